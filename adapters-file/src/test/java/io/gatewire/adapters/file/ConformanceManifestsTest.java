@@ -1,0 +1,92 @@
+package io.gatewire.adapters.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewire.domain.port.SourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upstream Gateway API conformance manifests (shared/conformance, beside the repository) load
+ * without errors: the base manifests together with each HTTPRoute test's own, as the suite applies
+ * them. The only warnings are the kinds Gatewire does not read (Deployments, a ConfigMap).
+ */
+class ConformanceManifestsTest {
+  private static final String CLASS_PLACEHOLDER = "{GATEWAY_CLASS_NAME}";
+
+  @TempDir
+  static Path copies;
+  private static Path base;
+
+  @BeforeAll
+  static void copyBaseManifests() throws IOException {
+    base = copy(conformanceDirectory().resolve("base/manifests.yaml"), "base.yaml");
+  }
+
+  /** {@code <repo>/../shared/conformance}: found from the module directory, or from the git root. */
+  static Path conformanceDirectory() {
+    Path moduleRelative = Path.of("../../shared/conformance").toAbsolutePath().normalize();
+    if (Files.isDirectory(moduleRelative)) {
+      return moduleRelative;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve(".git")) && dir.getParent() != null) {
+        Path besideRepo = dir.getParent().resolve("shared/conformance");
+        assertThat(besideRepo).as("conformance data beside the repository").isDirectory();
+        return besideRepo;
+      }
+    }
+    throw new AssertionError("conformance data not found: expected <repo>/../shared/conformance");
+  }
+
+  private static Path copy(Path manifests, String name) throws IOException {
+    String text = Files.readString(manifests).replace(CLASS_PLACEHOLDER, "gatewire");
+    return Files.writeString(copies.resolve(name), text);
+  }
+
+  private static List<Path> testDirectories() {
+    try (Stream<Path> dirs = Files.list(conformanceDirectory().resolve("httproute"))) {
+      return dirs.filter(dir -> Files.exists(dir.resolve("manifests.yaml"))).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void baseManifests_loadWithOnlyUnsupportedKindWarnings() throws SourceException {
+    LoadResult result = new FileConfigurationSource(List.of(base)).loadWithWarnings();
+
+    assertThat(result.resources().gateways()).isNotEmpty();
+    assertThat(result.resources().services()).isNotEmpty();
+    assertThat(result.resources().namespaces()).isNotEmpty();
+    assertThat(result.warnings()).isNotEmpty().allSatisfy(warning -> assertThat(warning)
+        .containsPattern("skipped unsupported kind (apps/v1 Deployment|v1 ConfigMap) "));
+  }
+
+  @Test
+  void everyHttpRouteTest_hasManifests() {
+    assertThat(testDirectories()).hasSizeGreaterThanOrEqualTo(50);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachHttpRouteTest_manifestsLoadOnTopOfTheBaseWithoutErrors() {
+    return testDirectories().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      Path manifests = copy(dir.resolve("manifests.yaml"), dir.getFileName() + ".yaml");
+
+      LoadResult result = new FileConfigurationSource(List.of(base, manifests)).loadWithWarnings();
+
+      assertThat(result.resources().httpRoutes()).isNotEmpty();
+      assertThat(result.warnings()).allSatisfy(warning -> assertThat(warning).contains("skipped unsupported kind"));
+    }));
+  }
+}

@@ -1,0 +1,30 @@
+package io.gatewire.adapters.k8s.decode;
+
+import com.fasterxml.jackson.core.JsonPointer;
+
+/**
+ * Names places inside one document for messages, such as {@code routes.yaml:14}. A transport that
+ * knows lines answers with the line of the field a pointer names, or of its nearest enclosing field
+ * that exists (a missing required field points at its parent); others answer with one fixed name.
+ */
+@FunctionalInterface
+public interface DocumentLocation {
+
+  /** Where the value at {@code pointer} is; the empty pointer names the document itself. */
+  String at(JsonPointer pointer);
+
+  /** Where the document starts. */
+  default String start() {
+    return at(JsonPointer.empty());
+  }
+
+  /** The location of a value nested in this document, such as one item of a List. */
+  default DocumentLocation within(JsonPointer base) {
+    return pointer -> at(base.append(pointer));
+  }
+
+  /** A location that knows no lines: every place in the document is named {@code location}. */
+  static DocumentLocation of(String location) {
+    return pointer -> location;
+  }
+}

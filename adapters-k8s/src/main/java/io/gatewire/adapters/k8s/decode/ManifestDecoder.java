@@ -1,0 +1,133 @@
+package io.gatewire.adapters.k8s.decode;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.ObjectMeta;
+import io.gatewire.domain.port.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes one parsed Kubernetes document into domain objects. A {@code List} (or any {@code *List}
+ * kind with {@code items}) gives one object per item; a kind Gatewire does not read gives a warning
+ * instead of an object. A document that is not a valid object of a kind Gatewire reads is an error
+ * naming the place (from the caller's {@link DocumentLocation}), the object when known, the field
+ * and what is wrong. Instances are immutable and may be shared between threads.
+ */
+public final class ManifestDecoder {
+  private static final String LIST_SUFFIX = "List";
+  private static final JsonPointer API_VERSION = JsonPointer.compile("/apiVersion");
+  private static final JsonPointer KIND = JsonPointer.compile("/kind");
+  private static final JsonPointer ITEMS = JsonPointer.compile("/items");
+
+  private final ObjectMapper mapper = JsonMapper.builder()
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .build();
+  private final KindRegistry kinds = new KindRegistry();
+  private final MetaMapper metas = new MetaMapper();
+
+  /**
+   * Decodes {@code document}.
+   *
+   * @throws SourceException when the document is not a valid object; its location is where the
+   *     problem is (the offending field's line when {@code location} knows lines)
+   */
+  public DecodedDocument decode(JsonNode document, DocumentLocation location) throws SourceException {
+    if (!document.isObject()) {
+      throw new SourceException(location.start(),
+          "expected a Kubernetes object (a mapping with apiVersion, kind and metadata), found "
+              + (document.isArray() ? "a list" : "a scalar"));
+    }
+    String apiVersion = requiredHeader(document, "apiVersion", API_VERSION, location);
+    String kind = requiredHeader(document, "kind", KIND, location);
+    if (isList(kind, document)) {
+      return decodeList(apiVersion, kind, document, location);
+    }
+    ObjectHeader header = ObjectHeader.of(apiVersion, kind, document);
+    Optional<ResourceKind<?, ?>> resourceKind = kinds.find(apiVersion, kind);
+    if (resourceKind.isEmpty()) {
+      return DecodedDocument.skipped(location.start() + ": skipped unsupported kind " + header.describeUnsupported());
+    }
+    return DecodedDocument.of(new DecodedObject(decodeAs(resourceKind.get(), header, document, location),
+        location.start()));
+  }
+
+  private static String requiredHeader(JsonNode document, String field, JsonPointer pointer,
+      DocumentLocation location) throws SourceException {
+    JsonNode value = document.get(field);
+    if (value == null || value.isNull()) {
+      throw new SourceException(location.start(), field + ": required");
+    }
+    if (!value.isTextual() || value.asText().isEmpty()) {
+      throw new SourceException(location.at(pointer), field + ": expected a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static boolean isList(String kind, JsonNode document) {
+    return kind.endsWith(LIST_SUFFIX) && document.path("items").isArray();
+  }
+
+  /**
+   * Items of a typed list such as {@code GatewayList} may omit apiVersion and kind (the API server
+   * leaves them out); they are taken from the list.
+   */
+  private DecodedDocument decodeList(String apiVersion, String kind, JsonNode list, DocumentLocation location)
+      throws SourceException {
+    String itemKind = kind.substring(0, kind.length() - LIST_SUFFIX.length());
+    List<DecodedDocument> items = new ArrayList<>();
+    JsonNode array = list.get("items");
+    for (int i = 0; i < array.size(); i++) {
+      items.add(decode(withListHeader(array.get(i), apiVersion, itemKind), location.within(ITEMS.appendIndex(i))));
+    }
+    return DecodedDocument.concat(items);
+  }
+
+  private static JsonNode withListHeader(JsonNode item, String apiVersion, String itemKind) {
+    boolean complete = item.hasNonNull("apiVersion") && item.hasNonNull("kind");
+    if (!item.isObject() || itemKind.isEmpty() || complete) {
+      return item;
+    }
+    ObjectNode withHeader = ((ObjectNode) item).deepCopy();
+    if (!withHeader.hasNonNull("apiVersion")) {
+      withHeader.put("apiVersion", apiVersion);
+    }
+    if (!withHeader.hasNonNull("kind")) {
+      withHeader.put("kind", itemKind);
+    }
+    return withHeader;
+  }
+
+  private <T, B> KubernetesObject decodeAs(ResourceKind<T, B> kind, ObjectHeader header, JsonNode document,
+      DocumentLocation location) throws SourceException {
+    String object = header.describe(kind.namespaced());
+    if (header.name() == null) {
+      throw invalid(location, object, FieldPath.ROOT.field("metadata").field("name"), "required");
+    }
+    T resource;
+    try {
+      resource = mapper.treeToValue(document, kind.type());
+    } catch (JsonProcessingException e) {
+      ReadError error = ReadError.of(e, document);
+      throw invalid(location, object, error.path(), error.problem());
+    }
+    try {
+      ObjectMeta meta = metas.map(header, kind.namespaced(), kind.metadata().apply(resource));
+      return kind.toDomain(resource, meta);
+    } catch (InvalidFieldException e) {
+      throw invalid(location, object, e.path(), e.problem());
+    }
+  }
+
+  private static SourceException invalid(DocumentLocation location, String object, FieldPath path, String problem) {
+    String field = path.text().isEmpty() ? "" : path.text() + ": ";
+    return new SourceException(location.at(path.pointer()), object + ": " + field + problem);
+  }
+}

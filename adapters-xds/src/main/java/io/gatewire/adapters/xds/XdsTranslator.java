@@ -1,0 +1,45 @@
+package io.gatewire.adapters.xds;
+
+import io.gatewire.adapters.xds.mapping.ClusterMapper;
+import io.gatewire.adapters.xds.mapping.EndpointMapper;
+import io.gatewire.adapters.xds.mapping.ListenerMapper;
+import io.gatewire.adapters.xds.mapping.MetadataMapper;
+import io.gatewire.adapters.xds.mapping.RouteMapper;
+import io.gatewire.adapters.xds.mapping.SecretMapper;
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.metadata.MetadataOptions;
+
+/**
+ * Maps one IR Gateway to Envoy resources. EDS clusters get a ClusterLoadAssignment each (empty when
+ * the cluster has no locality, because ADS clients wait forever for a name that is never sent);
+ * STRICT_DNS clusters carry their endpoints inline.
+ */
+public final class XdsTranslator {
+  private final ListenerMapper listeners;
+  private final RouteMapper routes;
+  private final ClusterMapper clusters;
+  private final EndpointMapper endpoints;
+  private final SecretMapper secrets;
+
+  public XdsTranslator(MetadataOptions options) {
+    MetadataMapper metadata = new MetadataMapper(options);
+    this.listeners = new ListenerMapper();
+    this.routes = new RouteMapper(metadata);
+    this.endpoints = new EndpointMapper(metadata);
+    this.clusters = new ClusterMapper(metadata, endpoints);
+    this.secrets = new SecretMapper();
+  }
+
+  public XdsResources translate(IrGateway gateway) {
+    return new XdsResources(
+        gateway.listeners().stream().map(listeners::map).toList(),
+        gateway.routeConfigs().stream().map(routes::map).toList(),
+        gateway.clusters().stream().map(clusters::map).toList(),
+        gateway.clusters().stream()
+            .filter(cluster -> cluster.discovery() == IrCluster.Discovery.EDS)
+            .map(endpoints::map)
+            .toList(),
+        gateway.secrets().stream().map(secrets::map).toList());
+  }
+}

@@ -1,0 +1,30 @@
+package io.gatewire.adapters.xds.mapping;
+
+import io.envoyproxy.envoy.config.core.v3.TransportSocket;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
+import io.gatewire.adapters.xds.proto.TypedConfigs;
+import java.util.List;
+
+/**
+ * TLS termination: the certificates come from SDS over ADS by secret name; ALPN offers HTTP/2 first
+ * so that gRPC works over TLS.
+ */
+final class DownstreamTls {
+  static final String TRANSPORT_SOCKET_NAME = "envoy.transport_sockets.tls";
+  static final List<String> ALPN = List.of("h2", "http/1.1");
+
+  private DownstreamTls() {}
+
+  static TransportSocket transportSocket(List<String> secretNames) {
+    CommonTlsContext.Builder common = CommonTlsContext.newBuilder().addAllAlpnProtocols(ALPN);
+    secretNames.forEach(name -> common.addTlsCertificateSdsSecretConfigs(
+        SdsSecretConfig.newBuilder().setName(name).setSdsConfig(ConfigSources.ads())));
+    DownstreamTlsContext context = DownstreamTlsContext.newBuilder().setCommonTlsContext(common).build();
+    return TransportSocket.newBuilder()
+        .setName(TRANSPORT_SOCKET_NAME)
+        .setTypedConfig(TypedConfigs.pack(context))
+        .build();
+  }
+}

@@ -1,0 +1,46 @@
+package io.gatewire.adapters.xds.mapping;
+
+import com.google.protobuf.UInt32Value;
+import io.envoyproxy.envoy.config.core.v3.Locality;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
+import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
+import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrEndpoint;
+import io.gatewire.domain.ir.IrLocality;
+
+/**
+ * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
+ * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
+ * weight, with the backend as metadata), even when it has no endpoint yet.
+ */
+public final class EndpointMapper {
+  private final MetadataMapper metadata;
+
+  public EndpointMapper(MetadataMapper metadata) {
+    this.metadata = metadata;
+  }
+
+  public ClusterLoadAssignment map(IrCluster cluster) {
+    ClusterLoadAssignment.Builder builder = ClusterLoadAssignment.newBuilder().setClusterName(cluster.name());
+    cluster.localities().forEach(locality -> builder.addEndpoints(locality(locality)));
+    return builder.build();
+  }
+
+  private LocalityLbEndpoints locality(IrLocality locality) {
+    LocalityLbEndpoints.Builder builder = LocalityLbEndpoints.newBuilder()
+        .setLocality(Locality.newBuilder().setRegion(locality.region()))
+        .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
+    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoint(endpoint)));
+    metadata.map(locality.metadata()).ifPresent(builder::setMetadata);
+    return builder.build();
+  }
+
+  private LbEndpoint endpoint(IrEndpoint endpoint) {
+    LbEndpoint.Builder builder = LbEndpoint.newBuilder()
+        .setEndpoint(Endpoint.newBuilder().setAddress(SocketAddresses.tcp(endpoint.address(), endpoint.port())));
+    metadata.map(endpoint.metadata()).ifPresent(builder::setMetadata);
+    return builder.build();
+  }
+}

@@ -1,0 +1,27 @@
+package io.gatewire.adapters.xds.mapping;
+
+import io.envoyproxy.envoy.config.listener.v3.Filter;
+import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
+import io.gatewire.adapters.xds.proto.TypedConfigs;
+
+/** The HTTP connection manager network filter: routes from RDS over ADS, then the router. */
+final class HttpConnectionManagers {
+  static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
+  static final String ROUTER_FILTER_NAME = "envoy.filters.http.router";
+
+  private HttpConnectionManagers() {}
+
+  static Filter rds(String statPrefix, String routeConfigName) {
+    HttpConnectionManager hcm = HttpConnectionManager.newBuilder()
+        .setStatPrefix(statPrefix)
+        .setRds(Rds.newBuilder().setConfigSource(ConfigSources.ads()).setRouteConfigName(routeConfigName))
+        .addHttpFilters(HttpFilter.newBuilder()
+            .setName(ROUTER_FILTER_NAME)
+            .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())))
+        .build();
+    return Filter.newBuilder().setName(FILTER_NAME).setTypedConfig(TypedConfigs.pack(hcm)).build();
+  }
+}

@@ -1,0 +1,121 @@
+package io.gatewire.adapters.xds.mapping;
+
+import com.google.protobuf.UInt32Value;
+import io.envoyproxy.envoy.config.core.v3.RuntimeFractionalPercent;
+import io.envoyproxy.envoy.config.route.v3.DirectResponseAction;
+import io.envoyproxy.envoy.config.route.v3.RedirectAction;
+import io.envoyproxy.envoy.config.route.v3.RedirectAction.RedirectResponseCode;
+import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
+import io.envoyproxy.envoy.config.route.v3.RouteAction.ClusterNotFoundResponseCode;
+import io.envoyproxy.envoy.config.route.v3.RouteAction.RequestMirrorPolicy;
+import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
+import io.envoyproxy.envoy.config.route.v3.WeightedCluster.ClusterWeight;
+import io.envoyproxy.envoy.type.v3.FractionalPercent;
+import io.envoyproxy.envoy.type.v3.FractionalPercent.DenominatorType;
+import io.gatewire.domain.ir.IrAction;
+import io.gatewire.domain.ir.IrMatch;
+
+/** What a route does: forward to a cluster, answer directly, or redirect. */
+final class RouteActionMapper {
+  /**
+   * The cluster that takes the invalid backendRefs' share of a rule's weight. It never exists, so
+   * Envoy answers that share with {@code cluster_not_found_response_code}: 500, as the Gateway API
+   * requires.
+   */
+  static final String INVALID_BACKEND_CLUSTER = "gatewire/invalid-backend";
+
+  private RouteActionMapper() {}
+
+  static void apply(IrAction action, IrMatch match, Route.Builder route) {
+    if (action instanceof IrAction.Forward forward) {
+      route.setRoute(forward(forward, match));
+    } else if (action instanceof IrAction.DirectResponse direct) {
+      route.setDirectResponse(DirectResponseAction.newBuilder().setStatus(direct.status()));
+    } else if (action instanceof IrAction.Redirect redirect) {
+      route.setRedirect(redirect(redirect, match));
+    } else {
+      throw new IllegalArgumentException("unknown route action " + action);
+    }
+  }
+
+  private static RouteAction forward(IrAction.Forward forward, IrMatch match) {
+    RouteAction.Builder action = RouteAction.newBuilder();
+    if (forward.invalidWeight() == 0) {
+      action.setCluster(forward.cluster());
+    } else {
+      WeightedCluster.Builder weighted = WeightedCluster.newBuilder();
+      if (forward.backendWeight() > 0) {
+        weighted.addClusters(weight(forward.cluster(), forward.backendWeight()));
+      }
+      weighted.addClusters(weight(INVALID_BACKEND_CLUSTER, forward.invalidWeight()));
+      action.setWeightedClusters(weighted)
+          .setClusterNotFoundResponseCode(ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+    }
+    if (forward.hostRewrite() != null) {
+      action.setHostRewriteLiteral(forward.hostRewrite());
+    }
+    if (forward.prefixRewrite() != null) {
+      PathRewrite.replacePrefix(match, forward.prefixRewrite()).applyTo(action);
+    }
+    if (forward.fullPathRewrite() != null) {
+      PathRewrite.replaceFullPath(forward.fullPathRewrite()).applyTo(action);
+    }
+    if (forward.timeout() != null) {
+      action.setTimeout(GatewayDurations.parse(forward.timeout()));
+    }
+    forward.mirrors().forEach(mirror -> action.addRequestMirrorPolicies(RequestMirrorPolicy.newBuilder()
+        .setCluster(mirror.cluster())
+        .setRuntimeFraction(RuntimeFractionalPercent.newBuilder().setDefaultValue(percent(mirror.percent())))));
+    return action.build();
+  }
+
+  private static ClusterWeight weight(String cluster, long weight) {
+    return ClusterWeight.newBuilder().setName(cluster).setWeight(UInt32Value.of(Math.toIntExact(weight))).build();
+  }
+
+  /** A whole percentage out of a hundred; a fractional one out of a million. */
+  static FractionalPercent percent(double percent) {
+    if (percent == Math.rint(percent)) {
+      return FractionalPercent.newBuilder()
+          .setNumerator((int) percent)
+          .setDenominator(DenominatorType.HUNDRED)
+          .build();
+    }
+    return FractionalPercent.newBuilder()
+        .setNumerator((int) Math.round(percent * 10_000))
+        .setDenominator(DenominatorType.MILLION)
+        .build();
+  }
+
+  private static RedirectAction redirect(IrAction.Redirect redirect, IrMatch match) {
+    RedirectAction.Builder action = RedirectAction.newBuilder().setResponseCode(responseCode(redirect.status()));
+    if (redirect.scheme() != null) {
+      action.setSchemeRedirect(redirect.scheme());
+    }
+    if (redirect.host() != null) {
+      action.setHostRedirect(redirect.host());
+    }
+    if (redirect.port() != null) {
+      action.setPortRedirect(redirect.port());
+    }
+    if (redirect.fullPath() != null) {
+      action.setPathRedirect(redirect.fullPath());
+    }
+    if (redirect.prefix() != null) {
+      PathRewrite.replacePrefix(match, redirect.prefix()).applyTo(action);
+    }
+    return action.build();
+  }
+
+  static RedirectResponseCode responseCode(int status) {
+    return switch (status) {
+      case 301 -> RedirectResponseCode.MOVED_PERMANENTLY;
+      case 302 -> RedirectResponseCode.FOUND;
+      case 303 -> RedirectResponseCode.SEE_OTHER;
+      case 307 -> RedirectResponseCode.TEMPORARY_REDIRECT;
+      case 308 -> RedirectResponseCode.PERMANENT_REDIRECT;
+      default -> throw new IllegalArgumentException("not a redirect status Envoy supports: " + status);
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package io.gatewire.application.port.in;
+
+import io.gatewire.domain.port.ConfigurationSource;
+
+/**
+ * Keeps the sinks in step with the source: every new state is translated and published; a source
+ * error keeps the last good configuration published and marks it stale.
+ */
+public interface SyncConfigurationUseCase {
+  /** Starts watching; the returned handle stops it. */
+  ConfigurationSource.Watch start();
+
+  /** The health of what is being served. */
+  SyncState state();
+
+  /**
+   * What the sinks hold: whether anything good was ever published, whether the latest source state
+   * failed (the published configuration is then stale), the last error, and how many translations ran.
+   */
+  record SyncState(boolean hasConfiguration, boolean stale, String lastError, long translations) {}
+}

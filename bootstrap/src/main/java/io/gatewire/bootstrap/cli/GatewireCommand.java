@@ -1,0 +1,42 @@
+package io.gatewire.bootstrap.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gatewire}: the top-level command. Exit codes: 0 done, 1 input unreadable, 2 bad usage. */
+@Command(name = "gatewire", mixinStandardHelpOptions = true, versionProvider = GatewireCommand.Version.class,
+    description = "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
+    subcommands = {TranslateCommand.class})
+public final class GatewireCommand implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_INPUT = 1;
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** A command line with Gatewire's exit codes. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new GatewireCommand());
+    cli.setExitCodeExceptionMapper(e -> EXIT_INPUT);
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = GatewireCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"gatewire " + (version == null ? "development" : version)};
+    }
+  }
+}

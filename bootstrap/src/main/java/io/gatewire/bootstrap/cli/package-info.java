@@ -1,0 +1,2 @@
+/** The {@code gatewire} command line (picocli): {@code translate} and the options shared by its commands. */
+package io.gatewire.bootstrap.cli;

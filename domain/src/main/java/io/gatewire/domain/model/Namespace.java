@@ -1,0 +1,4 @@
+package io.gatewire.domain.model;
+
+/** A Namespace; its labels drive {@code allowedRoutes} selectors. */
+public record Namespace(ObjectMeta meta) implements KubernetesObject {}

@@ -1,0 +1,154 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.ir.IrListener;
+import io.gatewire.domain.ir.IrRoute;
+import io.gatewire.domain.ir.IrRouteConfig;
+import io.gatewire.domain.ir.IrSecret;
+import io.gatewire.domain.ir.IrVirtualHost;
+import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.ListenerProtocol;
+import io.gatewire.domain.model.ObjectMeta;
+import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.Secret;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the IR of one Gateway from its programmable listeners and the routes attached to them.
+ * Listeners on one port share an Envoy listener. Plain HTTP shares one route configuration with one
+ * virtual host per domain; HTTPS gets a TLS filter chain and route configuration per listener. A
+ * domain goes only to the routes of the most specific listener that takes it, as the Gateway API
+ * sends a request to the most specific matching listener.
+ */
+final class GatewayAssembler {
+  private static final String ANY_ADDRESS = "0.0.0.0";
+
+  private final ProvenanceRules provenance;
+  private final Map<ObjectRef, Secret> secrets;
+
+  GatewayAssembler(ProvenanceRules provenance, List<Secret> secrets) {
+    this.provenance = provenance;
+    this.secrets = secrets.stream().collect(Collectors.toMap(Secret::ref, s -> s));
+  }
+
+  IrGateway assemble(Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
+    String key = gateway.meta().namespace() + "/" + gateway.meta().name();
+    Map<Integer, List<ListenerState>> byPort = new TreeMap<>();
+    listeners.stream().filter(ListenerState::programmable)
+        .forEach(l -> byPort.computeIfAbsent(l.listener().port(), p -> new ArrayList<>()).add(l));
+
+    List<IrListener> irListeners = new ArrayList<>();
+    List<IrRouteConfig> routeConfigs = new ArrayList<>();
+    Map<String, IrSecret> irSecrets = new TreeMap<>();
+    for (Map.Entry<Integer, List<ListenerState>> port : byPort.entrySet()) {
+      String listenerName = key + "/" + port.getKey();
+      List<ListenerState> onPort = port.getValue();
+      if (onPort.get(0).listener().protocol() == ListenerProtocol.HTTPS) {
+        List<IrListener.IrTlsChain> chains = new ArrayList<>();
+        for (ListenerState l : onPort) {
+          String routeConfigName = key + "/" + l.listener().name();
+          routeConfigs.add(routeConfig(routeConfigName, List.of(l), attachments));
+          List<String> serverNames = l.listener().hostname().map(List::of).orElse(List.of());
+          chains.add(new IrListener.IrTlsChain(l.listener().name(), serverNames, l.certificateSecrets(), routeConfigName));
+          for (String secretName : l.certificateSecrets()) {
+            irSecrets.computeIfAbsent(secretName, this::secret);
+          }
+        }
+        chains.sort(Comparator.comparing(IrListener.IrTlsChain::name));
+        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, port.getKey(), null, chains));
+      } else {
+        routeConfigs.add(routeConfig(listenerName, onPort, attachments));
+        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, port.getKey(), listenerName, List.of()));
+      }
+    }
+
+    Map<String, IrCluster> clusters = new TreeMap<>();
+    attachments.stream().filter(a -> a.listener().gateway() == gateway).map(Attachment::plan).distinct()
+        .flatMap(p -> p.clusters().stream())
+        .forEach(c -> clusters.merge(c.name(), c, IrCluster::mergeOrigins));
+    return new IrGateway(key, irListeners, routeConfigs, List.copyOf(clusters.values()), List.copyOf(irSecrets.values()));
+  }
+
+  private IrSecret secret(String name) {
+    String[] parts = name.split("/", 2);
+    Secret s = secrets.get(new ObjectRef("Secret", parts[0], parts[1]));
+    return new IrSecret(name, s.data().get("tls.crt"), s.data().get("tls.key"));
+  }
+
+  /** One route configuration for the given listeners: a virtual host per domain, routes in precedence order. */
+  private IrRouteConfig routeConfig(String name, List<ListenerState> listeners, List<Attachment> attachments) {
+    Map<String, VirtualHostBuilder> hosts = new TreeMap<>();
+    for (Attachment a : attachments) {
+      if (!listeners.contains(a.listener())) {
+        continue;
+      }
+      for (String domain : a.hostnames()) {
+        if (!ownedBy(a.listener(), domain, listeners)) {
+          continue;
+        }
+        VirtualHostBuilder host = hosts.computeIfAbsent(domain, d -> new VirtualHostBuilder(name + "/" + Hostnames.forName(d), d));
+        host.add(a, domain);
+      }
+    }
+    List<IrVirtualHost> virtualHosts = hosts.values().stream().map(h -> h.build(provenance)).toList();
+    return new IrRouteConfig(name, virtualHosts);
+  }
+
+  /** Whether no more specific listener on the same port would take requests for {@code domain}. */
+  private static boolean ownedBy(ListenerState owner, String domain, List<ListenerState> onPort) {
+    int specificity = Hostnames.specificity(owner.listener().hostname());
+    for (ListenerState other : onPort) {
+      if (other != owner && Hostnames.specificity(other.listener().hostname()) > specificity
+          && Hostnames.listenerTakes(other.listener().hostname(), domain)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Collects the routes and contributing listeners of one virtual host. */
+  private static final class VirtualHostBuilder {
+    private final String name;
+    private final String domain;
+    private final Map<String, Map.Entry<ObjectMeta, String>> listeners = new TreeMap<>();
+    private final Map<String, Map.Entry<Precedence, IrRoute>> routes = new TreeMap<>();
+
+    VirtualHostBuilder(String name, String domain) {
+      this.name = name;
+      this.domain = domain;
+    }
+
+    void add(Attachment a, String domain) {
+      ObjectMeta gateway = a.listener().gateway().meta();
+      String listenerName = a.listener().listener().name();
+      listeners.put(gateway.namespace() + "/" + gateway.name() + "/" + listenerName,
+          new AbstractMap.SimpleImmutableEntry<>(gateway, listenerName));
+      RoutePlan plan = a.plan();
+      ObjectMeta meta = plan.route().meta();
+      for (RoutePlan.RulePlan rule : plan.rules()) {
+        for (RoutePlan.MatchPlan match : rule.matches()) {
+          String routeName = plan.namePrefix() + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + rule.index()
+              + "/match/" + match.index() + "/" + Hostnames.forName(domain);
+          IrRoute route = new IrRoute(routeName, match.match(), rule.action(), rule.requestHeaders(),
+              rule.responseHeaders(), rule.metadata());
+          routes.putIfAbsent(routeName, new AbstractMap.SimpleImmutableEntry<>(match.precedence(), route));
+        }
+      }
+    }
+
+    IrVirtualHost build(ProvenanceRules provenance) {
+      List<IrRoute> ordered = routes.values().stream().sorted(Map.Entry.comparingByKey())
+          .map(Map.Entry::getValue).toList();
+      return new IrVirtualHost(name, List.of(domain), ordered,
+          provenance.virtualHost(List.copyOf(listeners.values())));
+    }
+  }
+}

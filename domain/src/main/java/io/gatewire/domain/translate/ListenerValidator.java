@@ -1,0 +1,149 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.model.AllowedRoutes;
+import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.GatewayApi;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.Listener;
+import io.gatewire.domain.model.ListenerProtocol;
+import io.gatewire.domain.model.ListenerTls;
+import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.Secret;
+import io.gatewire.domain.status.Condition;
+import io.gatewire.domain.status.Reasons;
+import io.gatewire.domain.status.StatusBody;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Validates the listeners of one Gateway: protocol, route kinds, conflicts between listeners on one
+ * port, and certificate references. HTTP and HTTPS listeners are programmed; TLS, TCP and UDP
+ * listeners are reported as not supported yet.
+ */
+final class ListenerValidator {
+  private static final Map<ListenerProtocol, List<String>> KINDS_BY_PROTOCOL = Map.of(
+      ListenerProtocol.HTTP, List.of("HTTPRoute", "GRPCRoute"),
+      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"),
+      ListenerProtocol.TLS, List.of("TLSRoute"),
+      ListenerProtocol.TCP, List.of("TCPRoute"),
+      ListenerProtocol.UDP, List.of("UDPRoute"));
+
+  private final Map<ObjectRef, Secret> secrets;
+  private final ReferenceGrants grants;
+
+  ListenerValidator(GatewayResources resources, ReferenceGrants grants) {
+    this.secrets = resources.secrets().stream().collect(Collectors.toMap(Secret::ref, Function.identity()));
+    this.grants = grants;
+  }
+
+  List<ListenerState> validate(Gateway gateway) {
+    long generation = gateway.meta().generation();
+    List<ListenerState> states = new ArrayList<>();
+    for (Listener listener : gateway.listeners()) {
+      List<Condition> conditions = new ArrayList<>();
+      List<StatusBody.Kind> kinds = new ArrayList<>();
+      List<String> invalidKinds = new ArrayList<>();
+      List<String> protocolKinds = KINDS_BY_PROTOCOL.getOrDefault(listener.protocol(), List.of());
+      if (listener.allowedRoutes().kinds().isEmpty()) {
+        protocolKinds.forEach(k -> kinds.add(new StatusBody.Kind(GatewayApi.GROUP, k)));
+      } else {
+        for (AllowedRoutes.RouteGroupKind k : listener.allowedRoutes().kinds()) {
+          if (GatewayApi.GROUP.equals(k.group()) && protocolKinds.contains(k.kind())) {
+            kinds.add(new StatusBody.Kind(GatewayApi.GROUP, k.kind()));
+          } else {
+            invalidKinds.add(k.kind());
+          }
+        }
+      }
+      boolean supportedProtocol = listener.protocol() == ListenerProtocol.HTTP || listener.protocol() == ListenerProtocol.HTTPS;
+      String conflict = conflict(gateway, listener);
+      CertificateCheck certs = checkCertificates(gateway, listener);
+
+      if (!supportedProtocol) {
+        conditions.add(Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_PROTOCOL,
+            "protocol " + listener.protocol() + " is not supported by Gatewire yet", generation));
+      } else {
+        conditions.add(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Listener is accepted", generation));
+      }
+      if (conflict != null) {
+        conditions.add(Condition.isTrue(Reasons.CONFLICTED, conflict, "Listener conflicts with another listener on port "
+            + listener.port(), generation));
+      } else {
+        conditions.add(Condition.isFalse(Reasons.CONFLICTED, Reasons.NO_CONFLICTS, "No conflicts", generation));
+      }
+      if (!invalidKinds.isEmpty()) {
+        conditions.add(Condition.isFalse(Reasons.RESOLVED_REFS, Reasons.INVALID_ROUTE_KINDS,
+            "route kinds not supported on this listener: " + String.join(", ", invalidKinds), generation));
+      } else if (certs.problem() != null) {
+        conditions.add(Condition.isFalse(Reasons.RESOLVED_REFS, certs.reason(), certs.problem(), generation));
+      } else {
+        conditions.add(Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation));
+      }
+      boolean programmable = supportedProtocol && conflict == null && certs.problem() == null;
+      if (programmable) {
+        conditions.add(Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Listener is programmed", generation));
+      } else {
+        conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "Listener is not programmed", generation));
+      }
+      states.add(new ListenerState(gateway, listener, programmable, kinds, conditions, certs.secretNames()));
+    }
+    return states;
+  }
+
+  /** The Conflicted reason for a listener sharing its port with an incompatible one, or null. */
+  private static String conflict(Gateway gateway, Listener listener) {
+    for (Listener other : gateway.listeners()) {
+      if (other == listener || other.port() != listener.port()) {
+        continue;
+      }
+      if (other.protocol() != listener.protocol()) {
+        return Reasons.PROTOCOL_CONFLICT;
+      }
+      if (Objects.equals(other.hostname(), listener.hostname())) {
+        return Reasons.HOSTNAME_CONFLICT;
+      }
+    }
+    return null;
+  }
+
+  private record CertificateCheck(List<String> secretNames, String reason, String problem) {}
+
+  private CertificateCheck checkCertificates(Gateway gateway, Listener listener) {
+    if (listener.protocol() != ListenerProtocol.HTTPS) {
+      return new CertificateCheck(List.of(), null, null);
+    }
+    if (listener.tls().isEmpty() || listener.tls().get().certificateRefs().isEmpty()) {
+      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener has no certificateRefs");
+    }
+    ListenerTls tls = listener.tls().get();
+    if ("Passthrough".equals(tls.mode())) {
+      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener cannot use TLS mode Passthrough");
+    }
+    List<String> names = new ArrayList<>();
+    String gatewayNamespace = gateway.meta().namespace();
+    for (ListenerTls.SecretRef ref : tls.certificateRefs()) {
+      String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? gatewayNamespace : ref.namespace();
+      String group = ref.group() == null ? "" : ref.group();
+      String kind = ref.kind() == null ? "Secret" : ref.kind();
+      if (!group.isEmpty() || !"Secret".equals(kind)) {
+        return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "certificateRef kind " + kind + " is not supported");
+      }
+      if (!namespace.equals(gatewayNamespace)
+          && !grants.permits(GatewayApi.GROUP, "Gateway", gatewayNamespace, "", "Secret", namespace, ref.name())) {
+        return new CertificateCheck(List.of(), Reasons.REF_NOT_PERMITTED, "certificateRef Secret " + namespace + "/"
+            + ref.name() + " is not permitted by any ReferenceGrant");
+      }
+      Secret secret = secrets.get(new ObjectRef("Secret", namespace, ref.name()));
+      if (secret == null || !secret.data().containsKey("tls.crt") || !secret.data().containsKey("tls.key")) {
+        return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "certificateRef Secret " + namespace + "/"
+            + ref.name() + (secret == null ? " not found" : " has no tls.crt and tls.key"));
+      }
+      names.add(namespace + "/" + ref.name());
+    }
+    return new CertificateCheck(names, null, null);
+  }
+}

@@ -1,0 +1,112 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.model.AllowedRoutes;
+import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.GatewayApi;
+import io.gatewire.domain.model.Namespace;
+import io.gatewire.domain.model.ParentRef;
+import io.gatewire.domain.model.Route;
+import io.gatewire.domain.status.Condition;
+import io.gatewire.domain.status.Reasons;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decides whether a route attaches to the listeners a parentRef selects: by sectionName and port,
+ * by the listeners' allowed kinds and namespaces, and by hostname intersection.
+ */
+final class RouteAttacher {
+  private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+  private final Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
+
+  RouteAttacher(List<Namespace> namespaces) {
+    for (Namespace ns : namespaces) {
+      Map<String, String> labels = new TreeMap<>(ns.meta().labels());
+      labels.put(NAMESPACE_NAME_LABEL, ns.meta().name());
+      namespaceLabels.put(ns.meta().name(), labels);
+    }
+  }
+
+  /**
+   * The outcome for one parentRef: the Accepted condition; the listeners the route counts as attached
+   * to (the parentRef selects them and their allowedRoutes allow the route: the Gateway API's
+   * definition for {@code attachedRoutes}, regardless of hostnames or listener health); and the
+   * attachments that reach Envoy (programmed listeners with intersecting hostnames).
+   */
+  record Outcome(Condition accepted, List<ListenerState> attachedTo, List<Attachment> attachments) {}
+
+  Outcome attach(RoutePlan plan, ParentRef ref, Gateway gateway, List<ListenerState> listeners) {
+    Route route = plan.route();
+    long generation = route.meta().generation();
+    List<ListenerState> selected = new ArrayList<>();
+    for (ListenerState l : listeners) {
+      boolean sectionOk = ref.sectionName().map(s -> s.equals(l.listener().name())).orElse(true);
+      boolean portOk = !ref.port().isPresent() || ref.port().getAsInt() == l.listener().port();
+      if (sectionOk && portOk) {
+        selected.add(l);
+      }
+    }
+    if (selected.isEmpty()) {
+      return rejected(Reasons.NO_MATCHING_PARENT, "no listener of Gateway " + gateway.ref().namespacedName()
+          + " matches " + describe(ref), generation);
+    }
+    List<ListenerState> allowed = new ArrayList<>();
+    for (ListenerState l : selected) {
+      if (l.accepts(plan.kind()) && namespaceAllowed(l, gateway, route.meta().namespace())) {
+        allowed.add(l);
+      }
+    }
+    if (allowed.isEmpty()) {
+      return rejected(Reasons.NOT_ALLOWED_BY_LISTENERS, "no listener of Gateway " + gateway.ref().namespacedName()
+          + " allows this " + plan.kind() + " from namespace " + route.meta().namespace(), generation);
+    }
+    List<Attachment> attachments = new ArrayList<>();
+    boolean anyHostname = false;
+    for (ListenerState l : allowed) {
+      List<String> hostnames = Hostnames.intersect(l.listener().hostname(), route.hostnames());
+      anyHostname |= !hostnames.isEmpty();
+      if (!hostnames.isEmpty() && l.programmable()) {
+        attachments.add(new Attachment(plan, l, hostnames));
+      }
+    }
+    if (!anyHostname) {
+      return new Outcome(Condition.isFalse(Reasons.ACCEPTED, Reasons.NO_MATCHING_LISTENER_HOSTNAME,
+          "no hostname of the route matches a listener of Gateway " + gateway.ref().namespacedName(), generation),
+          allowed, List.of());
+    }
+    return new Outcome(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Route is accepted", generation), allowed,
+        attachments);
+  }
+
+  private static Outcome rejected(String reason, String message, long generation) {
+    return new Outcome(Condition.isFalse(Reasons.ACCEPTED, reason, message, generation), List.of(), List.of());
+  }
+
+  private boolean namespaceAllowed(ListenerState l, Gateway gateway, String routeNamespace) {
+    AllowedRoutes allowed = l.listener().allowedRoutes();
+    switch (allowed.from()) {
+      case ALL:
+        return true;
+      case SELECTOR:
+        Map<String, String> labels = namespaceLabels.getOrDefault(routeNamespace, Map.of(NAMESPACE_NAME_LABEL, routeNamespace));
+        return allowed.selector().map(s -> s.matches(labels)).orElse(false);
+      case SAME:
+      default:
+        return gateway.meta().namespace().equals(routeNamespace);
+    }
+  }
+
+  static boolean namesGateway(ParentRef ref) {
+    return GatewayApi.GROUP.equals(ref.group()) && "Gateway".equals(ref.kind());
+  }
+
+  private static String describe(ParentRef ref) {
+    StringBuilder b = new StringBuilder("parentRef");
+    ref.sectionName().ifPresent(s -> b.append(" sectionName ").append(s));
+    ref.port().ifPresent(p -> b.append(" port ").append(p));
+    return b.toString();
+  }
+}

@@ -1,0 +1,292 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.ir.IrAction;
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrEndpoint;
+import io.gatewire.domain.ir.IrHeaderChanges;
+import io.gatewire.domain.ir.IrLocality;
+import io.gatewire.domain.ir.IrMatch;
+import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.metadata.ResourceMetadata;
+import io.gatewire.domain.metadata.ResourceOrigin;
+import io.gatewire.domain.model.BackendRef;
+import io.gatewire.domain.model.GrpcRoute;
+import io.gatewire.domain.model.HttpBackendRef;
+import io.gatewire.domain.model.HttpFilter;
+import io.gatewire.domain.model.HttpRoute;
+import io.gatewire.domain.model.HttpRouteMatch;
+import io.gatewire.domain.model.HttpRouteRule;
+import io.gatewire.domain.model.ObjectMeta;
+import io.gatewire.domain.model.Route;
+import io.gatewire.domain.status.Reasons;
+import io.gatewire.domain.status.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Translates one HTTPRoute or GRPCRoute into a {@link RoutePlan}: matches with their precedence,
+ * one action per rule, and one cluster per rule with a locality per backendRef.
+ */
+final class RoutePlanner {
+  private static final int INTERNAL_ERROR = 500;
+
+  private final BackendResolver backends;
+  private final ProvenanceRules provenance;
+  private final Consumer<Warning> warnings;
+
+  RoutePlanner(BackendResolver backends, ProvenanceRules provenance, Consumer<Warning> warnings) {
+    this.backends = backends;
+    this.provenance = provenance;
+    this.warnings = warnings;
+  }
+
+  RoutePlan plan(HttpRoute route) {
+    Builder b = new Builder(route, "httproute");
+    for (int i = 0; i < route.rules().size(); i++) {
+      HttpRouteRule rule = route.rules().get(i);
+      List<RoutePlan.MatchPlan> matches = new ArrayList<>();
+      for (int j = 0; j < rule.matches().size(); j++) {
+        matches.add(httpMatch(route.meta(), i, j, rule.matches().get(j)));
+      }
+      Optional<String> timeout = rule.timeouts().flatMap(t -> t.request().or(t::backendRequest));
+      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), timeout.orElse(null), false);
+    }
+    return b.build();
+  }
+
+  RoutePlan plan(GrpcRoute route) {
+    Builder b = new Builder(route, "grpcroute");
+    for (int i = 0; i < route.rules().size(); i++) {
+      GrpcRoute.Rule rule = route.rules().get(i);
+      List<RoutePlan.MatchPlan> matches = new ArrayList<>();
+      if (rule.matches().isEmpty()) {
+        matches.add(grpcMatch(route.meta(), i, -1, new GrpcRoute.Match(Optional.empty(), List.of())));
+      }
+      for (int j = 0; j < rule.matches().size(); j++) {
+        matches.add(grpcMatch(route.meta(), i, j, rule.matches().get(j)));
+      }
+      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), null, true);
+    }
+    return b.build();
+  }
+
+  private static RoutePlan.MatchPlan httpMatch(ObjectMeta meta, int rule, int index, HttpRouteMatch m) {
+    IrMatch.PathType type;
+    int kind;
+    switch (m.path().type()) {
+      case EXACT -> {
+        type = IrMatch.PathType.EXACT;
+        kind = Precedence.EXACT;
+      }
+      case REGULAR_EXPRESSION -> {
+        type = IrMatch.PathType.REGEX;
+        kind = Precedence.REGEX;
+      }
+      default -> {
+        type = IrMatch.PathType.PREFIX;
+        kind = Precedence.PREFIX;
+      }
+    }
+    List<IrMatch.StringMatch> headers = new ArrayList<>();
+    m.method().ifPresent(method -> headers.add(new IrMatch.StringMatch(":method", false, method)));
+    m.headers().forEach(h -> headers.add(stringMatch(h)));
+    List<IrMatch.StringMatch> query = m.queryParams().stream().map(RoutePlanner::stringMatch).toList();
+    IrMatch match = new IrMatch(type, m.path().value(), headers, query);
+    Precedence precedence = new Precedence(kind, m.path().value().length(), m.method().isPresent(), m.headers().size(),
+        m.queryParams().size(), meta.creationTimestamp().getEpochSecond(), meta.namespace() + "/" + meta.name(), rule, index);
+    return new RoutePlan.MatchPlan(index, match, precedence);
+  }
+
+  /** gRPC service and method become a path: {@code /svc/method} exact, {@code /svc/} prefix, or a regex. */
+  private static RoutePlan.MatchPlan grpcMatch(ObjectMeta meta, int rule, int index, GrpcRoute.Match m) {
+    IrMatch.PathType type = IrMatch.PathType.PREFIX;
+    String path = "/";
+    int kind = Precedence.PREFIX;
+    if (m.method().isPresent()) {
+      GrpcRoute.MethodMatch method = m.method().get();
+      boolean regex = method.type() == HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION;
+      String service = method.service().orElse(null);
+      String name = method.method().orElse(null);
+      if (!regex && service != null && name != null) {
+        type = IrMatch.PathType.EXACT;
+        path = "/" + service + "/" + name;
+        kind = Precedence.EXACT;
+      } else if (!regex && service != null) {
+        path = "/" + service + "/";
+      } else {
+        type = IrMatch.PathType.REGEX;
+        kind = Precedence.REGEX;
+        String servicePattern = service == null ? "[^/]+" : regex ? service : java.util.regex.Pattern.quote(service);
+        String methodPattern = name == null ? "[^/]+" : regex ? name : java.util.regex.Pattern.quote(name);
+        path = "/" + servicePattern + "/" + methodPattern;
+      }
+    }
+    List<IrMatch.StringMatch> headers = m.headers().stream().map(RoutePlanner::stringMatch).toList();
+    IrMatch match = new IrMatch(type, path, headers, List.of());
+    Precedence precedence = new Precedence(kind, path.length(), false, headers.size(), 0,
+        meta.creationTimestamp().getEpochSecond(), meta.namespace() + "/" + meta.name(), rule, index);
+    return new RoutePlan.MatchPlan(index, match, precedence);
+  }
+
+  private static IrMatch.StringMatch stringMatch(HttpRouteMatch.HeaderMatch h) {
+    return new IrMatch.StringMatch(h.name(), h.type() == HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, h.value());
+  }
+
+  /** Collects the rules, clusters and problems of one route. */
+  private final class Builder {
+    private final Route route;
+    private final String prefix;
+    private final List<RoutePlan.RulePlan> rules = new ArrayList<>();
+    private final List<IrCluster> clusters = new ArrayList<>();
+    private final List<RoutePlan.Problem> problems = new ArrayList<>();
+
+    Builder(Route route, String prefix) {
+      this.route = route;
+      this.prefix = prefix;
+    }
+
+    RoutePlan build() {
+      return new RoutePlan(route, prefix, rules, clusters, problems);
+    }
+
+    void rule(int index, Optional<String> name, List<RoutePlan.MatchPlan> matches, List<HttpFilter> filters,
+        List<HttpBackendRef> refs, String timeout, boolean grpc) {
+      ObjectMeta meta = route.meta();
+      String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
+      ResourceMetadata metadata = provenance.route(meta, name);
+      IrHeaderChanges requestHeaders = IrHeaderChanges.NONE;
+      IrHeaderChanges responseHeaders = IrHeaderChanges.NONE;
+      HttpFilter.RequestRedirect redirect = null;
+      HttpFilter.UrlRewrite rewrite = null;
+      List<IrAction.Mirror> mirrors = new ArrayList<>();
+      boolean unsupported = false;
+      for (HttpFilter filter : filters) {
+        if (filter instanceof HttpFilter.HeaderModifier h) {
+          IrHeaderChanges changes = new IrHeaderChanges(headers(h.set()), headers(h.add()), h.remove());
+          if (h.request()) {
+            requestHeaders = changes;
+          } else {
+            responseHeaders = changes;
+          }
+        } else if (filter instanceof HttpFilter.RequestRedirect r) {
+          redirect = r;
+        } else if (filter instanceof HttpFilter.UrlRewrite u) {
+          rewrite = u;
+        } else if (filter instanceof HttpFilter.RequestMirror m) {
+          mirror(clusterName, mirrors.size(), m, metadata, grpc).ifPresent(mirrors::add);
+        } else if (filter instanceof HttpFilter.Unsupported u) {
+          unsupported = true;
+          problems.add(new RoutePlan.Problem(Reasons.UNSUPPORTED_VALUE, "rule " + index + ": filter type " + u.type()
+              + " is not supported; its requests get 500"));
+        }
+      }
+      refs.stream().filter(r -> !r.filters().isEmpty()).findFirst().ifPresent(r -> warnings.accept(new Warning(route.ref(),
+          "rule " + index + ": filters on individual backendRefs are not supported and were ignored")));
+
+      IrAction action;
+      if (unsupported) {
+        action = new IrAction.DirectResponse(INTERNAL_ERROR);
+      } else if (redirect != null) {
+        action = redirect(redirect);
+      } else {
+        action = forward(index, clusterName, refs, rewrite, timeout, mirrors, metadata, grpc);
+      }
+      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, metadata));
+    }
+
+    private IrAction forward(int index, String clusterName, List<HttpBackendRef> refs, HttpFilter.UrlRewrite rewrite,
+        String timeout, List<IrAction.Mirror> mirrors, ResourceMetadata metadata, boolean grpc) {
+      long valid = 0;
+      long invalid = 0;
+      boolean dns = false;
+      boolean http2 = grpc;
+      List<IrLocality> localities = new ArrayList<>();
+      for (int k = 0; k < refs.size(); k++) {
+        BackendRef ref = refs.get(k).ref();
+        ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
+        if (resolved instanceof ResolvedBackend.Invalid bad) {
+          problems.add(new RoutePlan.Problem(bad.reason(), "rule " + index + ": " + bad.message()));
+          invalid += ref.weight();
+          continue;
+        }
+        ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
+        if (ref.weight() <= 0) {
+          continue;
+        }
+        valid += ref.weight();
+        dns |= found.dns();
+        http2 |= found.http2();
+        localities.add(locality(clusterName + "/backend/" + k, ref.weight(), found));
+      }
+      if (valid == 0) {
+        return new IrAction.DirectResponse(INTERNAL_ERROR);
+      }
+      clusters.add(new IrCluster(clusterName, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
+          http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1, localities, metadata));
+      String host = rewrite == null ? null : rewrite.hostname().orElse(null);
+      String prefixRewrite = null;
+      String fullPath = null;
+      if (rewrite != null && rewrite.path().isPresent()) {
+        HttpFilter.PathModifier path = rewrite.path().get();
+        if (path.fullPath()) {
+          fullPath = path.value();
+        } else {
+          prefixRewrite = path.value();
+        }
+      }
+      return new IrAction.Forward(clusterName, valid, invalid, host, prefixRewrite, fullPath, timeout, mirrors);
+    }
+
+    private IrLocality locality(String region, int weight, ResolvedBackend.Found found) {
+      ResourceMetadata backendMetadata = provenance.backendLocality(found.backend(), found.port());
+      List<IrEndpoint> endpoints = new ArrayList<>();
+      for (ResolvedBackend.Endpoint e : found.endpoints()) {
+        ResourceMetadata endpointMetadata = ResourceMetadata.NONE;
+        if (provenance.options().endpointMetadata()) {
+          endpointMetadata = backendMetadata;
+          if (e.targetRef() != null) {
+            endpointMetadata = endpointMetadata.union(ResourceMetadata.of(new ResourceOrigin(e.targetRef().kind(), "v1",
+                e.targetRef().namespace(), e.targetRef().name(), null, null, null)));
+          }
+        }
+        endpoints.add(new IrEndpoint(e.address(), e.port(), endpointMetadata));
+      }
+      return new IrLocality(region, weight, endpoints, backendMetadata);
+    }
+
+    private Optional<IrAction.Mirror> mirror(String clusterName, int m, HttpFilter.RequestMirror filter,
+        ResourceMetadata metadata, boolean grpc) {
+      ResolvedBackend resolved = backends.resolve(filter.backend(), route.meta().kind(), route.meta().namespace());
+      if (resolved instanceof ResolvedBackend.Invalid bad) {
+        problems.add(new RoutePlan.Problem(bad.reason(), "request mirror: " + bad.message()));
+        return Optional.empty();
+      }
+      ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
+      String name = clusterName + "/mirror/" + m;
+      clusters.add(new IrCluster(name, found.dns() ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
+          grpc || found.http2() ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1,
+          List.of(locality(name + "/backend/0", 1, found)), metadata));
+      return Optional.of(new IrAction.Mirror(name, filter.percent().orElse(100.0)));
+    }
+  }
+
+  private static IrAction.Redirect redirect(HttpFilter.RequestRedirect r) {
+    String fullPath = null;
+    String prefix = null;
+    if (r.path().isPresent()) {
+      if (r.path().get().fullPath()) {
+        fullPath = r.path().get().value();
+      } else {
+        prefix = r.path().get().value();
+      }
+    }
+    Integer port = r.port().isPresent() ? r.port().getAsInt() : null;
+    return new IrAction.Redirect(r.scheme().orElse(null), r.hostname().orElse(null), port, fullPath, prefix, r.statusCode());
+  }
+
+  private static List<IrHeaderChanges.Header> headers(List<HttpFilter.Header> headers) {
+    return headers.stream().map(h -> new IrHeaderChanges.Header(h.name(), h.value())).toList();
+  }
+}

@@ -1,0 +1,165 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.GatewayClass;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.L4Route;
+import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.ParentRef;
+import io.gatewire.domain.model.Route;
+import io.gatewire.domain.status.Condition;
+import io.gatewire.domain.status.ObjectStatus;
+import io.gatewire.domain.status.Reasons;
+import io.gatewire.domain.status.StatusBody;
+import io.gatewire.domain.status.Warning;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Gateway API to IR, status and warnings. Manages the GatewayClasses whose controllerName is ours
+ * and the Gateways of those classes; routes are translated once and attached to every listener
+ * their parentRefs select. Pure and deterministic: the same resources give an equal result.
+ */
+public final class Translator {
+  private final TranslatorOptions options;
+
+  public Translator(TranslatorOptions options) {
+    this.options = options;
+  }
+
+  public TranslationResult translate(GatewayResources resources) {
+    Set<Warning> warnings = new TreeSet<>();
+    ProvenanceRules provenance = new ProvenanceRules(options.metadata(), warnings::add);
+    ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
+    List<ObjectStatus> statuses = new ArrayList<>();
+
+    Set<String> ourClasses = new TreeSet<>();
+    for (GatewayClass c : resources.gatewayClasses()) {
+      if (options.controllerName().equals(c.controllerName())) {
+        ourClasses.add(c.meta().name());
+        statuses.add(ObjectStatus.of(c.meta(), new StatusBody.GatewayClassStatus(List.of(Condition.isTrue(
+            Reasons.ACCEPTED, Reasons.ACCEPTED, "GatewayClass is accepted by " + options.controllerName(),
+            c.meta().generation())))));
+      }
+    }
+
+    ListenerValidator validator = new ListenerValidator(resources, grants);
+    Map<ObjectRef, Gateway> gateways = new TreeMap<>();
+    Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
+    for (Gateway g : resources.gateways()) {
+      if (ourClasses.contains(g.gatewayClassName())) {
+        gateways.put(g.ref(), g);
+        listeners.put(g.ref(), validator.validate(g));
+      }
+    }
+
+    RoutePlanner planner = new RoutePlanner(new BackendResolver(resources, grants), provenance, warnings::add);
+    List<RoutePlan> plans = new ArrayList<>();
+    resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
+    resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
+
+    RouteAttacher attacher = new RouteAttacher(resources.namespaces());
+    Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
+    Map<ListenerState, Set<ObjectRef>> attachedRoutes = new IdentityHashMap<>();
+    for (RoutePlan plan : plans) {
+      List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
+      Condition resolvedRefs = resolvedRefs(plan);
+      for (ParentRef ref : distinct(plan.parentRefs())) {
+        Gateway gateway = ourGateway(ref, plan.route(), gateways);
+        if (gateway == null) {
+          continue;
+        }
+        RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
+        attachmentsByGateway.computeIfAbsent(gateway.ref(), g -> new ArrayList<>()).addAll(outcome.attachments());
+        outcome.attachedTo().forEach(l -> attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(plan.route().ref()));
+        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(),
+            List.of(outcome.accepted(), resolvedRefs)));
+      }
+      if (!parents.isEmpty()) {
+        statuses.add(ObjectStatus.of(plan.route().meta(), new StatusBody.RouteStatus(parents)));
+      }
+    }
+    for (L4Route route : resources.l4Routes()) {
+      unsupportedRoute(route, gateways).ifPresent(statuses::add);
+    }
+
+    GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
+    List<IrGateway> irGateways = new ArrayList<>();
+    for (Gateway g : gateways.values()) {
+      List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
+      irGateways.add(assembler.assemble(g, listeners.get(g.ref()), attachments));
+      statuses.add(ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
+    }
+    return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
+  }
+
+  private static List<ParentRef> distinct(List<ParentRef> refs) {
+    return List.copyOf(new java.util.LinkedHashSet<>(refs));
+  }
+
+  private static Gateway ourGateway(ParentRef ref, Route route, Map<ObjectRef, Gateway> gateways) {
+    if (!RouteAttacher.namesGateway(ref)) {
+      return null;
+    }
+    return gateways.get(new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  private static Condition resolvedRefs(RoutePlan plan) {
+    long generation = plan.route().meta().generation();
+    if (plan.problems().isEmpty()) {
+      return Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation);
+    }
+    String message = plan.problems().stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
+    return Condition.isFalse(Reasons.RESOLVED_REFS, plan.problems().get(0).reason(), message, generation);
+  }
+
+  private java.util.Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways) {
+    List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
+    long generation = route.meta().generation();
+    for (ParentRef ref : distinct(route.parentRefs())) {
+      if (ourGateway(ref, route, gateways) != null) {
+        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(), List.of(
+            Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE,
+                route.meta().kind() + " is not supported by Gatewire yet", generation))));
+      }
+    }
+    return parents.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(ObjectStatus.of(route.meta(), new StatusBody.RouteStatus(parents)));
+  }
+
+  private static StatusBody.ParentReference statusRef(ParentRef ref) {
+    return new StatusBody.ParentReference(ref.group(), ref.kind(), ref.namespace().orElse(null), ref.name(),
+        ref.sectionName().orElse(null), ref.port().isPresent() ? ref.port().getAsInt() : null);
+  }
+
+  private static StatusBody.GatewayStatus gatewayStatus(Gateway g, List<ListenerState> listeners,
+      Map<ListenerState, Set<ObjectRef>> attached) {
+    long generation = g.meta().generation();
+    List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
+    boolean allValid = true;
+    boolean anyProgrammed = false;
+    for (ListenerState l : listeners) {
+      allValid &= l.programmable();
+      anyProgrammed |= l.programmable();
+      int count = attached.getOrDefault(l, Set.of()).size();
+      listenerStatuses.add(new StatusBody.ListenerStatus(l.listener().name(), count, l.supportedKinds(), l.conditions()));
+    }
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(allValid
+        ? Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
+        : Condition.isTrue(Reasons.ACCEPTED, Reasons.LISTENERS_NOT_VALID, "Some listeners are not valid", generation));
+    conditions.add(anyProgrammed
+        ? Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Gateway is programmed", generation)
+        : Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "No listener can be programmed", generation));
+    return new StatusBody.GatewayStatus(conditions, listenerStatuses);
+  }
+}
