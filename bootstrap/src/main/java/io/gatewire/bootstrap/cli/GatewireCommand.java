@@ -1,5 +1,6 @@
 package io.gatewire.bootstrap.cli;
 
+import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,15 +21,26 @@ public final class GatewireCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** A command line with Gatewire's exit codes. */
-  public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new GatewireCommand());
+  /** A command line with Gatewire's exit codes, reading {@code -} paths from {@code stdin}. */
+  public static CommandLine commandLine(InputStream stdin) {
+    CommandLine cli = new CommandLine(new GatewireCommand(), new Factory(stdin));
     cli.setExitCodeExceptionMapper(e -> EXIT_INPUT);
     return cli;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(System.in).execute(args));
+  }
+
+  /** Creates commands, handing stdin to those that read it. */
+  private record Factory(InputStream stdin) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == TranslateCommand.class) {
+        return type.cast(new TranslateCommand(stdin));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /** The version from the jar manifest. */

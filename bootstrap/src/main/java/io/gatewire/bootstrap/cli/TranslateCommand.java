@@ -56,10 +56,6 @@ final class TranslateCommand implements Callable<Integer> {
 
   private final InputStream stdin;
 
-  TranslateCommand() {
-    this(System.in);
-  }
-
   TranslateCommand(InputStream stdin) {
     this.stdin = stdin;
   }
