@@ -9,25 +9,36 @@ import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.Translator;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Source to translator to sinks. A source failure never reaches the proxy sink, so the last good
  * configuration keeps serving; the failure is remembered as the reason the configuration is stale.
+ * Changes are debounced, and a load that returns the state already published is not translated.
  */
 public final class ConfigurationPipeline implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
+  /** How long a burst of change signals must be quiet before reloading. */
+  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+
   private final ConfigurationSource source;
   private final Translator translator;
   private final ProxyConfigSink proxySink;
   private final StatusSink statusSink;
+  private final Duration debounce;
+  private final Consumer<SourceException> errorLog;
   private final AtomicReference<SyncState> state = new AtomicReference<>(new SyncState(false, false, null, 0));
+  private GatewayResources published;
 
   public ConfigurationPipeline(ConfigurationSource source, Translator translator, ProxyConfigSink proxySink,
-      StatusSink statusSink) {
+      StatusSink statusSink, Duration debounce, Consumer<SourceException> errorLog) {
     this.source = source;
     this.translator = translator;
     this.proxySink = proxySink;
     this.statusSink = statusSink;
+    this.debounce = debounce;
+    this.errorLog = errorLog;
   }
 
   @Override
@@ -37,17 +48,13 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
 
   @Override
   public ConfigurationSource.Watch start() {
-    return source.watch(new ConfigurationSource.ChangeListener() {
-      @Override
-      public void onResources(GatewayResources resources) {
-        publish(resources);
-      }
-
-      @Override
-      public void onError(SourceException error) {
-        state.updateAndGet(s -> new SyncState(s.hasConfiguration(), true, error.getMessage(), s.translations()));
-      }
-    });
+    Debouncer debouncer = new Debouncer(debounce, this::reload);
+    ConfigurationSource.Watch watch = source.watch(debouncer::trigger);
+    reload();
+    return () -> {
+      watch.close();
+      debouncer.close();
+    };
   }
 
   @Override
@@ -55,10 +62,28 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
     return state.get();
   }
 
-  private TranslationResult publish(GatewayResources resources) {
+  /** Loads and publishes, unless the state is the one already published; keeps the last good one on errors. */
+  synchronized void reload() {
+    GatewayResources resources;
+    try {
+      resources = source.load();
+    } catch (SourceException e) {
+      errorLog.accept(e);
+      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), true, e.getMessage(), s.translations()));
+      return;
+    }
+    if (resources == published || resources.equals(published)) {
+      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), false, null, s.translations()));
+      return;
+    }
+    publish(resources);
+  }
+
+  private synchronized TranslationResult publish(GatewayResources resources) {
     TranslationResult result = translator.translate(resources);
     proxySink.publish(result.ir());
     statusSink.report(result.statuses(), result.warnings());
+    published = resources;
     state.updateAndGet(s -> new SyncState(true, false, null, s.translations() + 1));
     return result;
   }

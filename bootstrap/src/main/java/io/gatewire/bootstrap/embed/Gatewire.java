@@ -13,6 +13,7 @@ import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,10 @@ public final class Gatewire {
     return injector.getInstance(TranslateConfigurationUseCase.class).translateOnce();
   }
 
-  /** Watches the source and republishes on every change, keeping the last good configuration on errors. */
+  /**
+   * Loads and publishes, then follows the source's changes (debounced), keeping the last good
+   * configuration on errors.
+   */
   public ConfigurationSource.Watch start() {
     return sync().start();
   }
@@ -70,6 +74,7 @@ public final class Gatewire {
     private ProxyConfigSink proxySink;
     private StatusSink statusSink = (statuses, warnings) -> { };
     private TranslatorOptions options = TranslatorOptions.DEFAULTS;
+    private GatewireModule.Settings settings = GatewireModule.Settings.DEFAULTS;
     private final List<Module> overrides = new ArrayList<>();
 
     public Builder source(ConfigurationSource source) {
@@ -92,6 +97,12 @@ public final class Gatewire {
       return this;
     }
 
+    /** How long a burst of change signals must be quiet before the source is loaded again. */
+    public Builder debounce(Duration debounce) {
+      this.settings = new GatewireModule.Settings(debounce);
+      return this;
+    }
+
     public Builder override(Module module) {
       overrides.add(module);
       return this;
@@ -107,6 +118,7 @@ public final class Gatewire {
           bind(ProxyConfigSink.class).toInstance(proxySink);
           bind(StatusSink.class).toInstance(statusSink);
           bind(TranslatorOptions.class).toInstance(options);
+          bind(GatewireModule.Settings.class).toInstance(settings);
         }
       };
       Module base = Modules.combine(new GatewireModule(), ports);

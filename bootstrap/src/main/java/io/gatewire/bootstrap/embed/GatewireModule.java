@@ -11,12 +11,17 @@ import io.gatewire.domain.port.ProxyConfigSink;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core wiring: translator and use cases. It needs bindings for {@link ConfigurationSource},
- * {@link ProxyConfigSink}, {@link StatusSink} and {@link TranslatorOptions} from another module.
+ * {@link ProxyConfigSink}, {@link StatusSink}, {@link TranslatorOptions} and {@link Settings} from
+ * another module.
  */
 public final class GatewireModule extends AbstractModule {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewireModule.class);
 
   @Provides
   @Singleton
@@ -27,8 +32,14 @@ public final class GatewireModule extends AbstractModule {
   @Provides
   @Singleton
   ConfigurationPipeline pipeline(ConfigurationSource source, Translator translator, ProxyConfigSink proxySink,
-      StatusSink statusSink) {
-    return new ConfigurationPipeline(source, translator, proxySink, statusSink);
+      StatusSink statusSink, Settings settings) {
+    return new ConfigurationPipeline(source, translator, proxySink, statusSink, settings.debounce(),
+        e -> LOG.error("configuration not reloaded, the last good one keeps serving: {}", e.getMessage()));
+  }
+
+  /** How the pipeline runs: the debounce between a change signal and the reload. */
+  public record Settings(Duration debounce) {
+    public static final Settings DEFAULTS = new Settings(ConfigurationPipeline.DEFAULT_DEBOUNCE);
   }
 
   @Provides

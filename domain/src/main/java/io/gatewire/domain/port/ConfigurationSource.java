@@ -2,34 +2,27 @@ package io.gatewire.domain.port;
 
 import io.gatewire.domain.model.GatewayResources;
 
-/** Where Gateway API objects come from: files, a cluster, or whatever an embedding team plugs in. */
+/**
+ * Where Gateway API objects come from: files, a cluster, or whatever an embedding team plugs in.
+ * A source reads its whole state with {@link #load()}; a source that can watch also says when that
+ * state may have changed, and the application decides when to load again (it debounces bursts).
+ */
 public interface ConfigurationSource {
 
   /**
-   * Reads everything once.
+   * Reads everything. A source may return the very same instance as last time when nothing changed,
+   * which lets the caller skip the translation.
    *
    * @throws SourceException when the input cannot be read or parsed; its message names the place
    */
   GatewayResources load() throws SourceException;
 
   /**
-   * Starts telling {@code listener} about changes; the first call reports the current state. The
-   * default source cannot watch and reports its one load.
+   * Starts calling {@code changed} (from any thread) whenever the state may have changed. The
+   * default source cannot watch.
    */
-  default Watch watch(ChangeListener listener) {
-    try {
-      listener.onResources(load());
-    } catch (SourceException e) {
-      listener.onError(e);
-    }
+  default Watch watch(Runnable changed) {
     return () -> { };
-  }
-
-  /** Receives the source's states and its failures to produce one. */
-  interface ChangeListener {
-    void onResources(GatewayResources resources);
-
-    void onError(SourceException error);
   }
 
   /** A running watch; closing it stops the notifications. */

@@ -3,11 +3,11 @@ package io.gatewire.application.port.in;
 import io.gatewire.domain.port.ConfigurationSource;
 
 /**
- * Keeps the sinks in step with the source: every new state is translated and published; a source
- * error keeps the last good configuration published and marks it stale.
+ * Keeps the sinks in step with the source: the first state and every later change are translated
+ * and published; a source error keeps the last good configuration published and marks it stale.
  */
 public interface SyncConfigurationUseCase {
-  /** Starts watching; the returned handle stops it. */
+  /** Loads and publishes once, then follows the source's changes; the returned handle stops it. */
   ConfigurationSource.Watch start();
 
   /** The health of what is being served. */
