@@ -54,7 +54,7 @@ final class GatewayAssembler {
       if (onPort.get(0).listener().protocol() == ListenerProtocol.HTTPS) {
         List<IrListener.IrTlsChain> chains = new ArrayList<>();
         for (ListenerState l : onPort) {
-          String routeConfigName = key + "/" + l.listener().name();
+          String routeConfigName = listenerName + "/" + l.listener().name();
           routeConfigs.add(routeConfig(routeConfigName, List.of(l), attachments));
           List<String> serverNames = l.listener().hostname().map(List::of).orElse(List.of());
           chains.add(new IrListener.IrTlsChain(l.listener().name(), serverNames, l.certificateSecrets(), routeConfigName));

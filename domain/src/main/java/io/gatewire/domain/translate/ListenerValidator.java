@@ -25,12 +25,10 @@ import java.util.stream.Collectors;
  * listeners are reported as not supported yet.
  */
 final class ListenerValidator {
+  /** The route kinds Gatewire supports per protocol; none yet for TLS, TCP and UDP listeners. */
   private static final Map<ListenerProtocol, List<String>> KINDS_BY_PROTOCOL = Map.of(
       ListenerProtocol.HTTP, List.of("HTTPRoute", "GRPCRoute"),
-      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"),
-      ListenerProtocol.TLS, List.of("TLSRoute"),
-      ListenerProtocol.TCP, List.of("TCPRoute"),
-      ListenerProtocol.UDP, List.of("UDPRoute"));
+      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"));
 
   private final Map<ObjectRef, Secret> secrets;
   private final ReferenceGrants grants;

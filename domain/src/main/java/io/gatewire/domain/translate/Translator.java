@@ -62,7 +62,8 @@ public final class Translator {
       }
     }
 
-    RoutePlanner planner = new RoutePlanner(new BackendResolver(resources, grants), provenance, warnings::add);
+    BackendResolver backends = new BackendResolver(resources, grants);
+    RoutePlanner planner = new RoutePlanner(backends, provenance, warnings::add);
     List<RoutePlan> plans = new ArrayList<>();
     resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
     resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
@@ -72,7 +73,7 @@ public final class Translator {
     Map<ListenerState, Set<ObjectRef>> attachedRoutes = new IdentityHashMap<>();
     for (RoutePlan plan : plans) {
       List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
-      Condition resolvedRefs = resolvedRefs(plan);
+      Condition resolvedRefs = resolvedRefs(plan.problems(), plan.route().meta().generation());
       for (ParentRef ref : distinct(plan.parentRefs())) {
         Gateway gateway = ourGateway(ref, plan.route(), gateways);
         if (gateway == null) {
@@ -89,7 +90,7 @@ public final class Translator {
       }
     }
     for (L4Route route : resources.l4Routes()) {
-      unsupportedRoute(route, gateways).ifPresent(statuses::add);
+      unsupportedRoute(route, gateways, backends).ifPresent(statuses::add);
     }
 
     GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
@@ -113,23 +114,34 @@ public final class Translator {
     return gateways.get(new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
   }
 
-  private static Condition resolvedRefs(RoutePlan plan) {
-    long generation = plan.route().meta().generation();
-    if (plan.problems().isEmpty()) {
+  private static Condition resolvedRefs(List<RoutePlan.Problem> problems, long generation) {
+    if (problems.isEmpty()) {
       return Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation);
     }
-    String message = plan.problems().stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
-    return Condition.isFalse(Reasons.RESOLVED_REFS, plan.problems().get(0).reason(), message, generation);
+    String message = problems.stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
+    return Condition.isFalse(Reasons.RESOLVED_REFS, problems.get(0).reason(), message, generation);
   }
 
-  private java.util.Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways) {
+  private java.util.Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways,
+      BackendResolver backends) {
     List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
     long generation = route.meta().generation();
+    List<RoutePlan.Problem> problems = new ArrayList<>();
+    for (int i = 0; i < route.rules().size(); i++) {
+      for (io.gatewire.domain.model.BackendRef ref : route.rules().get(i).backendRefs()) {
+        ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
+        if (resolved instanceof ResolvedBackend.Invalid bad) {
+          problems.add(new RoutePlan.Problem(bad.reason(), "rule " + i + ": " + bad.message()));
+        }
+      }
+    }
+    Condition resolvedRefs = resolvedRefs(problems, generation);
     for (ParentRef ref : distinct(route.parentRefs())) {
       if (ourGateway(ref, route, gateways) != null) {
         parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(), List.of(
             Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE,
-                route.meta().kind() + " is not supported by Gatewire yet", generation))));
+                route.meta().kind() + " is not supported by Gatewire yet", generation),
+            resolvedRefs)));
       }
     }
     return parents.isEmpty() ? java.util.Optional.empty()
