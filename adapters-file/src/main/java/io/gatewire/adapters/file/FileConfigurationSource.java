@@ -4,12 +4,9 @@ import io.gatewire.adapters.k8s.decode.ManifestDecoder;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads Gateway API objects and the objects they refer to from manifest files. Each path is a file,
@@ -19,14 +16,19 @@ import java.util.Objects;
  *
  * <p>{@link #load()} gives the resources; {@link #loadWithWarnings()} also gives the warnings
  * (unsupported kinds skipped, duplicate objects replaced). Input that cannot be read or is not a
- * valid object is a {@link SourceException} whose location is {@code file:line}.
+ * valid object is a {@link SourceException} whose location is {@code file:line}. A load whose input
+ * bytes are those of the last successful load returns that load's result without parsing, so a
+ * touched file or a save of the same content costs one read.
+ *
+ * <p>{@link #watch(Runnable)} signals changes to the files and directories (never stdin); see
+ * {@link ManifestWatch}.
  */
 public final class FileConfigurationSource implements ConfigurationSource {
   private final List<Path> paths;
-  private final InputStream stdin;
+  private final ManifestInputs inputs;
   private final ManifestDecoder decoder = new ManifestDecoder();
   private final DocumentReader reader = new DocumentReader();
-  private String stdinText;
+  private volatile LastLoad last;
 
   /** A source over {@code paths} whose {@code -} reads {@link System#in}. */
   public FileConfigurationSource(List<Path> paths) {
@@ -36,7 +38,7 @@ public final class FileConfigurationSource implements ConfigurationSource {
   /** A source over {@code paths} whose {@code -} reads {@code stdin}. */
   public FileConfigurationSource(List<Path> paths, InputStream stdin) {
     this.paths = List.copyOf(paths);
-    this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.inputs = new ManifestInputs(this.paths, stdin);
   }
 
   @Override
@@ -44,11 +46,31 @@ public final class FileConfigurationSource implements ConfigurationSource {
     return loadWithWarnings().resources();
   }
 
-  /** Reads every path once, in order; a later definition of the same object replaces an earlier one. */
+  /**
+   * Reads every path once, in order; a later definition of the same object replaces an earlier one.
+   * Unchanged input gives the very same result as the last successful load; a failed load leaves
+   * that result as it was.
+   */
   public LoadResult loadWithWarnings() throws SourceException {
+    ManifestInputs.Snapshot snapshot = inputs.read();
+    LastLoad previous = last;
+    if (previous != null && previous.hash().equals(snapshot.hash())) {
+      return previous.result();
+    }
+    LoadResult result = parse(snapshot.files());
+    last = new LastLoad(snapshot.hash(), result);
+    return result;
+  }
+
+  @Override
+  public Watch watch(Runnable changed) {
+    WatchTargets targets = WatchTargets.of(paths);
+    return targets.isEmpty() ? () -> { } : ManifestWatch.start(targets, changed);
+  }
+
+  private LoadResult parse(List<ManifestFile> files) throws SourceException {
     ObjectCollector collector = new ObjectCollector();
-    for (Path path : ManifestFiles.expand(paths)) {
-      ManifestFile file = ManifestFiles.isStdin(path) ? stdinFile() : ManifestFiles.read(path);
+    for (ManifestFile file : files) {
       for (ManifestDocument document : reader.read(file)) {
         collector.add(decoder.decode(document.node(), document.location()));
       }
@@ -56,14 +78,6 @@ public final class FileConfigurationSource implements ConfigurationSource {
     return collector.result();
   }
 
-  private synchronized ManifestFile stdinFile() throws SourceException {
-    if (stdinText == null) {
-      try {
-        stdinText = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new SourceException(ManifestFile.STDIN_NAME, "cannot read: " + e.getMessage(), e);
-      }
-    }
-    return new ManifestFile(ManifestFile.STDIN_NAME, stdinText, false);
-  }
+  /** The content hash of the last successful load and what it gave. */
+  private record LastLoad(String hash, LoadResult result) {}
 }

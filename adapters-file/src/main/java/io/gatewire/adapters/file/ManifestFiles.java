@@ -2,24 +2,23 @@ package io.gatewire.adapters.file;
 
 import io.gatewire.domain.port.SourceException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Turns the paths a user gave into the files to read. A file is read whatever its name; a directory
- * gives every {@code *.yaml}, {@code *.yml} and {@code *.json} below it in sorted order, leaving out
- * hidden entries (names starting with a dot, such as the {@code ..data} copies Kubernetes makes of a
- * mounted ConfigMap). A file named twice is read once.
+ * Turns the paths a user gave into the files to read, and reads them. A file is read whatever its
+ * name; a directory gives every {@code *.yaml}, {@code *.yml} and {@code *.json} below it in sorted
+ * order, as {@link VisibleTree} finds them. A file named twice is read once.
  */
 final class ManifestFiles {
   static final String STDIN = "-";
@@ -55,19 +54,15 @@ final class ManifestFiles {
   }
 
   private static List<Path> walk(Path directory) throws SourceException {
-    try (Stream<Path> entries = Files.walk(directory)) {
-      return entries
-          .filter(entry -> !isHidden(directory.relativize(entry)))
-          .filter(Files::isRegularFile)
-          .filter(ManifestFiles::hasManifestExtension)
-          .sorted()
-          .collect(Collectors.toList());
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      return VisibleTree.walk(directory).files();
+    } catch (IOException e) {
       throw new SourceException(directory.toString(), "cannot list directory: " + e.getMessage(), e);
     }
   }
 
-  private static boolean isHidden(Path relative) {
+  /** Whether a path below a directory PATH goes through a hidden name, which the listing leaves out. */
+  static boolean isHidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
         return true;
@@ -76,20 +71,33 @@ final class ManifestFiles {
     return false;
   }
 
-  private static boolean hasManifestExtension(Path file) {
+  static boolean hasManifestExtension(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  static ManifestFile read(Path file) throws SourceException {
+  /**
+   * The bytes of a listed file, or nothing when it vanished since the listing (an editor replacing
+   * it, a directory being cleaned up).
+   */
+  static Optional<byte[]> readBytes(Path file) throws SourceException {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return Optional.of(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new SourceException(file.toString(), "cannot read: " + e, e);
+    }
+  }
+
+  /** The text of a file's bytes, which must be UTF-8; {@code *.json} files are JSON, all others YAML. */
+  static ManifestFile decode(Path file, byte[] bytes) throws SourceException {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
       return new ManifestFile(file.toString(), text, json);
     } catch (CharacterCodingException e) {
       throw new SourceException(file.toString(), "cannot read: not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new SourceException(file.toString(), "cannot read: " + e, e);
     }
   }
 }

@@ -107,6 +107,17 @@ class FileConfigurationSourceTest {
   }
 
   @Test
+  void directoryGivenAsALink_isReadThroughTheLinkAndNamedByIt() throws Exception {
+    write("real/app.yaml", SERVICE_WEB + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+
+    LoadResult result = load(link);
+
+    assertThat(refs(result.resources())).containsExactly(new ObjectRef("Service", "apps", "web"));
+    assertThat(result.warnings()).singleElement().asString().startsWith(link.resolve("app.yaml") + ":6: ");
+  }
+
+  @Test
   void fileNamedTwice_isReadOnce() throws Exception {
     Path file = write("svc.yaml", SERVICE_WEB);
 
