@@ -28,7 +28,7 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
   private final StatusSink statusSink;
   private final Duration debounce;
   private final Consumer<SourceException> errorLog;
-  private final AtomicReference<SyncState> state = new AtomicReference<>(new SyncState(false, false, null, 0));
+  private final AtomicReference<SyncState> state = new AtomicReference<>(new SyncState(false, false, null, 0, 0));
   private GatewayResources published;
 
   public ConfigurationPipeline(ConfigurationSource source, Translator translator, ProxyConfigSink proxySink,
@@ -69,11 +69,11 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
       resources = source.load();
     } catch (SourceException e) {
       errorLog.accept(e);
-      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), true, e.getMessage(), s.translations()));
+      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), true, e.getMessage(), s.translations(), s.errors() + 1));
       return;
     }
     if (resources == published || resources.equals(published)) {
-      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), false, null, s.translations()));
+      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
       return;
     }
     publish(resources);
@@ -84,7 +84,7 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
     proxySink.publish(result.ir());
     statusSink.report(result.statuses(), result.warnings());
     published = resources;
-    state.updateAndGet(s -> new SyncState(true, false, null, s.translations() + 1));
+    state.updateAndGet(s -> new SyncState(true, false, null, s.translations() + 1, s.errors()));
     return result;
   }
 }

@@ -162,6 +162,6 @@ class ConfigurationPipelineTest {
 
     await().untilAsserted(() -> assertThat(pipeline.state().hasConfiguration()).isTrue());
     assertThat(states).containsExactly(new io.gatewire.application.port.in.SyncConfigurationUseCase.SyncState(
-        false, true, "a.yaml:1: not YAML", 0));
+        false, true, "a.yaml:1: not YAML", 0, 1));
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code gatewire}: the top-level command. Exit codes: 0 done, 1 input unreadable, 2 bad usage. */
 @Command(name = "gatewire", mixinStandardHelpOptions = true, versionProvider = GatewireCommand.Version.class,
     description = "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
-    subcommands = {TranslateCommand.class})
+    subcommands = {TranslateCommand.class, ServeCommand.class})
 public final class GatewireCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INPUT = 1;
@@ -24,7 +24,11 @@ public final class GatewireCommand implements Runnable {
   /** A command line with Gatewire's exit codes, reading {@code -} paths from {@code stdin}. */
   public static CommandLine commandLine(InputStream stdin) {
     CommandLine cli = new CommandLine(new GatewireCommand(), new Factory(stdin));
-    cli.setExitCodeExceptionMapper(e -> EXIT_INPUT);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("error: " + e.getMessage());
+      command.getErr().flush();
+      return EXIT_INPUT;
+    });
     return cli;
   }
 
@@ -38,6 +42,9 @@ public final class GatewireCommand implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == TranslateCommand.class) {
         return type.cast(new TranslateCommand(stdin));
+      }
+      if (type == ServeCommand.class) {
+        return type.cast(new ServeCommand(stdin));
       }
       return CommandLine.defaultFactory().create(type);
     }

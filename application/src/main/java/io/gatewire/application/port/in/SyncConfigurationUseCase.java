@@ -15,7 +15,8 @@ public interface SyncConfigurationUseCase {
 
   /**
    * What the sinks hold: whether anything good was ever published, whether the latest source state
-   * failed (the published configuration is then stale), the last error, and how many translations ran.
+   * failed (the published configuration is then stale), the last error, how many translations were
+   * published and how many loads failed.
    */
-  record SyncState(boolean hasConfiguration, boolean stale, String lastError, long translations) {}
+  record SyncState(boolean hasConfiguration, boolean stale, String lastError, long translations, long errors) {}
 }

@@ -1,0 +1,49 @@
+package io.gatewire.adapters.xds.serve;
+
+import io.envoyproxy.controlplane.cache.NodeGroup;
+import io.envoyproxy.envoy.config.core.v3.Node;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which snapshot a node gets: the one of the Gateway its {@code cluster} names ({@code namespace/name}),
+ * or {@link #MERGED} (every Gateway) when it names none, with one warning per node id. Until the first
+ * publish no Gateway is known, so nodes keep their own cluster as group and no warning is written;
+ * {@link XdsServing} serves groups that turn out unknown with the merged snapshot.
+ */
+final class NodeGroups implements NodeGroup<String> {
+  static final String MERGED = "*";
+
+  private final ServingLog log;
+  private final Set<String> warnedNodeIds = ConcurrentHashMap.newKeySet();
+  private volatile SortedSet<String> gateways;
+
+  NodeGroups(ServingLog log) {
+    this.log = log;
+  }
+
+  /** The Gateway keys that have a snapshot from now on. */
+  void gatewaysAre(Set<String> keys) {
+    this.gateways = new TreeSet<>(keys);
+  }
+
+  boolean isGateway(String group) {
+    SortedSet<String> known = gateways;
+    return known != null && known.contains(group);
+  }
+
+  @Override
+  public String hash(Node node) {
+    SortedSet<String> known = gateways;
+    String cluster = node.getCluster();
+    if (known == null || known.contains(cluster)) {
+      return cluster;
+    }
+    if (warnedNodeIds.add(node.getId())) {
+      log.unknownNodeCluster(node.getId(), cluster, known);
+    }
+    return MERGED;
+  }
+}

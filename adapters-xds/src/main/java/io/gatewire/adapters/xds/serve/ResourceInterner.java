@@ -1,0 +1,40 @@
+package io.gatewire.adapters.xds.serve;
+
+import com.google.protobuf.Message;
+import io.envoyproxy.controlplane.cache.Resources;
+import io.envoyproxy.controlplane.cache.VersionedResource;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Hands out one {@link VersionedResource} per distinct content: a resource equal to one already served
+ * (same type, name and content version), in any node group, is replaced by the served instance. That keeps
+ * proto instances stable across rebuilds and shared between groups, and java-control-plane serializes a
+ * resource once per instance. Not thread-safe: used under {@link XdsServing}'s publish lock.
+ */
+final class ResourceInterner {
+  private final Map<Key, VersionedResource<?>> known = new HashMap<>();
+
+  @SuppressWarnings("unchecked")
+  <T extends Message> VersionedResource<T> intern(T resource) {
+    String version = ContentVersions.of(resource);
+    return (VersionedResource<T>) known.computeIfAbsent(
+        new Key(resource.getClass(), Resources.getResourceName(resource), version),
+        key -> VersionedResource.create(resource, version));
+  }
+
+  /** Forgets every instance that none of {@code served} holds any more. */
+  void retainOnly(Collection<ContentVersionedSnapshot> served) {
+    known.clear();
+    for (ContentVersionedSnapshot snapshot : served) {
+      for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
+        snapshot.versionedResources(type).values().forEach(resource -> known.put(
+            new Key(resource.resource().getClass(), Resources.getResourceName(resource.resource()), resource.version()),
+            resource));
+      }
+    }
+  }
+
+  private record Key(Class<?> type, String name, String version) {}
+}

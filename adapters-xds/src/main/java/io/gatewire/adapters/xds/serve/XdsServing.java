@@ -1,0 +1,249 @@
+package io.gatewire.adapters.xds.serve;
+
+import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.controlplane.cache.v3.Snapshot;
+import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
+import io.envoyproxy.controlplane.server.V3DiscoveryServer;
+import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
+import io.gatewire.adapters.xds.XdsDocument;
+import io.gatewire.adapters.xds.XdsDocumentWriter;
+import io.gatewire.adapters.xds.XdsResources;
+import io.gatewire.adapters.xds.XdsTranslator;
+import io.gatewire.adapters.xds.serve.ServingMetrics.BuildResult;
+import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.port.ProxyConfigSink;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The xDS server: every published IR becomes one snapshot per Gateway (for nodes whose {@code cluster}
+ * is the Gateway's {@code namespace/name}) and one of all Gateways merged ({@code *}, for every other
+ * node), served over ADS (state of the world and delta) and the per-type discovery services.
+ *
+ * <p>Versions are content hashes, so an unchanged resource keeps its version and its proto instance
+ * across publishes and restarts, and a group whose content did not change is not pushed. A snapshot
+ * that fails {@link SnapshotConsistency} is a bug: it is logged and the group keeps its previous one.
+ * NACKs are logged once, counted, and not answered with the rejected version again
+ * ({@link NackSuppressingWatcher}). Node groups that name no Gateway (nodes that connected before the
+ * first publish, or whose Gateway went away) are served the merged snapshot.
+ *
+ * <p>{@link #publish} may be called from any thread, before or after {@link #start}.
+ */
+public final class XdsServing implements ProxyConfigSink, AutoCloseable {
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ServingOptions options;
+  private final InetAddress bindAddress;
+  private final Duration drainTimeout;
+  private final ServingLog log;
+  private final ServingMetrics metrics;
+  private final XdsTranslator translator;
+  private final NodeGroups nodeGroups;
+  private final SimpleCache<String> cache;
+  private final StreamLedger ledger;
+  private final NackSuppressingWatcher watcher;
+  /** Serializes publishes; guards the interner. */
+  private final Object publishLock = new Object();
+  private final ResourceInterner interner = new ResourceInterner();
+  /** The snapshot served to each Gateway group and to {@code *}; replaced whole on publish. */
+  private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
+  private Server server;
+
+  /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
+  public XdsServing(ServingOptions options, MeterRegistry registry) {
+    this(options, registry, ServingLog.toLogger(), null, DRAIN_TIMEOUT);
+  }
+
+  /** With {@code bindAddress} null, listens on every interface. */
+  XdsServing(ServingOptions options, MeterRegistry registry, ServingLog log, InetAddress bindAddress,
+      Duration drainTimeout) {
+    this.options = options;
+    this.bindAddress = bindAddress;
+    this.drainTimeout = drainTimeout;
+    this.log = log;
+    this.translator = new XdsTranslator(options.metadata());
+    this.nodeGroups = new NodeGroups(log);
+    this.cache = new SimpleCache<>(nodeGroups);
+    this.metrics = new ServingMetrics(registry);
+    this.ledger = new StreamLedger(nack -> {
+      log.nack(nack);
+      metrics.nack(nack);
+    });
+    metrics.countStreams(ledger::openStreams);
+    this.watcher = new NackSuppressingWatcher(cache, nodeGroups, ledger);
+  }
+
+  /** Binds the port and starts serving; snapshots published before are served at once. */
+  public synchronized void start() throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    V3DiscoveryServer discovery = new V3DiscoveryServer(List.of(ledger), watcher, new DefaultExecutorGroup(),
+        new CachedProtoResourcesSerializer());
+    InetSocketAddress address = bindAddress == null
+        ? new InetSocketAddress(options.port()) : new InetSocketAddress(bindAddress, options.port());
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
+    List.<BindableService>of(discovery.getAggregatedDiscoveryServiceImpl(), discovery.getListenerDiscoveryServiceImpl(),
+            discovery.getRouteDiscoveryServiceImpl(), discovery.getClusterDiscoveryServiceImpl(),
+            discovery.getEndpointDiscoveryServiceImpl(), discovery.getSecretDiscoveryServiceImpl())
+        .forEach(service -> builder.addService(
+            ServerInterceptors.intercept(service, new DeltaNonceGuard(), new NodeCarryOver())));
+    server = builder.build().start();
+    log.serving(server.getPort());
+  }
+
+  /** The bound port. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getPort();
+  }
+
+  @Override
+  public void publish(Ir ir) {
+    synchronized (publishLock) {
+      build(ir);
+    }
+  }
+
+  private void build(Ir ir) {
+    Timer.Sample sample = Timer.start();
+    Map<String, IrGateway> parts = new LinkedHashMap<>();
+    ir.gateways().forEach(gateway -> parts.put(gateway.key(), gateway));
+    parts.put(NodeGroups.MERGED, ir.merged());
+
+    SortedMap<String, ContentVersionedSnapshot> next = new TreeMap<>();
+    Set<String> changed = new HashSet<>();
+    parts.forEach((group, gateway) -> {
+      ContentVersionedSnapshot previous = served.get(group);
+      XdsResources resources = translator.translate(gateway);
+      List<String> violations = SnapshotConsistency.violations(resources);
+      if (!violations.isEmpty()) {
+        log.inconsistent(group, violations);
+        metrics.built(BuildResult.INCONSISTENT);
+        if (previous != null) {
+          next.put(group, previous);
+        }
+        return;
+      }
+      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner);
+      if (previous != null && previous.sameVersionsAs(snapshot)) {
+        metrics.built(BuildResult.UNCHANGED);
+        next.put(group, previous);
+        return;
+      }
+      metrics.built(BuildResult.PUBLISHED);
+      next.put(group, snapshot);
+      changed.add(group);
+    });
+
+    Set<String> gateways = new HashSet<>(next.keySet());
+    gateways.remove(NodeGroups.MERGED);
+    nodeGroups.gatewaysAre(gateways);
+    served = Collections.unmodifiableSortedMap(next);
+    changed.forEach(group -> cache.setSnapshot(group, next.get(group)));
+    changed.addAll(serveMergedToStrayGroups(next.get(NodeGroups.MERGED)));
+    watcher.snapshotsChanged(changed);
+    interner.retainOnly(next.values());
+    metrics.mergedIs(next.get(NodeGroups.MERGED));
+    sample.stop(metrics.buildTimer());
+  }
+
+  /**
+   * Gives the merged snapshot to every group the cache knows that is neither a Gateway nor {@code *}:
+   * nodes that connected before their group was known, or whose Gateway is gone.
+   */
+  private Set<String> serveMergedToStrayGroups(Snapshot merged) {
+    Set<String> changed = new HashSet<>();
+    if (merged == null) {
+      return changed;
+    }
+    for (String group : cache.groups()) {
+      if (group.equals(NodeGroups.MERGED) || nodeGroups.isGateway(group)) {
+        continue;
+      }
+      Snapshot current = cache.getSnapshot(group);
+      if (current != merged) {
+        cache.setSnapshot(group, merged);
+        changed.add(group);
+      }
+    }
+    return changed;
+  }
+
+  /** The node groups with a snapshot: each Gateway's {@code namespace/name} and {@code *}, sorted. */
+  public Set<String> nodeGroups() {
+    return served.keySet();
+  }
+
+  /** The xDS each node group is served, printed as the {@code translate} command prints it; sorted by group. */
+  public Map<String, String> configDump(XdsDocument.Format format) {
+    XdsDocumentWriter writer = new XdsDocumentWriter(
+        format == XdsDocument.Format.JSON ? XdsDocumentWriter.Format.JSON : XdsDocumentWriter.Format.YAML);
+    Map<String, String> dump = new LinkedHashMap<>();
+    served.forEach((group, snapshot) -> dump.put(group, writer.write(snapshot.resources())));
+    return dump;
+  }
+
+  /** The xDS streams open now. */
+  public int connectedStreams() {
+    return ledger.openStreams();
+  }
+
+  /** The resources a node group is served, the very instances the cache holds; null for an unknown group. */
+  XdsResources servedResources(String group) {
+    ContentVersionedSnapshot snapshot = served.get(group);
+    return snapshot == null ? null : snapshot.resources();
+  }
+
+  /** Every group a node has asked for so far, including groups that are no Gateway. */
+  Collection<String> requestedGroups() {
+    return cache.groups();
+  }
+
+  /** The snapshot a node group is served; null for an unknown group. */
+  Snapshot servedSnapshot(String group) {
+    return served.get(group);
+  }
+
+  /**
+   * Stops accepting streams, gives the open ones the drain timeout to end, then cancels the rest
+   * (clients see UNAVAILABLE and reconnect, to this server's successor).
+   */
+  @Override
+  public synchronized void close() {
+    if (server == null) {
+      return;
+    }
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
