@@ -39,7 +39,7 @@ public final class ListenerMapper {
     return FilterChain.newBuilder()
         .setName(chain.name())
         .setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()))
-        .addFilters(HttpConnectionManagers.rds(chain.name(), chain.routeConfigName()))
+        .addFilters(HttpConnectionManagers.rds(chain.routeConfigName(), chain.routeConfigName()))
         .setTransportSocket(DownstreamTls.transportSocket(chain.secretNames()))
         .build();
   }
