@@ -21,6 +21,27 @@ public record XdsResources(List<Listener> listeners, List<RouteConfiguration> ro
     secrets = sorted(secrets, Secret::getName);
   }
 
+  /**
+   * Several Gateways' resources as one set: a name that appears in more than one part (a cluster of a
+   * route attached to two Gateways) is kept once, from the first part. Mapping is a pure function of
+   * the IR, so this equals mapping {@code Ir.merged()}, without mapping everything twice.
+   */
+  public static XdsResources union(List<XdsResources> parts) {
+    return new XdsResources(
+        unique(parts, XdsResources::listeners, Listener::getName),
+        unique(parts, XdsResources::routes, RouteConfiguration::getName),
+        unique(parts, XdsResources::clusters, Cluster::getName),
+        unique(parts, XdsResources::endpoints, ClusterLoadAssignment::getClusterName),
+        unique(parts, XdsResources::secrets, Secret::getName));
+  }
+
+  private static <T> List<T> unique(List<XdsResources> parts, Function<XdsResources, List<T>> list,
+      Function<T, String> name) {
+    java.util.Map<String, T> byName = new java.util.LinkedHashMap<>();
+    parts.forEach(part -> list.apply(part).forEach(resource -> byName.putIfAbsent(name.apply(resource), resource)));
+    return List.copyOf(byName.values());
+  }
+
   private static <T> List<T> sorted(List<T> resources, Function<T, String> name) {
     return resources.stream().sorted(Comparator.comparing(name)).toList();
   }

@@ -91,10 +91,6 @@ final class GatewireProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   @Override
   public void close() {
     process.destroyForcibly();

@@ -5,6 +5,7 @@ import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.VersionedResource;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -15,18 +16,27 @@ import java.util.Map;
  */
 final class ResourceInterner {
   private final Map<Key, VersionedResource<?>> known = new HashMap<>();
+  /** Instances already versioned in this build: a Gateway's resources reappear in the merged group. */
+  private final Map<Message, VersionedResource<?>> byInstance = new IdentityHashMap<>();
 
   @SuppressWarnings("unchecked")
   <T extends Message> VersionedResource<T> intern(T resource) {
+    VersionedResource<?> seen = byInstance.get(resource);
+    if (seen != null) {
+      return (VersionedResource<T>) seen;
+    }
     String version = ContentVersions.of(resource);
-    return (VersionedResource<T>) known.computeIfAbsent(
+    VersionedResource<T> interned = (VersionedResource<T>) known.computeIfAbsent(
         new Key(resource.getClass(), Resources.getResourceName(resource), version),
         key -> VersionedResource.create(resource, version));
+    byInstance.put(resource, interned);
+    return interned;
   }
 
   /** Forgets every instance that none of {@code served} holds any more. */
   void retainOnly(Collection<ContentVersionedSnapshot> served) {
     known.clear();
+    byInstance.clear();
     for (ContentVersionedSnapshot snapshot : served) {
       for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
         snapshot.versionedResources(type).values().forEach(resource -> known.put(

@@ -11,7 +11,6 @@ import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
 import io.gatewire.adapters.xds.serve.ServingMetrics.BuildResult;
 import io.gatewire.domain.ir.Ir;
-import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -128,15 +127,14 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
   private void build(Ir ir) {
     Timer.Sample sample = Timer.start();
-    Map<String, IrGateway> parts = new LinkedHashMap<>();
-    ir.gateways().forEach(gateway -> parts.put(gateway.key(), gateway));
-    parts.put(NodeGroups.MERGED, ir.merged());
+    Map<String, XdsResources> parts = new LinkedHashMap<>();
+    ir.gateways().forEach(gateway -> parts.put(gateway.key(), translator.translate(gateway)));
+    parts.put(NodeGroups.MERGED, XdsResources.union(List.copyOf(parts.values())));
 
     SortedMap<String, ContentVersionedSnapshot> next = new TreeMap<>();
     Set<String> changed = new HashSet<>();
-    parts.forEach((group, gateway) -> {
+    parts.forEach((group, resources) -> {
       ContentVersionedSnapshot previous = served.get(group);
-      XdsResources resources = translator.translate(gateway);
       List<String> violations = SnapshotConsistency.violations(resources);
       if (!violations.isEmpty()) {
         log.inconsistent(group, violations);
