@@ -15,9 +15,12 @@ import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.Secret;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -71,7 +74,8 @@ final class GatewayAssembler {
     }
 
     Map<String, IrCluster> clusters = new TreeMap<>();
-    attachments.stream().filter(a -> a.listener().gateway() == gateway).map(Attachment::plan).distinct()
+    Set<RoutePlan> plans = Collections.newSetFromMap(new IdentityHashMap<>());
+    attachments.stream().filter(a -> a.listener().gateway() == gateway).map(Attachment::plan).filter(plans::add)
         .flatMap(p -> p.clusters().stream())
         .forEach(c -> clusters.merge(c.name(), c, IrCluster::mergeOrigins));
     return new IrGateway(key, irListeners, routeConfigs, List.copyOf(clusters.values()), List.copyOf(irSecrets.values()));
