@@ -1,7 +1,7 @@
 package io.gatewire.domain.translate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -25,12 +25,12 @@ final class Hostnames {
       return List.copyOf(result);
     }
     for (String route : routeHostnames) {
-      String lower = route.toLowerCase(java.util.Locale.ROOT);
+      String lower = route.toLowerCase(Locale.ROOT);
       if (listenerHostname.isEmpty()) {
         result.add(lower);
         continue;
       }
-      String listener = listenerHostname.get().toLowerCase(java.util.Locale.ROOT);
+      String listener = listenerHostname.get().toLowerCase(Locale.ROOT);
       if (listener.equals(lower)) {
         result.add(lower);
       } else if (matches(listener, lower)) {
@@ -72,18 +72,12 @@ final class Hostnames {
     if (listenerHostname.isEmpty()) {
       return true;
     }
-    String l = listenerHostname.get().toLowerCase(java.util.Locale.ROOT);
+    String l = listenerHostname.get().toLowerCase(Locale.ROOT);
     return l.equals(domain) || matches(l, domain);
   }
 
   /** A hostname in a resource name: dots become underscores, as Envoy Gateway names them. */
   static String forName(String domain) {
     return domain.replace('.', '_');
-  }
-
-  static List<String> sorted(List<String> names) {
-    List<String> copy = new ArrayList<>(names);
-    copy.sort(null);
-    return copy;
   }
 }

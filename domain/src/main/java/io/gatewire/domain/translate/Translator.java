@@ -3,6 +3,7 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.GatewayClass;
 import io.gatewire.domain.model.GatewayResources;
@@ -17,7 +18,9 @@ import io.gatewire.domain.status.StatusBody;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -104,7 +107,7 @@ public final class Translator {
   }
 
   private static List<ParentRef> distinct(List<ParentRef> refs) {
-    return List.copyOf(new java.util.LinkedHashSet<>(refs));
+    return List.copyOf(new LinkedHashSet<>(refs));
   }
 
   private static Gateway ourGateway(ParentRef ref, Route route, Map<ObjectRef, Gateway> gateways) {
@@ -122,13 +125,13 @@ public final class Translator {
     return Condition.isFalse(Reasons.RESOLVED_REFS, problems.get(0).reason(), message, generation);
   }
 
-  private java.util.Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways,
+  private Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways,
       BackendResolver backends) {
     List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
     long generation = route.meta().generation();
     List<RoutePlan.Problem> problems = new ArrayList<>();
     for (int i = 0; i < route.rules().size(); i++) {
-      for (io.gatewire.domain.model.BackendRef ref : route.rules().get(i).backendRefs()) {
+      for (BackendRef ref : route.rules().get(i).backendRefs()) {
         ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
         if (resolved instanceof ResolvedBackend.Invalid bad) {
           problems.add(new RoutePlan.Problem(bad.reason(), "rule " + i + ": " + bad.message()));
@@ -144,8 +147,8 @@ public final class Translator {
             resolvedRefs)));
       }
     }
-    return parents.isEmpty() ? java.util.Optional.empty()
-        : java.util.Optional.of(ObjectStatus.of(route.meta(), new StatusBody.RouteStatus(parents)));
+    return parents.isEmpty() ? Optional.empty()
+        : Optional.of(ObjectStatus.of(route.meta(), new StatusBody.RouteStatus(parents)));
   }
 
   private static StatusBody.ParentReference statusRef(ParentRef ref) {
