@@ -8,16 +8,17 @@ public sealed interface IrAction permits IrAction.Forward, IrAction.DirectRespon
   /**
    * Send to the rule's cluster. When some backendRefs are invalid, {@code invalidWeight} is their
    * share of the rule's total weight, answered with 500; {@code backendWeight} is the valid share.
-   * Rewrites and timeouts are null when absent.
+   * Rewrites and timeouts are null when absent; {@code timeout} bounds the whole request,
+   * {@code backendTimeout} each attempt to a backend (Gateway API durations).
    */
   record Forward(String cluster, long backendWeight, long invalidWeight, String hostRewrite, String prefixRewrite,
-      String fullPathRewrite, String timeout, List<Mirror> mirrors) implements IrAction {
+      String fullPathRewrite, String timeout, String backendTimeout, List<Mirror> mirrors) implements IrAction {
     public Forward {
       mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
     }
 
     public static Forward to(String cluster) {
-      return new Forward(cluster, 1, 0, null, null, null, null, List.of());
+      return new Forward(cluster, 1, 0, null, null, null, null, null, List.of());
     }
   }
 

@@ -50,8 +50,7 @@ final class RoutePlanner {
       for (int j = 0; j < rule.matches().size(); j++) {
         matches.add(httpMatch(route.meta(), i, j, rule.matches().get(j)));
       }
-      Optional<String> timeout = rule.timeouts().flatMap(t -> t.request().or(t::backendRequest));
-      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), timeout.orElse(null), false);
+      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), rule.timeouts().orElse(null), false);
     }
     return b.build();
   }
@@ -152,7 +151,7 @@ final class RoutePlanner {
     }
 
     void rule(int index, Optional<String> name, List<RoutePlan.MatchPlan> matches, List<HttpFilter> filters,
-        List<HttpBackendRef> refs, String timeout, boolean grpc) {
+        List<HttpBackendRef> refs, HttpRouteRule.Timeouts timeouts, boolean grpc) {
       ObjectMeta meta = route.meta();
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
@@ -191,13 +190,13 @@ final class RoutePlanner {
       } else if (redirect != null) {
         action = redirect(redirect);
       } else {
-        action = forward(index, clusterName, refs, rewrite, timeout, mirrors, metadata, grpc);
+        action = forward(index, clusterName, refs, rewrite, timeouts, mirrors, metadata, grpc);
       }
       rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, metadata));
     }
 
     private IrAction forward(int index, String clusterName, List<HttpBackendRef> refs, HttpFilter.UrlRewrite rewrite,
-        String timeout, List<IrAction.Mirror> mirrors, ResourceMetadata metadata, boolean grpc) {
+        HttpRouteRule.Timeouts timeouts, List<IrAction.Mirror> mirrors, ResourceMetadata metadata, boolean grpc) {
       long valid = 0;
       long invalid = 0;
       boolean dns = false;
@@ -236,7 +235,10 @@ final class RoutePlanner {
           prefixRewrite = path.value();
         }
       }
-      return new IrAction.Forward(clusterName, valid, invalid, host, prefixRewrite, fullPath, timeout, mirrors);
+      String timeout = timeouts == null ? null : timeouts.request().orElse(null);
+      String backendTimeout = timeouts == null ? null : timeouts.backendRequest().orElse(null);
+      return new IrAction.Forward(clusterName, valid, invalid, host, prefixRewrite, fullPath, timeout, backendTimeout,
+          mirrors);
     }
 
     private IrLocality locality(String region, int weight, ResolvedBackend.Found found) {

@@ -5,6 +5,7 @@ import io.envoyproxy.envoy.config.core.v3.RuntimeFractionalPercent;
 import io.envoyproxy.envoy.config.route.v3.DirectResponseAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction.RedirectResponseCode;
+import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteAction.ClusterNotFoundResponseCode;
@@ -63,6 +64,10 @@ final class RouteActionMapper {
     }
     if (forward.timeout() != null) {
       action.setTimeout(GatewayDurations.parse(forward.timeout()));
+    }
+    if (forward.backendTimeout() != null) {
+      // Envoy applies per_try_timeout to the first attempt too; no retry_on means no retries.
+      action.setRetryPolicy(RetryPolicy.newBuilder().setPerTryTimeout(GatewayDurations.parse(forward.backendTimeout())));
     }
     forward.mirrors().forEach(mirror -> action.addRequestMirrorPolicies(RequestMirrorPolicy.newBuilder()
         .setCluster(mirror.cluster())
