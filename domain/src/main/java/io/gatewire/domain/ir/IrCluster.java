@@ -17,8 +17,11 @@ public record IrCluster(String name, Discovery discovery, Protocol protocol, Lis
   /** How Envoy finds the endpoints. */
   public enum Discovery { EDS, STRICT_DNS }
 
-  /** The upstream protocol: HTTP/1.1, or HTTP/2 for gRPC and h2c backends. */
-  public enum Protocol { HTTP1, HTTP2 }
+  /**
+   * The upstream protocol: HTTP/1.1, HTTP/2 for gRPC and h2c backends, or L4 for TLS, TCP and UDP
+   * routes, whose connections and datagrams are forwarded as they are.
+   */
+  public enum Protocol { HTTP1, HTTP2, L4 }
 
   /** The same cluster reached from another origin: one cluster, every origin once. */
   public IrCluster mergeOrigins(IrCluster other) {

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * Listeners on one port share an Envoy listener. Plain HTTP shares one route configuration with one
  * virtual host per domain; HTTPS gets a TLS filter chain and route configuration per listener. A
  * domain goes only to the routes of the most specific listener that takes it, as the Gateway API
- * sends a request to the most specific matching listener.
+ * sends a request to the most specific matching listener. TLS, TCP and UDP ports are built by
+ * {@link L4ListenerAssembler}.
  */
 final class GatewayAssembler {
   private static final String ANY_ADDRESS = "0.0.0.0";
@@ -54,7 +55,13 @@ final class GatewayAssembler {
     for (Map.Entry<Integer, List<ListenerState>> port : byPort.entrySet()) {
       String listenerName = key + "/" + port.getKey();
       List<ListenerState> onPort = port.getValue();
-      if (onPort.get(0).listener().protocol() == ListenerProtocol.HTTPS) {
+      ListenerProtocol protocol = onPort.get(0).listener().protocol();
+      if (protocol == ListenerProtocol.TLS || protocol == ListenerProtocol.TCP || protocol == ListenerProtocol.UDP) {
+        L4ListenerAssembler.listener(listenerName, ANY_ADDRESS, port.getKey(), onPort, attachments).ifPresent(l -> {
+          irListeners.add(l);
+          l.proxyChains().forEach(c -> c.secretNames().forEach(s -> irSecrets.computeIfAbsent(s, this::secret)));
+        });
+      } else if (protocol == ListenerProtocol.HTTPS) {
         List<IrListener.IrTlsChain> chains = new ArrayList<>();
         for (ListenerState l : onPort) {
           String routeConfigName = listenerName + "/" + l.listener().name();

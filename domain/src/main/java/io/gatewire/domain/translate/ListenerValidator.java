@@ -21,14 +21,17 @@ import java.util.stream.Collectors;
 
 /**
  * Validates the listeners of one Gateway: protocol, route kinds, conflicts between listeners on one
- * port, and certificate references. HTTP and HTTPS listeners are programmed; TLS, TCP and UDP
- * listeners are reported as not supported yet.
+ * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough). Every Gateway API
+ * protocol is programmed; an unknown one is reported as not supported.
  */
 final class ListenerValidator {
-  /** The route kinds Gatewire supports per protocol; none yet for TLS, TCP and UDP listeners. */
+  /** The route kinds Gatewire supports per protocol, in the order supportedKinds lists them. */
   private static final Map<ListenerProtocol, List<String>> KINDS_BY_PROTOCOL = Map.of(
       ListenerProtocol.HTTP, List.of("HTTPRoute", "GRPCRoute"),
-      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"));
+      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"),
+      ListenerProtocol.TLS, List.of("TLSRoute"),
+      ListenerProtocol.TCP, List.of("TCPRoute"),
+      ListenerProtocol.UDP, List.of("UDPRoute"));
 
   private final Map<ObjectRef, Secret> secrets;
   private final ReferenceGrants grants;
@@ -57,7 +60,7 @@ final class ListenerValidator {
           }
         }
       }
-      boolean supportedProtocol = listener.protocol() == ListenerProtocol.HTTP || listener.protocol() == ListenerProtocol.HTTPS;
+      boolean supportedProtocol = KINDS_BY_PROTOCOL.containsKey(listener.protocol());
       String conflict = conflict(gateway, listener);
       CertificateCheck certs = checkCertificates(gateway, listener);
 
@@ -111,16 +114,20 @@ final class ListenerValidator {
   private record CertificateCheck(List<String> secretNames, String reason, String problem) {}
 
   private CertificateCheck checkCertificates(Gateway gateway, Listener listener) {
-    if (listener.protocol() != ListenerProtocol.HTTPS) {
+    boolean tlsListener = listener.protocol() == ListenerProtocol.TLS;
+    if (listener.protocol() != ListenerProtocol.HTTPS && !tlsListener) {
       return new CertificateCheck(List.of(), null, null);
     }
+    boolean passthrough = listener.tls().map(t -> "Passthrough".equals(t.mode())).orElse(false);
+    if (passthrough) {
+      return tlsListener ? new CertificateCheck(List.of(), null, null)
+          : new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener cannot use TLS mode Passthrough");
+    }
     if (listener.tls().isEmpty() || listener.tls().get().certificateRefs().isEmpty()) {
-      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener has no certificateRefs");
+      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, listener.protocol()
+          + " listener has no certificateRefs" + (tlsListener ? " and its TLS mode is not Passthrough" : ""));
     }
     ListenerTls tls = listener.tls().get();
-    if ("Passthrough".equals(tls.mode())) {
-      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener cannot use TLS mode Passthrough");
-    }
     List<String> names = new ArrayList<>();
     String gatewayNamespace = gateway.meta().namespace();
     for (ListenerTls.SecretRef ref : tls.certificateRefs()) {

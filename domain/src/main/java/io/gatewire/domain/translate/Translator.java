@@ -3,11 +3,9 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.ProvenanceRules;
-import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.GatewayClass;
 import io.gatewire.domain.model.GatewayResources;
-import io.gatewire.domain.model.L4Route;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.ParentRef;
 import io.gatewire.domain.model.Route;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,30 +68,41 @@ public final class Translator {
     resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
     resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
 
+    L4RoutePlanner l4Planner = new L4RoutePlanner(backends, provenance, warnings::add);
+    resources.l4Routes().forEach(r -> plans.add(l4Planner.plan(r)));
+
     RouteAttacher attacher = new RouteAttacher(resources.namespaces());
-    Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
+    List<ParentOutcome> outcomes = new ArrayList<>();
+    List<Attachment> allAttachments = new ArrayList<>();
     Map<ListenerState, Set<ObjectRef>> attachedRoutes = new IdentityHashMap<>();
     for (RoutePlan plan : plans) {
-      List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
-      Condition resolvedRefs = resolvedRefs(plan.problems(), plan.route().meta().generation());
       for (ParentRef ref : distinct(plan.parentRefs())) {
         Gateway gateway = ourGateway(ref, plan.route(), gateways);
         if (gateway == null) {
           continue;
         }
         RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
-        attachmentsByGateway.computeIfAbsent(gateway.ref(), g -> new ArrayList<>()).addAll(outcome.attachments());
+        allAttachments.addAll(outcome.attachments());
         outcome.attachedTo().forEach(l -> attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(plan.route().ref()));
-        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(),
-            List.of(outcome.accepted(), resolvedRefs)));
+        outcomes.add(new ParentOutcome(plan, ref, outcome));
       }
-      if (!parents.isEmpty()) {
+    }
+    L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
+    Map<RoutePlan, List<StatusBody.RouteParentStatus>> parentsByPlan = new IdentityHashMap<>();
+    for (ParentOutcome o : outcomes) {
+      long generation = o.plan().route().meta().generation();
+      parentsByPlan.computeIfAbsent(o.plan(), p -> new ArrayList<>()).add(new StatusBody.RouteParentStatus(
+          statusRef(o.ref()), options.controllerName(),
+          List.of(arbitrated.accepted(o.outcome(), generation), resolvedRefs(o.plan().problems(), generation))));
+    }
+    for (RoutePlan plan : plans) {
+      List<StatusBody.RouteParentStatus> parents = parentsByPlan.get(plan);
+      if (parents != null) {
         statuses.add(ObjectStatus.of(plan.route().meta(), new StatusBody.RouteStatus(parents)));
       }
     }
-    for (L4Route route : resources.l4Routes()) {
-      unsupportedRoute(route, gateways, backends).ifPresent(statuses::add);
-    }
+    Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
+    arbitrated.kept().forEach(a -> attachmentsByGateway.computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
 
     GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();
@@ -105,6 +113,9 @@ public final class Translator {
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
   }
+
+  /** What attaching one parentRef of a route gave, before L4 arbitration. */
+  private record ParentOutcome(RoutePlan plan, ParentRef ref, RouteAttacher.Outcome outcome) {}
 
   private static List<ParentRef> distinct(List<ParentRef> refs) {
     return List.copyOf(new LinkedHashSet<>(refs));
@@ -123,32 +134,6 @@ public final class Translator {
     }
     String message = problems.stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
     return Condition.isFalse(Reasons.RESOLVED_REFS, problems.get(0).reason(), message, generation);
-  }
-
-  private Optional<ObjectStatus> unsupportedRoute(L4Route route, Map<ObjectRef, Gateway> gateways,
-      BackendResolver backends) {
-    List<StatusBody.RouteParentStatus> parents = new ArrayList<>();
-    long generation = route.meta().generation();
-    List<RoutePlan.Problem> problems = new ArrayList<>();
-    for (int i = 0; i < route.rules().size(); i++) {
-      for (BackendRef ref : route.rules().get(i).backendRefs()) {
-        ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
-        if (resolved instanceof ResolvedBackend.Invalid bad) {
-          problems.add(new RoutePlan.Problem(bad.reason(), "rule " + i + ": " + bad.message()));
-        }
-      }
-    }
-    Condition resolvedRefs = resolvedRefs(problems, generation);
-    for (ParentRef ref : distinct(route.parentRefs())) {
-      if (ourGateway(ref, route, gateways) != null) {
-        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(), List.of(
-            Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE,
-                route.meta().kind() + " is not supported by Gatewire yet", generation),
-            resolvedRefs)));
-      }
-    }
-    return parents.isEmpty() ? Optional.empty()
-        : Optional.of(ObjectStatus.of(route.meta(), new StatusBody.RouteStatus(parents)));
   }
 
   private static StatusBody.ParentReference statusRef(ParentRef ref) {

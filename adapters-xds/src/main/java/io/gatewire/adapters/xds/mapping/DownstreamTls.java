@@ -8,8 +8,8 @@ import io.gatewire.adapters.xds.proto.TypedConfigs;
 import java.util.List;
 
 /**
- * TLS termination: the certificates come from SDS over ADS by secret name; ALPN offers HTTP/2 first
- * so that gRPC works over TLS.
+ * TLS termination: the certificates come from SDS over ADS by secret name. HTTPS offers ALPN with
+ * HTTP/2 first so that gRPC works over TLS; terminated TLSRoute connections offer none.
  */
 final class DownstreamTls {
   static final String TRANSPORT_SOCKET_NAME = "envoy.transport_sockets.tls";
@@ -18,7 +18,11 @@ final class DownstreamTls {
   private DownstreamTls() {}
 
   static TransportSocket transportSocket(List<String> secretNames) {
-    CommonTlsContext.Builder common = CommonTlsContext.newBuilder().addAllAlpnProtocols(ALPN);
+    return transportSocket(secretNames, ALPN);
+  }
+
+  static TransportSocket transportSocket(List<String> secretNames, List<String> alpn) {
+    CommonTlsContext.Builder common = CommonTlsContext.newBuilder().addAllAlpnProtocols(alpn);
     secretNames.forEach(name -> common.addTlsCertificateSdsSecretConfigs(
         SdsSecretConfig.newBuilder().setName(name).setSdsConfig(ConfigSources.ads())));
     DownstreamTlsContext context = DownstreamTlsContext.newBuilder().setCommonTlsContext(common).build();

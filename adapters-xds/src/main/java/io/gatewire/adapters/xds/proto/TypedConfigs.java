@@ -6,6 +6,9 @@ import com.google.protobuf.util.JsonFormat;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+import io.envoyproxy.envoy.extensions.filters.udp.udp_proxy.v3.Route;
+import io.envoyproxy.envoy.extensions.filters.udp.udp_proxy.v3.UdpProxyConfig;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.util.List;
@@ -20,7 +23,10 @@ public final class TypedConfigs {
       Router.getDefaultInstance(),
       TlsInspector.getDefaultInstance(),
       DownstreamTlsContext.getDefaultInstance(),
-      HttpProtocolOptions.getDefaultInstance());
+      HttpProtocolOptions.getDefaultInstance(),
+      TcpProxy.getDefaultInstance(),
+      UdpProxyConfig.getDefaultInstance(),
+      Route.getDefaultInstance());
 
   private static final JsonFormat.TypeRegistry REGISTRY = buildRegistry();
 

@@ -1,0 +1,58 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.ir.IrListener;
+import io.gatewire.domain.ir.IrListener.IrProxyChain;
+import io.gatewire.domain.model.Listener;
+import io.gatewire.domain.model.ListenerProtocol;
+import io.gatewire.domain.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Envoy listener of one TLS, TCP or UDP port of a Gateway, from the routes {@link L4Arbiter} kept.
+ * TLS and TCP get one filter chain per (Gateway listener, route), named
+ * {@code <listener name>/<route kind, lower case>/<namespace>/<name>}: TLS chains select by the SNI
+ * names the route won ({@code *} selects any name, so it adds none), terminate TLS with the listener's
+ * certificates unless its mode is Passthrough; TCP chains take every connection. UDP sends to the
+ * cluster of its one route. A port without any route gets no Envoy listener: Envoy rejects a TCP
+ * listener without filter chains, and there would be nowhere to forward to.
+ */
+final class L4ListenerAssembler {
+  private static final String PASSTHROUGH = "Passthrough";
+
+  private L4ListenerAssembler() {}
+
+  static Optional<IrListener> listener(String name, String address, int port, List<ListenerState> onPort,
+      List<Attachment> attachments) {
+    List<Attachment> here = attachments.stream()
+        .filter(a -> onPort.contains(a.listener()) && !a.plan().clusters().isEmpty()).toList();
+    if (here.isEmpty()) {
+      return Optional.empty();
+    }
+    if (onPort.get(0).listener().protocol() == ListenerProtocol.UDP) {
+      return Optional.of(new IrListener(name, address, port, null, List.of(), List.of(), cluster(here.get(0))));
+    }
+    List<IrProxyChain> chains = new ArrayList<>();
+    for (Attachment a : here) {
+      Listener listener = a.listener().listener();
+      ObjectMeta route = a.plan().route().meta();
+      String chainName = listener.name() + "/" + a.plan().namePrefix() + "/" + route.namespace() + "/" + route.name();
+      List<String> serverNames = List.of();
+      List<String> secretNames = List.of();
+      if (listener.protocol() == ListenerProtocol.TLS) {
+        serverNames = a.hostnames().stream().filter(h -> !Hostnames.ANY.equals(h)).toList();
+        boolean passthrough = listener.tls().map(t -> PASSTHROUGH.equals(t.mode())).orElse(false);
+        secretNames = passthrough ? List.of() : a.listener().certificateSecrets();
+      }
+      chains.add(new IrProxyChain(chainName, serverNames, secretNames, cluster(a)));
+    }
+    chains.sort(Comparator.comparing(IrProxyChain::name));
+    return Optional.of(new IrListener(name, address, port, null, List.of(), chains, null));
+  }
+
+  private static String cluster(Attachment a) {
+    return a.plan().clusters().get(0).name();
+  }
+}
