@@ -8,7 +8,12 @@ import static io.gatewire.domain.fixtures.Fixtures.httpRoute;
 import static io.gatewire.domain.fixtures.Fixtures.prefix;
 import static io.gatewire.domain.fixtures.Fixtures.service;
 import static io.gatewire.domain.fixtures.Fixtures.serviceImport;
+import static io.gatewire.domain.fixtures.Fixtures.l4Route;
+import static io.gatewire.domain.fixtures.Fixtures.tcp;
+import static io.gatewire.domain.fixtures.Fixtures.tls;
+import static io.gatewire.domain.fixtures.Fixtures.udp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
@@ -22,6 +27,8 @@ import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GatewayApi;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.L4Route;
+import io.gatewire.domain.model.Listener;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.status.Warning;
 import io.gatewire.domain.translate.TranslationResult;
@@ -36,6 +43,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test (at least) per row of the METADATA.md contract, each through the real translator. */
 class MetadataContractTest {
@@ -150,6 +159,46 @@ class MetadataContractTest {
           .containsExactly(origin("Service", "v1", "myns", "svc-2", "8080", Map.of()));
     }
 
+    @ParameterizedTest
+    @CsvSource({"TLSRoute, tls, tlsroute", "TCPRoute, tcp, tcproute", "UDPRoute, udp, udproute"})
+    void l4RouteCluster_namesTheRouteWithRuleName_andEachLocalityItsService(String kind, String protocol, String prefix) {
+      Listener listener = switch (protocol) {
+        case "tls" -> tls("l", 9000, null, null);
+        case "tcp" -> tcp("l", 9000);
+        default -> udp("l", 9000);
+      };
+      IrGateway gw = only(translate(gateway("myns", "gw", listener),
+          service("myns", "svc-1", "10.0.0.1", 8080), service("myns", "svc-2", "10.0.0.2", 8080),
+          l4Route(kind, "myns", "myroute", "gw", 0, List.of(), "rule-a", BackendRef.service("svc-1", 8080, 3),
+              BackendRef.service("svc-2", 8080, 1))));
+
+      IrCluster cluster = gw.clusters().get(0);
+
+      String name = prefix + "/myns/myroute/rule/0";
+      assertThat(cluster.name()).isEqualTo(name);
+      assertThat(cluster.metadata().resources()).containsExactly(
+          origin(kind, GatewayApi.V1, "myns", "myroute", "rule-a", Map.of()));
+      assertThat(cluster.localities()).extracting(IrLocality::region, IrLocality::weight)
+          .containsExactly(tuple(name + "/backend/0", 3), tuple(name + "/backend/1", 1));
+      assertThat(cluster.localities().get(0).metadata().resources())
+          .containsExactly(origin("Service", "v1", "myns", "svc-1", "8080", Map.of()));
+      assertThat(cluster.localities().get(1).metadata().resources())
+          .containsExactly(origin("Service", "v1", "myns", "svc-2", "8080", Map.of()));
+    }
+
+    @Test
+    void l4RouteCluster_withoutRuleName_hasNoSectionName_andCarriesFilteredAnnotations() {
+      L4Route route = l4Route("TCPRoute", "myns", "myroute", "gw", 0, List.of(), null, BackendRef.service("svc-1", 8080, 1));
+      L4Route annotated = new L4Route(route.meta().withAnnotations(ANNOTATIONS), route.parentRefs(), route.hostnames(),
+          route.rules());
+
+      IrGateway gw = only(translate(gateway("myns", "gw", tcp("l", 9000)), service("myns", "svc-1", "10.0.0.1", 8080),
+          annotated));
+
+      assertThat(gw.clusters().get(0).metadata().resources()).containsExactly(
+          origin("TCPRoute", GatewayApi.V1, "myns", "myroute", null, Map.of("foo", "bar")));
+    }
+
     @Test
     void ruleCluster_withRuleName_hasRuleNameAsSectionName() {
       IrGateway gw = only(translate(gateway("myns", "gw", http("web", 80)), service("myns", "svc-1", "10.0.0.1", 8080),
@@ -245,6 +294,8 @@ class MetadataContractTest {
       assertThat(Arrays.stream(IrListener.class.getRecordComponents()).map(c -> c.getType()))
           .doesNotContain((Class) ResourceMetadata.class);
       assertThat(Arrays.stream(IrRouteConfig.class.getRecordComponents()).map(c -> c.getType()))
+          .doesNotContain((Class) ResourceMetadata.class);
+      assertThat(Arrays.stream(IrListener.IrProxyChain.class.getRecordComponents()).map(c -> c.getType()))
           .doesNotContain((Class) ResourceMetadata.class);
     }
   }
