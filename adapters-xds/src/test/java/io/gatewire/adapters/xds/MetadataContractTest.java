@@ -6,6 +6,7 @@ import static io.gatewire.adapters.xds.testing.IrFixtures.prefix;
 import static io.gatewire.adapters.xds.testing.IrFixtures.route;
 import static io.gatewire.adapters.xds.testing.IrFixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,29 @@ class MetadataContractTest {
   }
 
   @Test
+  void l4RouteClusters_nameTheirRoute_andEachLocalityItsService() throws Exception {
+    XdsResources resources = translator.translate(IrFixtures.l4());
+
+    Cluster tcp = clusterNamed(resources, "tcproute/data/db/rule/0");
+    assertThat(resources(tcp.getMetadata())).containsExactly(Map.of("kind", "TCPRoute", "groupVersion", GV,
+        "namespace", "data", "name", "db", "sectionName", "primary"));
+    assertThat(resources(clusterNamed(resources, "tlsroute/apps/a/rule/0").getMetadata())).containsExactly(Map.of(
+        "kind", "TLSRoute", "groupVersion", GV, "namespace", "apps", "name", "a"));
+    assertThat(resources(clusterNamed(resources, "udproute/infra/dns/rule/0").getMetadata())).containsExactly(Map.of(
+        "kind", "UDPRoute", "groupVersion", GV, "namespace", "infra", "name", "dns"));
+    ClusterLoadAssignment assignment = resources.endpoints().stream()
+        .filter(e -> e.getClusterName().equals("tcproute/data/db/rule/0")).findFirst().orElseThrow();
+    assertThat(assignment.getEndpointsList()).extracting(e -> e.getLocality().getRegion(), e -> e.getLoadBalancingWeight().getValue())
+        .containsExactly(tuple("tcproute/data/db/rule/0/backend/0", 70), tuple("tcproute/data/db/rule/0/backend/1", 30));
+    assertThat(resources(assignment.getEndpoints(1).getMetadata())).containsExactly(Map.of("kind", "Service",
+        "groupVersion", "v1", "namespace", "data", "name", "db-b", "sectionName", "5432"));
+    assertThat(resources.listeners()).allSatisfy(listener -> {
+      assertThat(listener.hasMetadata()).isFalse();
+      assertThat(listener.getFilterChainsList()).allSatisfy(chain -> assertThat(chain.hasMetadata()).isFalse());
+    });
+  }
+
+  @Test
   void locality_namesItsBackend_servicePortAsSection_backendWithout() throws Exception {
     ResourceOrigin backend = new ResourceOrigin("Backend", "gateway.envoyproxy.io/v1alpha1", "ns", "ext", null,
         Map.of(), Map.of());
@@ -165,6 +189,10 @@ class MetadataContractTest {
         List.of(config), List.of(), List.of());
     RouteConfiguration routes = translator.translate(gateway).routes().get(0);
     return routes.getVirtualHosts(0);
+  }
+
+  private static Cluster clusterNamed(XdsResources resources, String name) {
+    return resources.clusters().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
   }
 
   private XdsResources translate(List<IrCluster> clusters, List<IrRouteConfig> routeConfigs) {

@@ -13,6 +13,9 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+import io.envoyproxy.envoy.extensions.filters.udp.udp_proxy.v3.Route;
+import io.envoyproxy.envoy.extensions.filters.udp.udp_proxy.v3.UdpProxyConfig;
 import io.envoyproxy.pgv.ValidationException;
 import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
@@ -24,12 +27,44 @@ import org.junit.jupiter.api.Test;
 
 class EnvoyValidatorTest {
   private static final XdsResources RICH = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.rich());
+  private static final XdsResources L4 = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.l4());
 
   @Test
   void everyMappersOutput_forTheRichFixture_isValid() {
     assertThat(Stream.of(RICH.listeners(), RICH.routes(), RICH.clusters(), RICH.endpoints(), RICH.secrets()))
         .allSatisfy(resources -> assertThat(resources).isNotEmpty());
     assertThatCode(() -> EnvoyValidator.assertValid(RICH)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void everyL4Shape_isValid() {
+    XdsResources l4 = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.l4());
+
+    assertThat(l4.listeners()).hasSize(4);
+    assertThatCode(() -> EnvoyValidator.assertValid(l4)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void tcpProxyWithEmptyStatPrefix_isCaughtInsideTheAny() throws Exception {
+    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5432")).findFirst()
+        .orElseThrow().toBuilder();
+    TcpProxy proxy = listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(TcpProxy.class).toBuilder()
+        .setStatPrefix("").build();
+    listener.getFilterChainsBuilder(0).getFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(proxy));
+
+    assertInvalid(listener.build(), "TcpProxy.stat_prefix");
+  }
+
+  @Test
+  void udpRouteWithEmptyCluster_isCaughtTwoAnysDeep() throws Exception {
+    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5353")).findFirst()
+        .orElseThrow().toBuilder();
+    UdpProxyConfig.Builder udp = listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class).toBuilder();
+    udp.getMatcherBuilder().getOnNoMatchBuilder().getActionBuilder()
+        .setTypedConfig(TypedConfigs.pack(Route.newBuilder().setCluster("").build()));
+    listener.getListenerFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(udp.build()));
+
+    assertInvalid(listener.build(), "Route.cluster");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrListener;
+import io.gatewire.domain.ir.IrListener.IrProxyChain;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
 import io.gatewire.domain.ir.IrLocality;
 import io.gatewire.domain.ir.IrMatch;
@@ -153,6 +154,46 @@ public final class IrFixtures {
     List<IrSecret> secrets = List.of(new IrSecret("infra/api-cert", pem("CERTIFICATE"), pem("PRIVATE KEY")));
     return new IrGateway("infra/gw", shuffled(listeners, order), shuffled(routeConfigs, order),
         shuffled(clusters, order), shuffled(secrets, order));
+  }
+
+  /** A route origin of a TLSRoute, TCPRoute or UDPRoute ({@code kind}). */
+  public static ResourceOrigin l4Route(String kind, String namespace, String name, String ruleName) {
+    return new ResourceOrigin(kind, ROUTE_GV, namespace, name, ruleName, Map.of(), Map.of());
+  }
+
+  /**
+   * A Gateway with every L4 shape: TCP on 5432 (two weighted backends), TLS passthrough on 8443 (two
+   * routes by SNI), TLS terminate on 9443 (a certificate over SDS) and UDP on 5353.
+   */
+  public static IrGateway l4() {
+    List<IrCluster> clusters = List.of(
+        new IrCluster("tcproute/data/db/rule/0", IrCluster.Discovery.EDS, IrCluster.Protocol.L4, List.of(
+            locality("tcproute/data/db/rule/0/backend/0", 70, service("data", "db-a", 5432), endpoint("10.5.0.1", 5432)),
+            locality("tcproute/data/db/rule/0/backend/1", 30, service("data", "db-b", 5432), endpoint("10.5.0.2", 5432))),
+            ResourceMetadata.of(l4Route("TCPRoute", "data", "db", "primary"))),
+        l4Cluster("tlsroute/apps/a/rule/0", "TLSRoute", "apps", "a", "10.6.0.1", 443),
+        l4Cluster("tlsroute/apps/b/rule/0", "TLSRoute", "apps", "b", "10.6.0.2", 443),
+        l4Cluster("tlsroute/apps/mail/rule/0", "TLSRoute", "apps", "mail", "10.6.0.3", 25),
+        l4Cluster("udproute/infra/dns/rule/0", "UDPRoute", "infra", "dns", "10.7.0.1", 53));
+    List<IrListener> listeners = List.of(
+        new IrListener("infra/l4/5432", "0.0.0.0", 5432, null, List.of(), List.of(
+            new IrProxyChain("db/tcproute/data/db", List.of(), List.of(), "tcproute/data/db/rule/0")), null),
+        new IrListener("infra/l4/8443", "0.0.0.0", 8443, null, List.of(), List.of(
+            new IrProxyChain("tls/tlsroute/apps/a", List.of("a.example.com"), List.of(), "tlsroute/apps/a/rule/0"),
+            new IrProxyChain("tls/tlsroute/apps/b", List.of("*.b.example.com"), List.of(), "tlsroute/apps/b/rule/0")),
+            null),
+        new IrListener("infra/l4/9443", "0.0.0.0", 9443, null, List.of(), List.of(
+            new IrProxyChain("smtps/tlsroute/apps/mail", List.of("mail.example.com"), List.of("infra/mail-cert"),
+                "tlsroute/apps/mail/rule/0")), null),
+        new IrListener("infra/l4/5353", "0.0.0.0", 5353, null, List.of(), List.of(), "udproute/infra/dns/rule/0"));
+    return new IrGateway("infra/l4", listeners, List.of(), clusters,
+        List.of(new IrSecret("infra/mail-cert", pem("CERTIFICATE"), pem("PRIVATE KEY"))));
+  }
+
+  private static IrCluster l4Cluster(String name, String kind, String namespace, String route, String address, int port) {
+    return new IrCluster(name, IrCluster.Discovery.EDS, IrCluster.Protocol.L4, List.of(
+        locality(name + "/backend/0", 1, service(namespace, route, port), endpoint(address, port))),
+        ResourceMetadata.of(l4Route(kind, namespace, route, null)));
   }
 
   private static byte[] pem(String type) {
