@@ -8,6 +8,8 @@ import static io.gatewire.adapters.xds.serve.ServingFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatewire.adapters.xds.testing.IrFixtures;
+import io.gatewire.domain.ir.Ir;
 import io.grpc.xds.GatewireXdsTestClient;
 import io.grpc.xds.GatewireXdsTestClient.Kind;
 import io.grpc.xds.GatewireXdsTestClient.ResourceState;
@@ -73,6 +75,46 @@ class GrpcXdsClientTest {
       await().atMost(WAIT).untilAsserted(() -> assertThat(client.state(Kind.CLUSTER, WEB_CLUSTER).status())
           .isEqualTo(Status.ACKED));
       assertThat(harness.counter("gatewire.xds.nacks", "type", "Cluster")).isEqualTo(1);
+    }
+  }
+
+  /**
+   * gRPC's client only consumes listeners whose filter chains hold an HTTP connection manager, so it
+   * NACKs both L4 listeners: tcp_proxy is an "unsupported typed_config type", and gRPC refuses any
+   * listener_filters, which is where a UDP listener's udp_proxy lives. Envoy serves both (their shape is
+   * checked by EnvoyValidator and the goldens); what gRPC can check independently of Envoy is that the
+   * clusters and ClusterLoadAssignments of TLS, TCP and UDP routes are valid xDS, with their metadata.
+   */
+  @Test
+  void l4Gateway_clustersAndEndpointsAreAcked_whileGrpcNacksTheL4ListenersItCannotServe() {
+    List<String> clusters = List.of("tcproute/data/db/rule/0", "tlsroute/apps/a/rule/0", "udproute/infra/dns/rule/0");
+    try (ServingHarness harness = ServingHarness.started().publish(new Ir(List.of(IrFixtures.l4())));
+        GatewireXdsTestClient client = GatewireXdsTestClient.connect(harness.port(), "grpc-l4", "infra/l4")) {
+      for (String cluster : clusters) {
+        client.watchCluster(cluster);
+        client.watchEndpoints(cluster);
+      }
+      client.watchListener("infra/l4/5432");
+      client.watchListener("infra/l4/5353");
+
+      await().atMost(WAIT).untilAsserted(() -> {
+        for (String cluster : clusters) {
+          assertThat(client.state(Kind.CLUSTER, cluster).status()).isEqualTo(Status.ACKED);
+          assertThat(client.state(Kind.ENDPOINTS, cluster).status()).isEqualTo(Status.ACKED);
+        }
+        assertThat(client.state(Kind.LISTENER, "infra/l4/5432").status()).isEqualTo(Status.NACKED);
+        assertThat(client.state(Kind.LISTENER, "infra/l4/5353").status()).isEqualTo(Status.NACKED);
+      });
+      assertThat(client.state(Kind.LISTENER, "infra/l4/5353").nackDetail())
+          .contains("Listener infra/l4/5353 cannot have listener_filters");
+      assertThat(client.state(Kind.LISTENER, "infra/l4/5432").nackDetail())
+          .contains("envoy.filters.network.tcp_proxy", "unsupported typed_config type");
+      assertThat(client.clusterMetadata("tcproute/data/db/rule/0").get("envoy-gateway").toString())
+          .contains("kind=TCPRoute", "name=db", "sectionName=primary");
+      assertThat(client.localities("tcproute/data/db/rule/0")).extracting(GatewireXdsTestClient.LocalityView::weight)
+          .containsExactly(70, 30);
+      assertThat(client.localities("udproute/infra/dns/rule/0").get(0).metadata().get("envoy-gateway").toString())
+          .contains("name=dns", "sectionName=53");
     }
   }
 }
