@@ -103,8 +103,10 @@ class MetadataContractTest {
         "kind", "UDPRoute", "groupVersion", GV, "namespace", "infra", "name", "dns"));
     ClusterLoadAssignment assignment = resources.endpoints().stream()
         .filter(e -> e.getClusterName().equals("tcproute/data/db/rule/0")).findFirst().orElseThrow();
-    assertThat(assignment.getEndpointsList()).extracting(e -> e.getLocality().getRegion(), e -> e.getLoadBalancingWeight().getValue())
-        .containsExactly(tuple("tcproute/data/db/rule/0/backend/0", 70), tuple("tcproute/data/db/rule/0/backend/1", 30));
+    assertThat(assignment.getEndpointsList())
+        .extracting(e -> e.getLocality().getRegion(), e -> e.getLoadBalancingWeight().getValue())
+        .containsExactly(tuple("tcproute/data/db/rule/0/backend/0", 70),
+            tuple("tcproute/data/db/rule/0/backend/1", 30));
     assertThat(resources(assignment.getEndpoints(1).getMetadata())).containsExactly(Map.of("kind", "Service",
         "groupVersion", "v1", "namespace", "data", "name", "db-b", "sectionName", "5432"));
     assertThat(resources.listeners()).allSatisfy(listener -> {

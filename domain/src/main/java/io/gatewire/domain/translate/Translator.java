@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Gateway API to IR, status and warnings. Manages the GatewayClasses whose controllerName is ours
  * and the Gateways of those classes; routes are translated once and attached to every listener
- * their parentRefs select. Pure and deterministic: the same resources give an equal result.
+ * their parentRefs select, then {@link L4Arbiter} decides which route a TLS, TCP or UDP port (or SNI
+ * name) forwards to. Pure and deterministic: the same resources give an equal result.
  */
 public final class Translator {
   private final TranslatorOptions options;
@@ -102,7 +103,8 @@ public final class Translator {
       }
     }
     Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
-    arbitrated.kept().forEach(a -> attachmentsByGateway.computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
+    arbitrated.kept().forEach(a -> attachmentsByGateway
+        .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
 
     GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();

@@ -59,7 +59,8 @@ class EnvoyValidatorTest {
   void udpRouteWithEmptyCluster_isCaughtTwoAnysDeep() throws Exception {
     Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5353")).findFirst()
         .orElseThrow().toBuilder();
-    UdpProxyConfig.Builder udp = listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class).toBuilder();
+    UdpProxyConfig.Builder udp = listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class)
+        .toBuilder();
     udp.getMatcherBuilder().getOnNoMatchBuilder().getActionBuilder()
         .setTypedConfig(TypedConfigs.pack(Route.newBuilder().setCluster("").build()));
     listener.getListenerFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(udp.build()));

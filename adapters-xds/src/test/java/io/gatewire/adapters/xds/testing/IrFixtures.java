@@ -168,8 +168,10 @@ public final class IrFixtures {
   public static IrGateway l4() {
     List<IrCluster> clusters = List.of(
         new IrCluster("tcproute/data/db/rule/0", IrCluster.Discovery.EDS, IrCluster.Protocol.L4, List.of(
-            locality("tcproute/data/db/rule/0/backend/0", 70, service("data", "db-a", 5432), endpoint("10.5.0.1", 5432)),
-            locality("tcproute/data/db/rule/0/backend/1", 30, service("data", "db-b", 5432), endpoint("10.5.0.2", 5432))),
+            locality("tcproute/data/db/rule/0/backend/0", 70, service("data", "db-a", 5432),
+                endpoint("10.5.0.1", 5432)),
+            locality("tcproute/data/db/rule/0/backend/1", 30, service("data", "db-b", 5432),
+                endpoint("10.5.0.2", 5432))),
             ResourceMetadata.of(l4Route("TCPRoute", "data", "db", "primary"))),
         l4Cluster("tlsroute/apps/a/rule/0", "TLSRoute", "apps", "a", "10.6.0.1", 443),
         l4Cluster("tlsroute/apps/b/rule/0", "TLSRoute", "apps", "b", "10.6.0.2", 443),
