@@ -45,19 +45,20 @@ final class GatewayAssembler {
 
   IrGateway assemble(Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
     String key = gateway.meta().namespace() + "/" + gateway.meta().name();
-    Map<Integer, List<ListenerState>> byPort = new TreeMap<>();
-    listeners.stream().filter(ListenerState::programmable)
-        .forEach(l -> byPort.computeIfAbsent(l.listener().port(), p -> new ArrayList<>()).add(l));
+    Map<String, List<ListenerState>> byEnvoyListener = new TreeMap<>();
+    listeners.stream().filter(ListenerState::programmable).forEach(l -> byEnvoyListener
+        .computeIfAbsent(L4ListenerAssembler.envoyListenerName(gateway, l.listener()), n -> new ArrayList<>()).add(l));
 
     List<IrListener> irListeners = new ArrayList<>();
     List<IrRouteConfig> routeConfigs = new ArrayList<>();
     Map<String, IrSecret> irSecrets = new TreeMap<>();
-    for (Map.Entry<Integer, List<ListenerState>> port : byPort.entrySet()) {
-      String listenerName = key + "/" + port.getKey();
-      List<ListenerState> onPort = port.getValue();
+    for (Map.Entry<String, List<ListenerState>> entry : byEnvoyListener.entrySet()) {
+      String listenerName = entry.getKey();
+      List<ListenerState> onPort = entry.getValue();
+      int portNumber = onPort.get(0).listener().port();
       ListenerProtocol protocol = onPort.get(0).listener().protocol();
       if (protocol == ListenerProtocol.TLS || protocol == ListenerProtocol.TCP || protocol == ListenerProtocol.UDP) {
-        L4ListenerAssembler.listener(listenerName, ANY_ADDRESS, port.getKey(), onPort, attachments).ifPresent(l -> {
+        L4ListenerAssembler.listener(listenerName, ANY_ADDRESS, portNumber, onPort, attachments).ifPresent(l -> {
           irListeners.add(l);
           l.proxyChains().forEach(c -> c.secretNames().forEach(s -> irSecrets.computeIfAbsent(s, this::secret)));
         });
@@ -73,10 +74,10 @@ final class GatewayAssembler {
           }
         }
         chains.sort(Comparator.comparing(IrListener.IrTlsChain::name));
-        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, port.getKey(), null, chains));
+        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, null, chains));
       } else {
         routeConfigs.add(routeConfig(listenerName, onPort, attachments));
-        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, port.getKey(), listenerName, List.of()));
+        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of()));
       }
     }
 

@@ -52,8 +52,8 @@ final class L4Arbiter {
     for (Attachment a : attachments) {
       ListenerProtocol protocol = a.listener().listener().protocol();
       if (protocol == ListenerProtocol.TLS || protocol == ListenerProtocol.TCP || protocol == ListenerProtocol.UDP) {
-        String port = a.listener().gateway().ref().namespacedName() + "/" + a.listener().listener().port();
-        byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(a);
+        byPort.computeIfAbsent(L4ListenerAssembler.envoyListenerName(a.listener().gateway(), a.listener().listener()),
+            p -> new ArrayList<>()).add(a);
       } else {
         kept.add(a);
       }

@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrProxyChain;
+import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.Listener;
 import io.gatewire.domain.model.ListenerProtocol;
 import io.gatewire.domain.model.ObjectMeta;
@@ -23,6 +24,16 @@ final class L4ListenerAssembler {
   private static final String PASSTHROUGH = "Passthrough";
 
   private L4ListenerAssembler() {}
+
+  /**
+   * The Envoy listener a Gateway listener belongs to: {@code <namespace>/<gateway>/<port>}, shared by
+   * every listener of the Gateway on that port, and {@code <namespace>/<gateway>/<port>/udp} for UDP,
+   * whose socket can share the port number with a TCP one.
+   */
+  static String envoyListenerName(Gateway gateway, Listener listener) {
+    String name = gateway.meta().namespace() + "/" + gateway.meta().name() + "/" + listener.port();
+    return listener.protocol() == ListenerProtocol.UDP ? name + "/udp" : name;
+  }
 
   static Optional<IrListener> listener(String name, String address, int port, List<ListenerState> onPort,
       List<Attachment> attachments) {

@@ -95,16 +95,24 @@ final class ListenerValidator {
     return states;
   }
 
-  /** The Conflicted reason for a listener sharing its port with an incompatible one, or null. */
+  /**
+   * The Conflicted reason for a listener sharing its port with an incompatible one, or null: the
+   * Gateway API's "distinct listeners" (HTTP, HTTPS and TLS by port and hostname, TCP and UDP by port;
+   * every listener on a TCP listener's port conflicts with it).
+   */
   private static String conflict(Gateway gateway, Listener listener) {
+    boolean udp = listener.protocol() == ListenerProtocol.UDP;
+    boolean portOnly = udp || listener.protocol() == ListenerProtocol.TCP;
     for (Listener other : gateway.listeners()) {
-      if (other == listener || other.port() != listener.port()) {
+      // A UDP socket and a TCP one share a port number without sharing traffic: such listeners are distinct.
+      if (other == listener || other.port() != listener.port() || (other.protocol() == ListenerProtocol.UDP) != udp) {
         continue;
       }
       if (other.protocol() != listener.protocol()) {
         return Reasons.PROTOCOL_CONFLICT;
       }
-      if (Objects.equals(other.hostname(), listener.hostname())) {
+      // TCP and UDP listeners are told apart by port alone: a hostname does not make them distinct.
+      if (portOnly || Objects.equals(other.hostname(), listener.hostname())) {
         return Reasons.HOSTNAME_CONFLICT;
       }
     }

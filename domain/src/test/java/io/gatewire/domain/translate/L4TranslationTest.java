@@ -190,6 +190,31 @@ class L4TranslationTest {
     }
 
     @Test
+    void twoTcpListenersOnOnePort_conflictWhateverTheirHostnames() {
+      Listener a = new Listener("a", Optional.of("a.com"), 5432, ListenerProtocol.TCP, Optional.empty(), null);
+      Listener b = new Listener("b", Optional.of("b.com"), 5432, ListenerProtocol.TCP, Optional.empty(), null);
+
+      TranslationResult r = translate(gateway("ns", "gw", a, b));
+
+      assertThat(condition(listenerStatus(r, "a").conditions(), "Conflicted").holds()).isTrue();
+      assertThat(condition(listenerStatus(r, "b").conditions(), "Conflicted").holds()).isTrue();
+    }
+
+    @Test
+    void tcpAndUdpOnOnePort_areDistinct_andGetOneEnvoyListenerEach() {
+      TranslationResult r = translate(gateway("ns", "gw", tcp("dns-tcp", 53), udp("dns-udp", 53)),
+          l4Route("TCPRoute", "ns", "t", "gw", 0, List.of(), null, DB),
+          l4Route("UDPRoute", "ns", "u", "gw", 0, List.of(), null, DB));
+
+      assertThat(condition(listenerStatus(r, "dns-tcp").conditions(), "Conflicted").holds()).isFalse();
+      assertThat(condition(listenerStatus(r, "dns-udp").conditions(), "Programmed").holds()).isTrue();
+      assertThat(gw(r).listeners()).extracting(IrListener::name, IrListener::udpCluster).containsExactly(
+          tuple("ns/gw/53", null), tuple("ns/gw/53/udp", "udproute/ns/u/rule/0"));
+      assertThat(routeCondition(r, "TCPRoute", "t", "Accepted").holds()).isTrue();
+      assertThat(routeCondition(r, "UDPRoute", "u", "Accepted").holds()).isTrue();
+    }
+
+    @Test
     void httpRouteOnATcpListener_isNotAllowed() {
       TranslationResult r = translate(gateway("ns", "gw", tcp("db", 5432)),
           httpRoute("ns", "web").parent("gw").rule(List.of(prefix("/")), DB).build());
@@ -287,6 +312,7 @@ class L4TranslationTest {
           l4Route("UDPRoute", "ns", "dns", "gw", 0, List.of(), null, BackendRef.service("db", 5432, 1)));
 
       IrListener l = listener(r, 5353);
+      assertThat(l.name()).isEqualTo("ns/gw/5353/udp");
       assertThat(l.udpCluster()).isEqualTo("udproute/ns/dns/rule/0");
       assertThat(l.proxyChains()).isEmpty();
       assertThat(gw(r).clusters()).extracting(IrCluster::name).containsExactly("udproute/ns/dns/rule/0");

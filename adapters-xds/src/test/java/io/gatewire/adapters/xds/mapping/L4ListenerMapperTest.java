@@ -68,7 +68,7 @@ class L4ListenerMapperTest {
 
   @Test
   void udpListener_isAUdpSocketWithTheUdpProxyRoutingEveryDatagramToTheCluster() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/5353", "0.0.0.0", 5353, null, List.of(), List.of(),
+    Listener listener = mapper.map(new IrListener("ns/gw/5353/udp", "0.0.0.0", 5353, null, List.of(), List.of(),
         "udproute/ns/dns/rule/0"));
 
     assertThat(listener.getAddress().getSocketAddress().getProtocol()).isEqualTo(SocketAddress.Protocol.UDP);
@@ -77,7 +77,7 @@ class L4ListenerMapperTest {
     ListenerFilter filter = listener.getListenerFilters(0);
     assertThat(filter.getName()).isEqualTo("envoy.filters.udp_listener.udp_proxy");
     UdpProxyConfig udp = filter.getTypedConfig().unpack(UdpProxyConfig.class);
-    assertThat(udp.getStatPrefix()).isEqualTo("ns/gw/5353");
+    assertThat(udp.getStatPrefix()).isEqualTo("ns/gw/5353/udp");
     TypedExtensionConfig action = udp.getMatcher().getOnNoMatch().getAction();
     assertThat(action.getName()).isEqualTo("route");
     assertThat(action.getTypedConfig().unpack(Route.class).getCluster()).isEqualTo("udproute/ns/dns/rule/0");

@@ -95,7 +95,7 @@ class GrpcXdsClientTest {
         client.watchEndpoints(cluster);
       }
       client.watchListener("infra/l4/5432");
-      client.watchListener("infra/l4/5353");
+      client.watchListener("infra/l4/5353/udp");
 
       await().atMost(WAIT).untilAsserted(() -> {
         for (String cluster : clusters) {
@@ -103,10 +103,10 @@ class GrpcXdsClientTest {
           assertThat(client.state(Kind.ENDPOINTS, cluster).status()).isEqualTo(Status.ACKED);
         }
         assertThat(client.state(Kind.LISTENER, "infra/l4/5432").status()).isEqualTo(Status.NACKED);
-        assertThat(client.state(Kind.LISTENER, "infra/l4/5353").status()).isEqualTo(Status.NACKED);
+        assertThat(client.state(Kind.LISTENER, "infra/l4/5353/udp").status()).isEqualTo(Status.NACKED);
       });
-      assertThat(client.state(Kind.LISTENER, "infra/l4/5353").nackDetail())
-          .contains("Listener infra/l4/5353 cannot have listener_filters");
+      assertThat(client.state(Kind.LISTENER, "infra/l4/5353/udp").nackDetail())
+          .contains("Listener infra/l4/5353/udp cannot have listener_filters");
       assertThat(client.state(Kind.LISTENER, "infra/l4/5432").nackDetail())
           .contains("envoy.filters.network.tcp_proxy", "unsupported typed_config type");
       assertThat(client.clusterMetadata("tcproute/data/db/rule/0").get("envoy-gateway").toString())

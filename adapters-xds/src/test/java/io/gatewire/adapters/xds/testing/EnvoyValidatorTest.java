@@ -57,7 +57,7 @@ class EnvoyValidatorTest {
 
   @Test
   void udpRouteWithEmptyCluster_isCaughtTwoAnysDeep() throws Exception {
-    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5353")).findFirst()
+    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5353/udp")).findFirst()
         .orElseThrow().toBuilder();
     UdpProxyConfig.Builder udp = listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class)
         .toBuilder();

@@ -187,7 +187,7 @@ public final class IrFixtures {
         new IrListener("infra/l4/9443", "0.0.0.0", 9443, null, List.of(), List.of(
             new IrProxyChain("smtps/tlsroute/apps/mail", List.of("mail.example.com"), List.of("infra/mail-cert"),
                 "tlsroute/apps/mail/rule/0")), null),
-        new IrListener("infra/l4/5353", "0.0.0.0", 5353, null, List.of(), List.of(), "udproute/infra/dns/rule/0"));
+        new IrListener("infra/l4/5353/udp", "0.0.0.0", 5353, null, List.of(), List.of(), "udproute/infra/dns/rule/0"));
     return new IrGateway("infra/l4", listeners, List.of(), clusters,
         List.of(new IrSecret("infra/mail-cert", pem("CERTIFICATE"), pem("PRIVATE KEY"))));
   }
