@@ -26,7 +26,10 @@ public sealed interface HttpFilter {
   /** RequestMirror to one backend, optionally a percentage of requests. */
   record RequestMirror(BackendRef backend, Optional<Double> percent) implements HttpFilter {}
 
-  /** A filter type Gatewire does not implement (ExtensionRef, CORS, ...): named for status. */
+  /** An ExtensionRef filter: Gatewire resolves no extension kinds, so its requests get 500. */
+  record ExtensionRef(String group, String kind, String name) implements HttpFilter {}
+
+  /** A filter type Gatewire does not implement (CORS, ...): named for status. */
   record Unsupported(String type) implements HttpFilter {}
 
   /** A header name and value. */

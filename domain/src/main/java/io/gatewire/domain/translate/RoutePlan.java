@@ -11,13 +11,22 @@ import java.util.List;
 
 /**
  * A route translated once, independent of the listeners it attaches to: its rules with their
- * matches and actions, the clusters they send to, and the problems that go into its status.
+ * matches and actions, the clusters they send to, the reference problems that go into its
+ * ResolvedRefs condition, and the rules dropped as invalid (one message each) for its Accepted and
+ * PartiallyInvalid conditions.
  */
-record RoutePlan(Route route, String namePrefix, List<RulePlan> rules, List<IrCluster> clusters, List<Problem> problems) {
+record RoutePlan(Route route, String namePrefix, List<RulePlan> rules, List<IrCluster> clusters, List<Problem> problems,
+    List<String> droppedRules) {
   RoutePlan {
     rules = List.copyOf(rules);
     clusters = List.copyOf(clusters);
     problems = List.copyOf(problems);
+    droppedRules = List.copyOf(droppedRules);
+  }
+
+  /** Whether every rule was dropped, so nothing of the route can be programmed. */
+  boolean allRulesDropped() {
+    return rules.isEmpty() && !droppedRules.isEmpty();
   }
 
   String kind() {

@@ -66,7 +66,7 @@ public final class Translator {
     }
 
     BackendResolver backends = new BackendResolver(resources, grants);
-    RoutePlanner planner = new RoutePlanner(backends, provenance, warnings::add);
+    RoutePlanner planner = new RoutePlanner(backends, provenance);
     List<RoutePlan> plans = new ArrayList<>();
     resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
     resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
@@ -82,11 +82,22 @@ public final class Translator {
         if (gateway == null) {
           continue;
         }
+        long generation = plan.route().meta().generation();
+        if (plan.allRulesDropped()) {
+          parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(), List.of(
+              Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan), generation),
+              resolvedRefs)));
+          continue;
+        }
         RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
         attachmentsByGateway.computeIfAbsent(gateway.ref(), g -> new ArrayList<>()).addAll(outcome.attachments());
         outcome.attachedTo().forEach(l -> attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(plan.route().ref()));
-        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(),
-            List.of(outcome.accepted(), resolvedRefs)));
+        List<Condition> conditions = new ArrayList<>(List.of(outcome.accepted(), resolvedRefs));
+        if (!plan.droppedRules().isEmpty()) {
+          conditions.add(Condition.isTrue(Reasons.PARTIALLY_INVALID, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan),
+              generation));
+        }
+        parents.add(new StatusBody.RouteParentStatus(statusRef(ref), options.controllerName(), conditions));
       }
       if (!parents.isEmpty()) {
         statuses.add(ObjectStatus.of(plan.route().meta(), new StatusBody.RouteStatus(parents)));
@@ -115,6 +126,11 @@ public final class Translator {
       return null;
     }
     return gateways.get(new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  /** The Gateway API asks the message of dropped rules to start with "Dropped Rule". */
+  private static String droppedMessage(RoutePlan plan) {
+    return "Dropped Rule(s): " + String.join("; ", plan.droppedRules());
   }
 
   private static Condition resolvedRefs(List<RoutePlan.Problem> problems, long generation) {

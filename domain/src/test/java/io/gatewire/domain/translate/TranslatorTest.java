@@ -296,7 +296,7 @@ class TranslatorTest {
 
       IrCluster cluster = gw(r).clusters().get(0);
       assertThat(cluster.localities()).extracting(l -> l.weight()).containsExactly(70, 30);
-      assertThat(routes(r, "*").get(0).action()).isEqualTo(new IrAction.Forward(cluster.name(), 100, 0, null, null, null, null, null, List.of()));
+      assertThat(routes(r, "*").get(0).action()).isEqualTo(new IrAction.Forward(cluster.name(), 100, 0, List.of(), null, null, null, null, null, null, List.of()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRequestMirrorFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRequestRedirectFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPURLRewriteFilter;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.LocalObjectReference;
 import io.gatewire.domain.model.HttpFilter;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * HTTPRoute and GRPCRoute filters. Header modifiers, redirects (status 302 by default), rewrites and
- * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default) become their
- * records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
+ * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default) and
+ * ExtensionRefs become their records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
  */
 final class HttpFilterMapper {
   private static final int DEFAULT_REDIRECT_STATUS = 302;
@@ -54,6 +55,7 @@ final class HttpFilterMapper {
       case "RequestRedirect" -> redirect(filter.getRequestRedirect(), path.field("requestRedirect"));
       case "URLRewrite" -> rewrite(filter.getUrlRewrite(), path.field("urlRewrite"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
+      case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
       default -> new HttpFilter.Unsupported(type);
     };
   }
@@ -66,8 +68,15 @@ final class HttpFilterMapper {
       case "ResponseHeaderModifier" ->
           headers(false, filter.getResponseHeaderModifier(), path.field("responseHeaderModifier"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
+      case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
       default -> new HttpFilter.Unsupported(type);
     };
+  }
+
+  private static HttpFilter extensionRef(LocalObjectReference ref, FieldPath path) {
+    LocalObjectReference present = required(ref, path);
+    return new HttpFilter.ExtensionRef(orDefault(present.getGroup(), ""), requiredText(present.getKind(), path.field("kind")),
+        requiredText(present.getName(), path.field("name")));
   }
 
   private static HttpFilter headers(boolean request, HTTPHeaderFilter filter, FieldPath path) {

@@ -96,7 +96,7 @@ class RouteMapperTest {
 
   @Test
   void invalidBackendShare_goesToAMissingClusterAnswered500() {
-    RouteAction action = forward(new IrAction.Forward("c", 3, 1, null, null, null, null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 3, 1, List.of(), null, null, null, null, null, null, List.of()));
 
     assertThat(action.getWeightedClusters().getClustersList())
         .extracting(ClusterWeight::getName, w -> w.getWeight().getValue())
@@ -107,7 +107,7 @@ class RouteMapperTest {
 
   @Test
   void allBackendsInvalid_leavesOnlyTheInvalidShare() {
-    RouteAction action = forward(new IrAction.Forward("c", 0, 2, null, null, null, null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 0, 2, List.of(), null, null, null, null, null, null, List.of()));
 
     assertThat(action.getWeightedClusters().getClustersList()).extracting(ClusterWeight::getName)
         .containsExactly("gatewire/invalid-backend");
@@ -115,8 +115,8 @@ class RouteMapperTest {
 
   @Test
   void rewritesTimeoutAndMirrors_areCarriedOver() {
-    RouteAction action = single(route("r", prefix("/v1"), new IrAction.Forward("c", 1, 0, "internal", "/v2", null,
-        "1h2m", "250ms", List.of(new IrAction.Mirror("m1", 100), new IrAction.Mirror("m2", 12.5))), ResourceMetadata.NONE))
+    RouteAction action = single(route("r", prefix("/v1"), new IrAction.Forward("c", 1, 0, List.of(), "internal", "/v2", null,
+        "1h2m", "250ms", null, List.of(new IrAction.Mirror("m1", 100), new IrAction.Mirror("m2", 12.5))), ResourceMetadata.NONE))
         .getRoute();
 
     assertThat(action.getHostRewriteLiteral()).isEqualTo("internal");
@@ -135,7 +135,7 @@ class RouteMapperTest {
 
   @Test
   void zeroTimeout_disablesTheTimeout() {
-    RouteAction action = forward(new IrAction.Forward("c", 1, 0, null, null, null, "0s", null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, "0s", null, null, List.of()));
 
     assertThat(action.hasTimeout()).isTrue();
     assertThat(action.getTimeout()).isEqualTo(Duration.getDefaultInstance());
@@ -143,7 +143,7 @@ class RouteMapperTest {
 
   @Test
   void fullPathRewrite_replacesTheWholePathByRegex() {
-    RouteAction action = forward(new IrAction.Forward("c", 1, 0, null, null, "/new", null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, "/new", null, null, null, List.of()));
 
     assertThat(action.getRegexRewrite().getPattern().getRegex()).isEqualTo("^/.*$");
     assertThat(action.getRegexRewrite().getSubstitution()).isEqualTo("/new");

@@ -98,7 +98,7 @@ public final class IrFixtures {
         List.of(new StringMatch(":method", false, "POST"), new StringMatch("x-canary", true, "tr(ue|y)")),
         List.of(new StringMatch("lang", false, "en"), new StringMatch("v", true, "[0-9]+")));
     IrRoute checkout = new IrRoute("httproute/shop/web/rule/0/match/0/shop_example_com", headersAndQuery,
-        new IrAction.Forward("httproute/shop/web/rule/0", 3, 1, "internal.shop", null, "/pay", "1h2m500ms", "10s",
+        new IrAction.Forward("httproute/shop/web/rule/0", 3, 1, List.of(), "internal.shop", null, "/pay", "1h2m500ms", "10s", null,
             List.of(new IrAction.Mirror("httproute/shop/web/rule/0/mirror/0", 12.5))),
         new IrHeaderChanges(List.of(new IrHeaderChanges.Header("x-env", "prod")),
             List.of(new IrHeaderChanges.Header("x-trace", "on")), List.of("x-debug")),
@@ -106,7 +106,7 @@ public final class IrFixtures {
             List.of("server")),
         new ResourceMetadata(List.of(shop)));
     IrRoute strip = route("httproute/shop/web/rule/1/match/0/shop_example_com", prefix("/static/"),
-        new IrAction.Forward("httproute/shop/web/rule/1", 1, 0, null, "/", null, "0s", null,
+        new IrAction.Forward("httproute/shop/web/rule/1", 1, 0, List.of(), null, "/", null, "0s", null, null,
             List.of(new IrAction.Mirror("httproute/shop/web/rule/1", 100))),
         ResourceMetadata.of(httpRoute("shop", "web", null, Map.of())));
     IrRoute regex = route("httproute/shop/web/rule/2/match/0/shop_example_com",
