@@ -11,6 +11,7 @@ import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction.RedirectResponseCode;
+import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteAction.ClusterNotFoundResponseCode;
@@ -131,6 +132,71 @@ class RouteMapperTest {
         .isEqualTo(125_000);
     assertThat(action.getRequestMirrorPolicies(1).getRuntimeFraction().getDefaultValue().getDenominator())
         .isEqualTo(DenominatorType.MILLION);
+  }
+
+  @Test
+  void retry_retriesItsCodesAndUnansweredAttempts_attemptsAsNumRetries_withBackoffAndPerTryTimeout() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, "2s",
+        new IrAction.Retry(3, List.of(500, 503), "100ms"), List.of()));
+
+    RetryPolicy retry = action.getRetryPolicy();
+    assertThat(retry.getRetryOn()).isEqualTo("retriable-status-codes,connect-failure,refused-stream,reset");
+    assertThat(retry.getRetriableStatusCodesList()).containsExactly(500, 503);
+    assertThat(retry.getNumRetries().getValue()).isEqualTo(3);
+    assertThat(retry.getRetryBackOff().getBaseInterval()).isEqualTo(Duration.newBuilder().setNanos(100_000_000).build());
+    assertThat(retry.getPerTryTimeout()).isEqualTo(Duration.newBuilder().setSeconds(2).build());
+  }
+
+  @Test
+  void retryWithoutCodesAttemptsOrBackoff_retriesOnlyUnansweredAttempts_withEnvoyDefaults() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, null,
+        new IrAction.Retry(null, List.of(), "0s"), List.of()));
+
+    RetryPolicy retry = action.getRetryPolicy();
+    assertThat(retry.getRetryOn()).isEqualTo("connect-failure,refused-stream,reset");
+    assertThat(retry.hasNumRetries()).isFalse();
+    assertThat(retry.hasRetryBackOff()).isFalse();
+    assertThat(retry.hasPerTryTimeout()).isFalse();
+  }
+
+  @Test
+  void zeroAttempts_areZeroRetries() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, null,
+        new IrAction.Retry(0, List.of(500), null), List.of()));
+
+    assertThat(action.getRetryPolicy().hasNumRetries()).isTrue();
+    assertThat(action.getRetryPolicy().getNumRetries().getValue()).isZero();
+  }
+
+  @Test
+  void splits_becomeWeightedClustersWithTheirOwnHeaderChanges_plusTheInvalidShare() {
+    IrHeaderChanges v1 = new IrHeaderChanges(List.of(new Header("backend", "v1")), List.of(), List.of("x-drop"));
+    IrHeaderChanges v2 = new IrHeaderChanges(List.of(), List.of(new Header("x-served-by", "v2")), List.of());
+    RouteAction action = forward(new IrAction.Forward("c", 4, 1, List.of(
+        new IrAction.Split("c/backend/0", 3, v1, null), new IrAction.Split("c/backend/2", 1, null, v2)),
+        null, null, null, null, null, null, List.of()));
+
+    List<ClusterWeight> clusters = action.getWeightedClusters().getClustersList();
+    assertThat(clusters).extracting(ClusterWeight::getName, w -> w.getWeight().getValue())
+        .containsExactly(tuple("c/backend/0", 3), tuple("c/backend/2", 1), tuple("gatewire/invalid-backend", 1));
+    assertThat(clusters.get(0).getRequestHeadersToAddList()).extracting(o -> o.getHeader().getKey(),
+        HeaderValueOption::getAppendAction).containsExactly(tuple("backend", HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD));
+    assertThat(clusters.get(0).getRequestHeadersToRemoveList()).containsExactly("x-drop");
+    assertThat(clusters.get(0).getResponseHeadersToAddList()).isEmpty();
+    assertThat(clusters.get(1).getResponseHeadersToAddList()).extracting(o -> o.getHeader().getKey(),
+        HeaderValueOption::getAppendAction).containsExactly(tuple("x-served-by", HeaderAppendAction.APPEND_IF_EXISTS_OR_ADD));
+    assertThat(clusters.get(1).getRequestHeadersToAddList()).isEmpty();
+    assertThat(action.getClusterNotFoundResponseCode()).isEqualTo(ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+  }
+
+  @Test
+  void splitsWithoutInvalidShare_needNoClusterNotFoundCode() {
+    RouteAction action = forward(new IrAction.Forward("c", 2, 0, List.of(new IrAction.Split("c/backend/0", 1, null, null),
+        new IrAction.Split("c/backend/1", 1, null, null)), null, null, null, null, null, null, List.of()));
+
+    assertThat(action.getWeightedClusters().getClustersList()).extracting(ClusterWeight::getName)
+        .containsExactly("c/backend/0", "c/backend/1");
+    assertThat(action.getClusterNotFoundResponseCode()).isEqualTo(ClusterNotFoundResponseCode.SERVICE_UNAVAILABLE);
   }
 
   @Test
