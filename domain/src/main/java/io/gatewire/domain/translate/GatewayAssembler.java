@@ -144,7 +144,7 @@ final class GatewayAssembler {
               + "/match/" + match.index() + "/" + Hostnames.forName(domain);
           IrAction action = RedirectPorts.forListener(rule.action(), a.listener().listener());
           IrRoute route = new IrRoute(routeName, match.match(), action, rule.requestHeaders(),
-              rule.responseHeaders(), rule.metadata());
+              rule.responseHeaders(), rule.cors(), rule.metadata());
           routes.putIfAbsent(routeName, new AbstractMap.SimpleImmutableEntry<>(match.precedence(), route));
         }
       }

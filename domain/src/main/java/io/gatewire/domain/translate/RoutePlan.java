@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrMatch;
 import io.gatewire.domain.metadata.ResourceMetadata;
@@ -37,9 +38,9 @@ record RoutePlan(Route route, String namePrefix, List<RulePlan> rules, List<IrCl
     return route.parentRefs();
   }
 
-  /** One rule: its matches, its action and header changes, and the route's metadata for it. */
+  /** One rule: its matches, its action, header changes and CORS policy, and the route's metadata for it. */
   record RulePlan(int index, List<MatchPlan> matches, IrAction action, IrHeaderChanges requestHeaders,
-      IrHeaderChanges responseHeaders, ResourceMetadata metadata) {
+      IrHeaderChanges responseHeaders, IrCors cors, ResourceMetadata metadata) {
     RulePlan {
       matches = List.copyOf(matches);
     }

@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrLocality;
@@ -165,6 +166,7 @@ final class RoutePlanner {
       IrHeaderChanges responseHeaders = IrHeaderChanges.NONE;
       HttpFilter.RequestRedirect redirect = null;
       HttpFilter.UrlRewrite rewrite = null;
+      IrCors cors = null;
       List<IrAction.Mirror> mirrors = new ArrayList<>();
       boolean unresolved = false;
       for (HttpFilter filter : filters) {
@@ -180,6 +182,9 @@ final class RoutePlanner {
           rewrite = u;
         } else if (filter instanceof HttpFilter.RequestMirror m) {
           mirror(clusterName, mirrors.size(), m, metadata, grpc).ifPresent(mirrors::add);
+        } else if (filter instanceof HttpFilter.Cors c) {
+          cors = new IrCors(c.allowOrigins(), c.allowMethods(), c.allowHeaders(), c.exposeHeaders(),
+              c.allowCredentials(), c.maxAge());
         } else if (filter instanceof HttpFilter.ExtensionRef e) {
           unresolved = true;
           problems.add(new RoutePlan.Problem(Reasons.INVALID_KIND, "rule " + index + ": ExtensionRef filter "
@@ -195,7 +200,7 @@ final class RoutePlanner {
       } else {
         action = forward(index, clusterName, refs, rewrite, timeouts, retry, mirrors, metadata, grpc);
       }
-      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, metadata));
+      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, cors, metadata));
     }
 
     /** The first filter type of the rule or of its backendRefs that Gatewire does not implement. */

@@ -443,7 +443,7 @@ class TranslatorTest {
     @Test
     void unsupportedFilterOnEveryRule_isNotAccepted_andAttachesNothing() {
       TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
-          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(new HttpFilter.Unsupported("CORS")),
+          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(new HttpFilter.Unsupported("ExternalAuth")),
               List.of(ref("v1", 1)), null)).build());
 
       Condition accepted = condition(routeConditions(r, "r"), "Accepted");

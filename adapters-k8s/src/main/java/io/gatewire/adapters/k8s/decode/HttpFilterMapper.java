@@ -7,6 +7,7 @@ import static io.gatewire.adapters.k8s.decode.Fields.requiredText;
 
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Fraction;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteFilter;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPCORSFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeader;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathModifier;
@@ -22,12 +23,13 @@ import java.util.Optional;
 
 /**
  * HTTPRoute and GRPCRoute filters. Header modifiers, redirects (status 302 by default), rewrites and
- * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default) and
- * ExtensionRefs become their records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
+ * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default), CORS (maxAge
+ * 5 by default) and ExtensionRefs become their records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
  */
 final class HttpFilterMapper {
   private static final int DEFAULT_REDIRECT_STATUS = 302;
   private static final int DEFAULT_FRACTION_DENOMINATOR = 100;
+  private static final int DEFAULT_CORS_MAX_AGE = 5;
   private static final Map<String, Boolean> PATH_MODIFIER_TYPES =
       Map.of("ReplaceFullPath", true, "ReplacePrefixMatch", false);
 
@@ -56,6 +58,7 @@ final class HttpFilterMapper {
       case "URLRewrite" -> rewrite(filter.getUrlRewrite(), path.field("urlRewrite"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
       case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
+      case "CORS" -> cors(filter.getCors(), path.field("cors"));
       default -> new HttpFilter.Unsupported(type);
     };
   }
@@ -71,6 +74,13 @@ final class HttpFilterMapper {
       case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
       default -> new HttpFilter.Unsupported(type);
     };
+  }
+
+  private static HttpFilter cors(HTTPCORSFilter filter, FieldPath path) {
+    HTTPCORSFilter present = required(filter, path);
+    return new HttpFilter.Cors(Fields.list(present.getAllowOrigins()), Fields.list(present.getAllowMethods()),
+        Fields.list(present.getAllowHeaders()), Fields.list(present.getExposeHeaders()),
+        orDefault(present.getAllowCredentials(), false), orDefault(present.getMaxAge(), DEFAULT_CORS_MAX_AGE));
   }
 
   private static HttpFilter extensionRef(LocalObjectReference ref, FieldPath path) {

@@ -146,14 +146,33 @@ class HttpRouteMapperTest {
         spec:
           rules:
           - filters:
-            - type: CORS
-              cors: {allowOrigins: ["*"]}
+            - type: ExternalAuth
+              externalAuth: {protocol: HTTP, backendRef: {name: auth}}
             - type: ExtensionRef
               extensionRef: {group: example.com, kind: Auth, name: a}
         """);
 
     assertThat(route.rules().get(0).filters())
-        .containsExactly(new HttpFilter.Unsupported("CORS"), new HttpFilter.ExtensionRef("example.com", "Auth", "a"));
+        .containsExactly(new HttpFilter.Unsupported("ExternalAuth"), new HttpFilter.ExtensionRef("example.com", "Auth", "a"));
+  }
+
+  @Test
+  void cors_mapsItsListsAndFlags_maxAgeDefaultsToFive() throws SourceException {
+    HttpRoute route = route("""
+        spec:
+          rules:
+          - filters:
+            - type: CORS
+              cors:
+                allowOrigins: ["https://*.example.com"]
+                allowMethods: [GET]
+                allowHeaders: [x-a]
+                exposeHeaders: [x-b]
+                allowCredentials: true
+        """);
+
+    assertThat(route.rules().get(0).filters()).containsExactly(new HttpFilter.Cors(List.of("https://*.example.com"),
+        List.of("GET"), List.of("x-a"), List.of("x-b"), true, 5));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Duration;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
+import io.envoyproxy.envoy.config.route.v3.FilterConfig;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction.RedirectResponseCode;
 import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
@@ -19,9 +20,11 @@ import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster.ClusterWeight;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.type.v3.FractionalPercent.DenominatorType;
 import io.gatewire.adapters.xds.testing.IrFixtures;
 import io.gatewire.domain.ir.IrAction;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrHeaderChanges.Header;
 import io.gatewire.domain.ir.IrMatch;
@@ -200,6 +203,37 @@ class RouteMapperTest {
   }
 
   @Test
+  void cors_becomesAnOptionalPerRouteCorsPolicy_withWildcardOriginsAsRegex() throws Exception {
+    IrCors cors = new IrCors(List.of("https://www.foo.com", "https://*.bar.com", "*"), List.of("GET", "OPTIONS"),
+        List.of("x-header-1", "x-header-2"), List.of("x-header-3"), true, 3600);
+    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), null, null, cors,
+        ResourceMetadata.NONE));
+
+    FilterConfig wrapper = route.getTypedPerFilterConfigOrThrow("envoy.filters.http.cors").unpack(FilterConfig.class);
+    assertThat(wrapper.getIsOptional()).isTrue();
+    CorsPolicy policy = wrapper.getConfig().unpack(CorsPolicy.class);
+    assertThat(policy.getAllowOriginStringMatch(0).getExact()).isEqualTo("https://www.foo.com");
+    assertThat(policy.getAllowOriginStringMatch(1).getSafeRegex().getRegex()).isEqualTo("https://.*\\.bar\\.com");
+    assertThat(policy.getAllowOriginStringMatch(2).getSafeRegex().getRegex()).isEqualTo(".*");
+    assertThat(policy.getAllowMethods()).isEqualTo("GET, OPTIONS");
+    assertThat(policy.getAllowHeaders()).isEqualTo("x-header-1, x-header-2");
+    assertThat(policy.getExposeHeaders()).isEqualTo("x-header-3");
+    assertThat(policy.getMaxAge()).isEqualTo("3600");
+    assertThat(policy.getAllowCredentials().getValue()).isTrue();
+  }
+
+  @Test
+  void corsWithoutCredentials_leavesTheFlagUnset_andRoutesWithoutCorsHaveNoPolicy() {
+    IrCors cors = new IrCors(List.of("*"), List.of("PUT"), List.of(), List.of(), false, 5);
+    Route with = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), null, null, cors, ResourceMetadata.NONE));
+    Route without = single(route("r", prefix("/"), IrAction.Forward.to("c"), ResourceMetadata.NONE));
+
+    assertThat(CorsPolicies.policy(cors).hasAllowCredentials()).isFalse();
+    assertThat(with.getTypedPerFilterConfigMap()).containsOnlyKeys("envoy.filters.http.cors");
+    assertThat(without.getTypedPerFilterConfigMap()).isEmpty();
+  }
+
+  @Test
   void zeroTimeout_disablesTheTimeout() {
     RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, "0s", null, null, List.of()));
 
@@ -259,7 +293,7 @@ class RouteMapperTest {
     IrHeaderChanges request = new IrHeaderChanges(List.of(new Header("x-set", "1")), List.of(new Header("x-add", "2")),
         List.of("x-gone"));
     IrHeaderChanges response = new IrHeaderChanges(List.of(), List.of(new Header("x-resp", "3")), List.of("server"));
-    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), request, response,
+    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), request, response, null,
         ResourceMetadata.NONE));
 
     assertThat(route.getRequestHeadersToAddList())
