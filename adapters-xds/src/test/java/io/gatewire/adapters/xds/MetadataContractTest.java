@@ -147,6 +147,30 @@ class MetadataContractTest {
   }
 
   @Test
+  void perBackendClusters_carryTheRuleMetadata_andOneLocalityNamedLikeTheCluster() throws Exception {
+    ResourceMetadata rule = ResourceMetadata.of(httpRoute("ns", "r", null, Map.of()));
+    String first = "httproute/ns/r/rule/0/backend/0";
+    String second = "httproute/ns/r/rule/0/backend/1";
+    XdsResources resources = translate(List.of(
+        cluster(first, List.of(IrFixtures.locality(first, 3, service("ns", "v1", 80), IrFixtures.endpoint("10.0.0.1", 80))),
+            rule),
+        cluster(second, List.of(IrFixtures.locality(second, 1, service("ns", "v2", 80), IrFixtures.endpoint("10.0.0.2", 80))),
+            rule)), List.of());
+
+    assertThat(resources.clusters()).extracting(Cluster::getName).containsExactly(first, second);
+    for (Cluster cluster : resources.clusters()) {
+      assertThat(resources(cluster.getMetadata())).containsExactly(Map.of("kind", "HTTPRoute", "groupVersion", GV,
+          "namespace", "ns", "name", "r"));
+    }
+    assertThat(resources.endpoints()).allSatisfy(assignment -> {
+      assertThat(assignment.getEndpointsList()).singleElement()
+          .satisfies(l -> assertThat(l.getLocality().getRegion()).isEqualTo(assignment.getClusterName()));
+    });
+    assertThat(resources(resources.endpoints().get(1).getEndpoints(0).getMetadata())).containsExactly(Map.of("kind",
+        "Service", "groupVersion", "v1", "namespace", "ns", "name", "v2", "sectionName", "80"));
+  }
+
+  @Test
   void sharedCluster_namesEveryOriginOnce() throws Exception {
     ResourceMetadata first = ResourceMetadata.of(httpRoute("ns", "r", null, Map.of()));
     ResourceMetadata second = ResourceMetadata.of(httpRoute("ns", "r", null, Map.of()), httpRoute("other", "r2", null,

@@ -8,17 +8,40 @@ public sealed interface IrAction permits IrAction.Forward, IrAction.DirectRespon
   /**
    * Send to the rule's cluster. When some backendRefs are invalid, {@code invalidWeight} is their
    * share of the rule's total weight, answered with 500; {@code backendWeight} is the valid share.
-   * Rewrites and timeouts are null when absent; {@code timeout} bounds the whole request,
-   * {@code backendTimeout} each attempt to a backend (Gateway API durations).
+   * When a backendRef carries its own filters, {@code splits} names one cluster per valid backendRef
+   * (with its weight and header changes) and replaces the rule cluster. Rewrites, timeouts and retry
+   * are null when absent; {@code timeout} bounds the whole request, {@code backendTimeout} each
+   * attempt to a backend (Gateway API durations).
    */
-  record Forward(String cluster, long backendWeight, long invalidWeight, String hostRewrite, String prefixRewrite,
-      String fullPathRewrite, String timeout, String backendTimeout, List<Mirror> mirrors) implements IrAction {
+  record Forward(String cluster, long backendWeight, long invalidWeight, List<Split> splits, String hostRewrite,
+      String prefixRewrite, String fullPathRewrite, String timeout, String backendTimeout, Retry retry,
+      List<Mirror> mirrors) implements IrAction {
     public Forward {
+      splits = splits == null ? List.of() : List.copyOf(splits);
       mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
     }
 
     public static Forward to(String cluster) {
-      return new Forward(cluster, 1, 0, null, null, null, null, null, List.of());
+      return new Forward(cluster, 1, 0, List.of(), null, null, null, null, null, null, List.of());
+    }
+  }
+
+  /** One backendRef's own cluster, its weight, and the header changes for requests sent to it alone. */
+  record Split(String cluster, long weight, IrHeaderChanges requestHeaders, IrHeaderChanges responseHeaders) {
+    public Split {
+      requestHeaders = requestHeaders == null ? IrHeaderChanges.NONE : requestHeaders;
+      responseHeaders = responseHeaders == null ? IrHeaderChanges.NONE : responseHeaders;
+    }
+  }
+
+  /**
+   * Retry a failed attempt: at most {@code attempts} retries (null: the proxy's default), on the
+   * response {@code codes} and on connection failures, waiting at least {@code backoff} (a Gateway API
+   * duration, null for the proxy's default) between attempts.
+   */
+  record Retry(Integer attempts, List<Integer> codes, String backoff) {
+    public Retry {
+      codes = List.copyOf(codes);
     }
   }
 

@@ -26,7 +26,25 @@ public sealed interface HttpFilter {
   /** RequestMirror to one backend, optionally a percentage of requests. */
   record RequestMirror(BackendRef backend, Optional<Double> percent) implements HttpFilter {}
 
-  /** A filter type Gatewire does not implement (ExtensionRef, CORS, ...): named for status. */
+  /**
+   * CORS: allowed origins (exact, {@code *}, or with a {@code *} wildcard), methods, request headers
+   * and exposed response headers as written, whether credentials are allowed, and the preflight
+   * cache time in seconds.
+   */
+  record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
+      List<String> exposeHeaders, boolean allowCredentials, int maxAge) implements HttpFilter {
+    public Cors {
+      allowOrigins = List.copyOf(allowOrigins);
+      allowMethods = List.copyOf(allowMethods);
+      allowHeaders = List.copyOf(allowHeaders);
+      exposeHeaders = List.copyOf(exposeHeaders);
+    }
+  }
+
+  /** An ExtensionRef filter: Gatewire resolves no extension kinds, so its requests get 500. */
+  record ExtensionRef(String group, String kind, String name) implements HttpFilter {}
+
+  /** A filter type Gatewire does not implement (ExternalAuth, ...): named for status. */
   record Unsupported(String type) implements HttpFilter {}
 
   /** A header name and value. */

@@ -1,5 +1,6 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrListener;
@@ -149,8 +150,9 @@ final class GatewayAssembler {
         for (RoutePlan.MatchPlan match : rule.matches()) {
           String routeName = plan.namePrefix() + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + rule.index()
               + "/match/" + match.index() + "/" + Hostnames.forName(domain);
-          IrRoute route = new IrRoute(routeName, match.match(), rule.action(), rule.requestHeaders(),
-              rule.responseHeaders(), rule.metadata());
+          IrAction action = RedirectPorts.forListener(rule.action(), a.listener().listener());
+          IrRoute route = new IrRoute(routeName, match.match(), action, rule.requestHeaders(),
+              rule.responseHeaders(), rule.cors(), rule.metadata());
           routes.putIfAbsent(routeName, new AbstractMap.SimpleImmutableEntry<>(match.precedence(), route));
         }
       }

@@ -69,6 +69,6 @@ final class L4RoutePlanner {
       clusters.add(new IrCluster(clusterName, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
           IrCluster.Protocol.L4, ruleLocalities, provenance.ruleCluster(meta, rule.name())));
     }
-    return new RoutePlan(route, prefix, List.of(), clusters, problems);
+    return new RoutePlan(route, prefix, List.of(), clusters, problems, List.of());
   }
 }

@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrLocality;
@@ -19,27 +20,26 @@ import io.gatewire.domain.model.HttpRouteRule;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.Route;
 import io.gatewire.domain.status.Reasons;
-import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Translates one HTTPRoute or GRPCRoute into a {@link RoutePlan}: matches with their precedence,
- * one action per rule, and one cluster per rule with a locality per backendRef.
+ * one action per rule, and one cluster per rule with a locality per backendRef. A rule whose
+ * backendRefs carry filters gets a cluster per backendRef instead, so each backend's header changes
+ * apply to its requests alone. A rule with a filter type Gatewire does not implement, or an invalid
+ * retry, is dropped (the route reports it as partially invalid).
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
 
   private final BackendResolver backends;
   private final ProvenanceRules provenance;
-  private final Consumer<Warning> warnings;
 
-  RoutePlanner(BackendResolver backends, ProvenanceRules provenance, Consumer<Warning> warnings) {
+  RoutePlanner(BackendResolver backends, ProvenanceRules provenance) {
     this.backends = backends;
     this.provenance = provenance;
-    this.warnings = warnings;
   }
 
   RoutePlan plan(HttpRoute route) {
@@ -50,7 +50,8 @@ final class RoutePlanner {
       for (int j = 0; j < rule.matches().size(); j++) {
         matches.add(httpMatch(route.meta(), i, j, rule.matches().get(j)));
       }
-      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), rule.timeouts().orElse(null), false);
+      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), rule.timeouts().orElse(null),
+          rule.retry().orElse(null), false);
     }
     return b.build();
   }
@@ -66,7 +67,7 @@ final class RoutePlanner {
       for (int j = 0; j < rule.matches().size(); j++) {
         matches.add(grpcMatch(route.meta(), i, j, rule.matches().get(j)));
       }
-      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), null, true);
+      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), null, null, true);
     }
     return b.build();
   }
@@ -140,6 +141,7 @@ final class RoutePlanner {
     private final List<RoutePlan.RulePlan> rules = new ArrayList<>();
     private final List<IrCluster> clusters = new ArrayList<>();
     private final List<RoutePlan.Problem> problems = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
 
     Builder(Route route, String prefix) {
       this.route = route;
@@ -147,27 +149,32 @@ final class RoutePlanner {
     }
 
     RoutePlan build() {
-      return new RoutePlan(route, prefix, rules, clusters, problems);
+      return new RoutePlan(route, prefix, rules, clusters, problems, dropped);
     }
 
     void rule(int index, Optional<String> name, List<RoutePlan.MatchPlan> matches, List<HttpFilter> filters,
-        List<HttpBackendRef> refs, HttpRouteRule.Timeouts timeouts, boolean grpc) {
+        List<HttpBackendRef> refs, HttpRouteRule.Timeouts timeouts, HttpRouteRule.Retry retry, boolean grpc) {
       ObjectMeta meta = route.meta();
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
+      Optional<String> invalid = unsupportedFilter(filters, refs).or(() -> RetryCheck.problem(retry));
+      if (invalid.isPresent()) {
+        dropped.add("rule " + index + ": " + invalid.get());
+        return;
+      }
       IrHeaderChanges requestHeaders = IrHeaderChanges.NONE;
       IrHeaderChanges responseHeaders = IrHeaderChanges.NONE;
       HttpFilter.RequestRedirect redirect = null;
       HttpFilter.UrlRewrite rewrite = null;
+      IrCors cors = null;
       List<IrAction.Mirror> mirrors = new ArrayList<>();
-      boolean unsupported = false;
+      boolean unresolved = false;
       for (HttpFilter filter : filters) {
         if (filter instanceof HttpFilter.HeaderModifier h) {
-          IrHeaderChanges changes = new IrHeaderChanges(headers(h.set()), headers(h.add()), h.remove());
           if (h.request()) {
-            requestHeaders = changes;
+            requestHeaders = changes(h);
           } else {
-            responseHeaders = changes;
+            responseHeaders = changes(h);
           }
         } else if (filter instanceof HttpFilter.RequestRedirect r) {
           redirect = r;
@@ -175,33 +182,57 @@ final class RoutePlanner {
           rewrite = u;
         } else if (filter instanceof HttpFilter.RequestMirror m) {
           mirror(clusterName, mirrors.size(), m, metadata, grpc).ifPresent(mirrors::add);
-        } else if (filter instanceof HttpFilter.Unsupported u) {
-          unsupported = true;
-          problems.add(new RoutePlan.Problem(Reasons.UNSUPPORTED_VALUE, "rule " + index + ": filter type " + u.type()
-              + " is not supported; its requests get 500"));
+        } else if (filter instanceof HttpFilter.Cors c) {
+          cors = new IrCors(c.allowOrigins(), c.allowMethods(), c.allowHeaders(), c.exposeHeaders(),
+              c.allowCredentials(), c.maxAge());
+        } else if (filter instanceof HttpFilter.ExtensionRef e) {
+          unresolved = true;
+          problems.add(new RoutePlan.Problem(Reasons.INVALID_KIND, "rule " + index + ": ExtensionRef filter "
+              + e.group() + "/" + e.kind() + " " + e.name() + " cannot be resolved; its requests get 500"));
         }
       }
-      refs.stream().filter(r -> !r.filters().isEmpty()).findFirst().ifPresent(r -> warnings.accept(new Warning(route.ref(),
-          "rule " + index + ": filters on individual backendRefs are not supported and were ignored")));
 
       IrAction action;
-      if (unsupported) {
+      if (unresolved) {
         action = new IrAction.DirectResponse(INTERNAL_ERROR);
       } else if (redirect != null) {
         action = redirect(redirect);
       } else {
-        action = forward(index, clusterName, refs, rewrite, timeouts, mirrors, metadata, grpc);
+        action = forward(index, clusterName, refs, rewrite, timeouts, retry, mirrors, metadata, grpc);
       }
-      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, metadata));
+      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, cors, metadata));
+    }
+
+    /** The first filter type of the rule or of its backendRefs that Gatewire does not implement. */
+    private static Optional<String> unsupportedFilter(List<HttpFilter> filters, List<HttpBackendRef> refs) {
+      List<HttpFilter> all = new ArrayList<>(filters);
+      refs.forEach(r -> all.addAll(r.filters()));
+      for (HttpFilter f : all) {
+        if (f instanceof HttpFilter.Unsupported u) {
+          return Optional.of("filter type " + u.type() + " is not supported");
+        }
+      }
+      for (HttpBackendRef r : refs) {
+        for (HttpFilter f : r.filters()) {
+          if (!(f instanceof HttpFilter.HeaderModifier)) {
+            return Optional.of("backendRef " + r.ref().name() + ": only RequestHeaderModifier and"
+                + " ResponseHeaderModifier are supported on a backendRef");
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     private IrAction forward(int index, String clusterName, List<HttpBackendRef> refs, HttpFilter.UrlRewrite rewrite,
-        HttpRouteRule.Timeouts timeouts, List<IrAction.Mirror> mirrors, ResourceMetadata metadata, boolean grpc) {
+        HttpRouteRule.Timeouts timeouts, HttpRouteRule.Retry retry, List<IrAction.Mirror> mirrors,
+        ResourceMetadata metadata, boolean grpc) {
+      boolean split = refs.stream().anyMatch(r -> !r.filters().isEmpty());
       long valid = 0;
       long invalid = 0;
       boolean dns = false;
       boolean http2 = grpc;
       List<IrLocality> localities = new ArrayList<>();
+      List<IrAction.Split> splits = new ArrayList<>();
       for (int k = 0; k < refs.size(); k++) {
         BackendRef ref = refs.get(k).ref();
         ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
@@ -215,15 +246,23 @@ final class RoutePlanner {
           continue;
         }
         valid += ref.weight();
-        dns |= found.dns();
-        http2 |= found.http2();
-        localities.add(locality(clusterName + "/backend/" + k, ref.weight(), found));
+        String backendName = clusterName + "/backend/" + k;
+        IrLocality locality = locality(backendName, ref.weight(), found);
+        if (split) {
+          clusters.add(cluster(backendName, found.dns(), grpc || found.http2(), List.of(locality), metadata));
+          splits.add(split(backendName, ref.weight(), refs.get(k).filters()));
+        } else {
+          dns |= found.dns();
+          http2 |= found.http2();
+          localities.add(locality);
+        }
       }
       if (valid == 0) {
         return new IrAction.DirectResponse(INTERNAL_ERROR);
       }
-      clusters.add(new IrCluster(clusterName, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
-          http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1, localities, metadata));
+      if (!split) {
+        clusters.add(cluster(clusterName, dns, http2, localities, metadata));
+      }
       String host = rewrite == null ? null : rewrite.hostname().orElse(null);
       String prefixRewrite = null;
       String fullPath = null;
@@ -237,8 +276,31 @@ final class RoutePlanner {
       }
       String timeout = timeouts == null ? null : timeouts.request().orElse(null);
       String backendTimeout = timeouts == null ? null : timeouts.backendRequest().orElse(null);
-      return new IrAction.Forward(clusterName, valid, invalid, host, prefixRewrite, fullPath, timeout, backendTimeout,
-          mirrors);
+      IrAction.Retry irRetry = retry == null ? null
+          : new IrAction.Retry(retry.attempts().orElse(null), retry.codes(), retry.backoff().orElse(null));
+      return new IrAction.Forward(clusterName, valid, invalid, splits, host, prefixRewrite, fullPath, timeout,
+          backendTimeout, irRetry, mirrors);
+    }
+
+    private static IrCluster cluster(String name, boolean dns, boolean http2, List<IrLocality> localities,
+        ResourceMetadata metadata) {
+      return new IrCluster(name, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
+          http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1, localities, metadata);
+    }
+
+    /** A backendRef's own cluster with the header modifiers of its filters (the last of each kind wins). */
+    private static IrAction.Split split(String cluster, long weight, List<HttpFilter> filters) {
+      IrHeaderChanges request = IrHeaderChanges.NONE;
+      IrHeaderChanges response = IrHeaderChanges.NONE;
+      for (HttpFilter f : filters) {
+        HttpFilter.HeaderModifier h = (HttpFilter.HeaderModifier) f;
+        if (h.request()) {
+          request = changes(h);
+        } else {
+          response = changes(h);
+        }
+      }
+      return new IrAction.Split(cluster, weight, request, response);
     }
 
     private IrLocality locality(String region, int weight, ResolvedBackend.Found found) {
@@ -267,9 +329,8 @@ final class RoutePlanner {
       }
       ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
       String name = clusterName + "/mirror/" + m;
-      clusters.add(new IrCluster(name, found.dns() ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
-          grpc || found.http2() ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1,
-          List.of(locality(name + "/backend/0", 1, found)), metadata));
+      clusters.add(cluster(name, found.dns(), grpc || found.http2(), List.of(locality(name + "/backend/0", 1, found)),
+          metadata));
       return Optional.of(new IrAction.Mirror(name, filter.percent().orElse(100.0)));
     }
   }
@@ -286,6 +347,10 @@ final class RoutePlanner {
     }
     Integer port = r.port().isPresent() ? r.port().getAsInt() : null;
     return new IrAction.Redirect(r.scheme().orElse(null), r.hostname().orElse(null), port, fullPath, prefix, r.statusCode());
+  }
+
+  private static IrHeaderChanges changes(HttpFilter.HeaderModifier h) {
+    return new IrHeaderChanges(headers(h.set()), headers(h.add()), h.remove());
   }
 
   private static List<IrHeaderChanges.Header> headers(List<HttpFilter.Header> headers) {

@@ -64,7 +64,7 @@ public final class Translator {
     }
 
     BackendResolver backends = new BackendResolver(resources, grants);
-    RoutePlanner planner = new RoutePlanner(backends, provenance, warnings::add);
+    RoutePlanner planner = new RoutePlanner(backends, provenance);
     List<RoutePlan> plans = new ArrayList<>();
     resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
     resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
@@ -82,6 +82,10 @@ public final class Translator {
         if (gateway == null) {
           continue;
         }
+        if (plan.allRulesDropped()) {
+          outcomes.add(new ParentOutcome(plan, ref, null));
+          continue;
+        }
         RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
         allAttachments.addAll(outcome.attachments());
         outcome.attachedTo().forEach(l -> attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(plan.route().ref()));
@@ -91,10 +95,8 @@ public final class Translator {
     L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
     Map<RoutePlan, List<StatusBody.RouteParentStatus>> parentsByPlan = new IdentityHashMap<>();
     for (ParentOutcome o : outcomes) {
-      long generation = o.plan().route().meta().generation();
       parentsByPlan.computeIfAbsent(o.plan(), p -> new ArrayList<>()).add(new StatusBody.RouteParentStatus(
-          statusRef(o.ref()), options.controllerName(),
-          List.of(arbitrated.accepted(o.outcome(), generation), resolvedRefs(o.plan().problems(), generation))));
+          statusRef(o.ref()), options.controllerName(), parentConditions(o, arbitrated)));
     }
     for (RoutePlan plan : plans) {
       List<StatusBody.RouteParentStatus> parents = parentsByPlan.get(plan);
@@ -116,8 +118,27 @@ public final class Translator {
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
   }
 
-  /** What attaching one parentRef of a route gave, before L4 arbitration. */
+  /**
+   * What attaching one parentRef of a route gave, before L4 arbitration; {@code outcome} is null when
+   * every rule of the route was dropped, so it attaches nowhere.
+   */
   private record ParentOutcome(RoutePlan plan, ParentRef ref, RouteAttacher.Outcome outcome) {}
+
+  private static List<Condition> parentConditions(ParentOutcome o, L4Arbiter.Result arbitrated) {
+    RoutePlan plan = o.plan();
+    long generation = plan.route().meta().generation();
+    Condition resolvedRefs = resolvedRefs(plan.problems(), generation);
+    if (o.outcome() == null) {
+      return List.of(Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan), generation),
+          resolvedRefs);
+    }
+    List<Condition> conditions = new ArrayList<>(List.of(arbitrated.accepted(o.outcome(), generation), resolvedRefs));
+    if (!plan.droppedRules().isEmpty()) {
+      conditions.add(Condition.isTrue(Reasons.PARTIALLY_INVALID, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan),
+          generation));
+    }
+    return conditions;
+  }
 
   private static List<ParentRef> distinct(List<ParentRef> refs) {
     return List.copyOf(new LinkedHashSet<>(refs));
@@ -128,6 +149,11 @@ public final class Translator {
       return null;
     }
     return gateways.get(new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  /** The Gateway API asks the message of dropped rules to start with "Dropped Rule". */
+  private static String droppedMessage(RoutePlan plan) {
+    return "Dropped Rule(s): " + String.join("; ", plan.droppedRules());
   }
 
   private static Condition resolvedRefs(List<RoutePlan.Problem> problems, long generation) {

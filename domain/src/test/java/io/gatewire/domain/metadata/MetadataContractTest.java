@@ -25,6 +25,9 @@ import io.gatewire.domain.ir.IrVirtualHost;
 import io.gatewire.domain.model.Backend;
 import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GatewayApi;
+import io.gatewire.domain.model.HttpBackendRef;
+import io.gatewire.domain.model.HttpFilter;
+import io.gatewire.domain.model.HttpRouteRule;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.L4Route;
@@ -256,6 +259,30 @@ class MetadataContractTest {
 
       assertThat(gw.clusters().get(0).localities().get(0).metadata().resources()).containsExactly(
           origin("Backend", "gateway.envoyproxy.io/v1alpha1", "myns", "be", null, Map.of()));
+    }
+  }
+
+  @Nested
+  class PerBackendClusterRow {
+    @Test
+    void backendRefFilters_giveEachRefAClusterWithTheRuleMetadata_andOneLocalityNamedLikeIt() {
+      HttpFilter header = new HttpFilter.HeaderModifier(true, List.of(new HttpFilter.Header("backend", "v1")), List.of(),
+          List.of());
+      HttpRouteRule rule = new HttpRouteRule(Optional.of("split"), List.of(prefix("/")), List.of(), List.of(
+          new HttpBackendRef(BackendRef.service("svc-1", 8080, 3), List.of(header)),
+          new HttpBackendRef(BackendRef.service("svc-2", 8080, 1), List.of())), Optional.empty(), Optional.empty());
+      IrGateway gw = only(translate(gateway("myns", "gw", http("web", 80)), service("myns", "svc-1", "10.0.0.1", 8080),
+          service("myns", "svc-2", "10.0.0.2", 8080), httpRoute("myns", "r").parent("gw").rule(rule).build()));
+
+      assertThat(gw.clusters()).extracting(IrCluster::name)
+          .containsExactly("httproute/myns/r/rule/0/backend/0", "httproute/myns/r/rule/0/backend/1");
+      for (IrCluster cluster : gw.clusters()) {
+        assertThat(cluster.metadata().resources()).containsExactly(
+            origin("HTTPRoute", GatewayApi.V1, "myns", "r", "split", Map.of()));
+        assertThat(cluster.localities()).singleElement().extracting(IrLocality::region).isEqualTo(cluster.name());
+      }
+      assertThat(gw.clusters().get(1).localities().get(0).metadata().resources())
+          .containsExactly(origin("Service", "v1", "myns", "svc-2", "8080", Map.of()));
     }
   }
 

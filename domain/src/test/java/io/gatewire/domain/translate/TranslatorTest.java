@@ -20,6 +20,7 @@ import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrMatch;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrVirtualHost;
@@ -32,7 +33,9 @@ import io.gatewire.domain.model.GatewayClass;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.GrpcRoute;
 import io.gatewire.domain.model.HttpBackendRef;
+import io.gatewire.domain.model.HttpFilter;
 import io.gatewire.domain.model.HttpRouteMatch;
+import io.gatewire.domain.model.HttpRouteRule;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.LabelSelector;
 import io.gatewire.domain.model.Listener;
@@ -296,7 +299,7 @@ class TranslatorTest {
 
       IrCluster cluster = gw(r).clusters().get(0);
       assertThat(cluster.localities()).extracting(l -> l.weight()).containsExactly(70, 30);
-      assertThat(routes(r, "*").get(0).action()).isEqualTo(new IrAction.Forward(cluster.name(), 100, 0, null, null, null, null, null, List.of()));
+      assertThat(routes(r, "*").get(0).action()).isEqualTo(new IrAction.Forward(cluster.name(), 100, 0, List.of(), null, null, null, null, null, null, List.of()));
     }
 
     @Test
@@ -392,6 +395,109 @@ class TranslatorTest {
       IrCluster cluster = gw(r).clusters().get(0);
       assertThat(cluster.discovery()).isEqualTo(IrCluster.Discovery.STRICT_DNS);
       assertThat(cluster.localities().get(0).endpoints()).extracting(IrEndpoint::address).containsExactly("api.example.com");
+    }
+  }
+
+  @Nested
+  class Filters {
+    private HttpRouteRule rule(String path, List<HttpFilter> filters, List<HttpBackendRef> refs,
+        HttpRouteRule.Retry retry) {
+      return new HttpRouteRule(Optional.empty(), List.of(prefix(path)), filters, refs, Optional.empty(),
+          Optional.ofNullable(retry));
+    }
+
+    private HttpBackendRef ref(String name, int weight, HttpFilter... filters) {
+      return new HttpBackendRef(BackendRef.service(name, 8080, weight), List.of(filters));
+    }
+
+    private HttpFilter.HeaderModifier setRequestHeader(String name, String value) {
+      return new HttpFilter.HeaderModifier(true, List.of(new HttpFilter.Header(name, value)), List.of(), List.of());
+    }
+
+    @Test
+    void retry_becomesTheForwardsRetry() {
+      TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
+          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(), List.of(ref("v1", 1)),
+              new HttpRouteRule.Retry(List.of(500, 503), Optional.of(3), Optional.of("100ms")))).build());
+
+      IrAction.Forward action = (IrAction.Forward) routes(r, "*").get(0).action();
+      assertThat(action.retry()).isEqualTo(new IrAction.Retry(3, List.of(500, 503), "100ms"));
+    }
+
+    @Test
+    void invalidRetry_dropsOnlyItsRule_andReportsPartiallyInvalid() {
+      TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
+          httpRoute("ns", "r").parent("gw")
+              .rule(rule("/bad", List.of(), List.of(ref("v1", 1)),
+                  new HttpRouteRule.Retry(List.of(399), Optional.empty(), Optional.empty())))
+              .rule(rule("/good", List.of(), List.of(ref("v1", 1)), null)).build());
+
+      assertThat(routes(r, "*")).extracting(route -> route.match().path()).containsExactly("/good");
+      assertThat(condition(routeConditions(r, "r"), "Accepted").holds()).isTrue();
+      Condition partial = condition(routeConditions(r, "r"), "PartiallyInvalid");
+      assertThat(partial.holds()).isTrue();
+      assertThat(partial.reason()).isEqualTo("UnsupportedValue");
+      assertThat(partial.message()).startsWith("Dropped Rule").contains("rule 0").contains("399");
+    }
+
+    @Test
+    void unsupportedFilterOnEveryRule_isNotAccepted_andAttachesNothing() {
+      TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
+          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(new HttpFilter.Unsupported("ExternalAuth")),
+              List.of(ref("v1", 1)), null)).build());
+
+      Condition accepted = condition(routeConditions(r, "r"), "Accepted");
+      assertThat(accepted.holds()).isFalse();
+      assertThat(accepted.reason()).isEqualTo("UnsupportedValue");
+      assertThat(routes(r, "*")).isEmpty();
+      assertThat(gw(r).clusters()).isEmpty();
+    }
+
+    @Test
+    void extensionRef_answers500_andResolvedRefsFalse() {
+      TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
+          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(new HttpFilter.ExtensionRef("example.com", "Auth", "a")),
+              List.of(ref("v1", 1)), null)).build());
+
+      assertThat(routes(r, "*").get(0).action()).isEqualTo(new IrAction.DirectResponse(500));
+      assertThat(condition(routeConditions(r, "r"), "ResolvedRefs").reason()).isEqualTo("InvalidKind");
+      assertThat(condition(routeConditions(r, "r"), "Accepted").holds()).isTrue();
+    }
+
+    @Test
+    void backendRefFilters_giveEachBackendItsOwnCluster_andKeepTheInvalidShare() {
+      TranslationResult r = translate(gateway("ns", "gw", http("web", 80)), service("ns", "v1", "10.0.0.1", 8080),
+          service("ns", "v2", "10.0.0.2", 8080),
+          httpRoute("ns", "r").parent("gw").rule(rule("/", List.of(), List.of(
+              ref("v1", 3, setRequestHeader("backend", "v1")), ref("v2", 1), ref("gone", 1)), null)).build());
+
+      IrAction.Forward action = (IrAction.Forward) routes(r, "*").get(0).action();
+      String rule = "httproute/ns/r/rule/0";
+      assertThat(action.splits()).containsExactly(
+          new IrAction.Split(rule + "/backend/0", 3,
+              new IrHeaderChanges(List.of(new IrHeaderChanges.Header("backend", "v1")), List.of(), List.of()), null),
+          new IrAction.Split(rule + "/backend/1", 1, null, null));
+      assertThat(action.invalidWeight()).isEqualTo(1);
+      assertThat(gw(r).clusters()).extracting(IrCluster::name).containsExactly(rule + "/backend/0", rule + "/backend/1");
+      IrCluster first = gw(r).clusters().get(0);
+      assertThat(first.localities()).singleElement().satisfies(l -> assertThat(l.region()).isEqualTo(first.name()));
+      assertThat(first.metadata().resources()).extracting(o -> o.kind()).containsExactly("HTTPRoute");
+    }
+
+    @Test
+    void redirectWithoutPortOrScheme_takesTheListenerPort_unlessWellKnown() {
+      HttpFilter redirect = new HttpFilter.RequestRedirect(Optional.empty(), Optional.of("example.org"), Optional.empty(),
+          OptionalInt.empty(), 302);
+      HttpFilter toHttps = new HttpFilter.RequestRedirect(Optional.of("https"), Optional.empty(), Optional.empty(),
+          OptionalInt.empty(), 302);
+      TranslationResult r = translate(gateway("ns", "gw", http("a", 80), http("b", 8080)),
+          httpRoute("ns", "r").parent("gw").rule(rule("/plain", List.of(redirect), List.of(), null))
+              .rule(rule("/tls", List.of(toHttps), List.of(), null)).build());
+
+      List<Integer> ports = gw(r).routeConfigs().stream().flatMap(c -> c.virtualHosts().stream())
+          .flatMap(h -> h.routes().stream()).map(route -> ((IrAction.Redirect) route.action()).port()).toList();
+      // Port 80: plain keeps 80 (left out), tls goes to 443 (left out); port 8080: plain keeps 8080.
+      assertThat(ports).containsExactlyInAnyOrder(null, null, 8080, null);
     }
   }
 

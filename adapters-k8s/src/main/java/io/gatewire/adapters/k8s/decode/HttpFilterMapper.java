@@ -7,6 +7,7 @@ import static io.gatewire.adapters.k8s.decode.Fields.requiredText;
 
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Fraction;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteFilter;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPCORSFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeader;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathModifier;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRequestMirrorFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRequestRedirectFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPURLRewriteFilter;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.LocalObjectReference;
 import io.gatewire.domain.model.HttpFilter;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,13 @@ import java.util.Optional;
 
 /**
  * HTTPRoute and GRPCRoute filters. Header modifiers, redirects (status 302 by default), rewrites and
- * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default) become their
- * records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
+ * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default), CORS (maxAge
+ * 5 by default) and ExtensionRefs become their records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
  */
 final class HttpFilterMapper {
   private static final int DEFAULT_REDIRECT_STATUS = 302;
   private static final int DEFAULT_FRACTION_DENOMINATOR = 100;
+  private static final int DEFAULT_CORS_MAX_AGE = 5;
   private static final Map<String, Boolean> PATH_MODIFIER_TYPES =
       Map.of("ReplaceFullPath", true, "ReplacePrefixMatch", false);
 
@@ -54,6 +57,8 @@ final class HttpFilterMapper {
       case "RequestRedirect" -> redirect(filter.getRequestRedirect(), path.field("requestRedirect"));
       case "URLRewrite" -> rewrite(filter.getUrlRewrite(), path.field("urlRewrite"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
+      case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
+      case "CORS" -> cors(filter.getCors(), path.field("cors"));
       default -> new HttpFilter.Unsupported(type);
     };
   }
@@ -66,8 +71,22 @@ final class HttpFilterMapper {
       case "ResponseHeaderModifier" ->
           headers(false, filter.getResponseHeaderModifier(), path.field("responseHeaderModifier"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
+      case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
       default -> new HttpFilter.Unsupported(type);
     };
+  }
+
+  private static HttpFilter cors(HTTPCORSFilter filter, FieldPath path) {
+    HTTPCORSFilter present = required(filter, path);
+    return new HttpFilter.Cors(Fields.list(present.getAllowOrigins()), Fields.list(present.getAllowMethods()),
+        Fields.list(present.getAllowHeaders()), Fields.list(present.getExposeHeaders()),
+        orDefault(present.getAllowCredentials(), false), orDefault(present.getMaxAge(), DEFAULT_CORS_MAX_AGE));
+  }
+
+  private static HttpFilter extensionRef(LocalObjectReference ref, FieldPath path) {
+    LocalObjectReference present = required(ref, path);
+    return new HttpFilter.ExtensionRef(orDefault(present.getGroup(), ""), requiredText(present.getKind(), path.field("kind")),
+        requiredText(present.getName(), path.field("name")));
   }
 
   private static HttpFilter headers(boolean request, HTTPHeaderFilter filter, FieldPath path) {

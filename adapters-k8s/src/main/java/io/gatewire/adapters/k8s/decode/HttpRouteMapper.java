@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPQueryParamMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteSpec;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRetry;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteTimeouts;
 import io.gatewire.domain.model.HttpBackendRef;
 import io.gatewire.domain.model.HttpRoute;
@@ -40,7 +41,7 @@ final class HttpRouteMapper {
       "RegularExpression", StringMatchType.REGULAR_EXPRESSION);
   private static final String DEFAULT_STRING_TYPE = "Exact";
   private static final HttpRouteRule DEFAULT_RULE =
-      new HttpRouteRule(Optional.empty(), List.of(HttpRouteMatch.DEFAULT), List.of(), List.of(), Optional.empty());
+      new HttpRouteRule(Optional.empty(), List.of(HttpRouteMatch.DEFAULT), List.of(), List.of(), Optional.empty(), Optional.empty());
 
   private final RouteRefMapper refs;
   private final HttpFilterMapper filters;
@@ -69,7 +70,8 @@ final class HttpRouteMapper {
         matches,
         filters.httpFilters(rule.getFilters(), path.field("filters")),
         Fields.mapEach(rule.getBackendRefs(), path.field("backendRefs"), this::backendRef),
-        Optional.ofNullable(rule.getTimeouts()).map(HttpRouteMapper::timeouts));
+        Optional.ofNullable(rule.getTimeouts()).map(HttpRouteMapper::timeouts),
+        Optional.ofNullable(rule.getRetry()).map(HttpRouteMapper::retry));
   }
 
   private static HttpRouteMatch match(HTTPRouteMatch match, FieldPath path) {
@@ -110,6 +112,11 @@ final class HttpRouteMapper {
 
   private HttpBackendRef backendRef(HTTPBackendRef ref, FieldPath path) {
     return new HttpBackendRef(refs.backendRef(ref, path), filters.httpFilters(ref.getFilters(), path.field("filters")));
+  }
+
+  private static HttpRouteRule.Retry retry(HTTPRouteRetry retry) {
+    return new HttpRouteRule.Retry(Fields.list(retry.getCodes()), Optional.ofNullable(retry.getAttempts()),
+        Optional.ofNullable(retry.getBackoff()));
   }
 
   private static HttpRouteRule.Timeouts timeouts(HTTPRouteTimeouts timeouts) {

@@ -50,7 +50,7 @@ class CrdDefaultsTest {
             o -> firstRule(o).backendRefs().get(0).ref().weight(), 1),
         row("route without rules gets one rule matching PathPrefix /", ROUTE + "spec: {}",
             o -> http(o).rules(), List.of(new HttpRouteRule(Optional.empty(), List.of(HttpRouteMatch.DEFAULT),
-                List.of(), List.of(), Optional.empty()))),
+                List.of(), List.of(), Optional.empty(), Optional.empty()))),
         row("rule without matches gets PathPrefix /", ROUTE + "spec: {rules: [{backendRefs: []}]}",
             o -> firstRule(o).matches(), List.of(HttpRouteMatch.DEFAULT)),
         row("path match type", ROUTE + "spec: {rules: [{matches: [{path: {value: /api}}]}]}",

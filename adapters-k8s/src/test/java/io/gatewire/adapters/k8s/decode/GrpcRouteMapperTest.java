@@ -44,7 +44,7 @@ class GrpcRouteMapperTest {
                 Optional.of("Say"))),
             List.of(new HeaderMatch(StringMatchType.EXACT, "x-tenant", "a")))),
         List.of(new HttpFilter.HeaderModifier(false, List.of(), List.of(new HttpFilter.Header("x-by", "gw")), List.of()),
-            new HttpFilter.Unsupported("ExtensionRef")),
+            new HttpFilter.ExtensionRef("example.com", "Auth", "a")),
         List.of(new HttpBackendRef(BackendRef.service("echo", 9000, 2), List.of()))));
   }
 

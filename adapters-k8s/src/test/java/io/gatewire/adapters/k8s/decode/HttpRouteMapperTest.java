@@ -50,6 +50,7 @@ class HttpRouteMapperTest {
             backendRefs:
             - {name: api, namespace: backends, port: 8080, weight: 3}
             timeouts: {request: 10s, backendRequest: 2s}
+            retry: {codes: [500, 503], attempts: 3, backoff: 100ms}
         """);
 
     assertThat(route.parentRefs()).containsExactly(new ParentRef(GatewayApi.GROUP, "Gateway", Optional.of("infra"),
@@ -63,7 +64,14 @@ class HttpRouteMapperTest {
         List.of(),
         List.of(new HttpBackendRef(new BackendRef("", "Service", Optional.of("backends"), "api", OptionalInt.of(8080), 3),
             List.of())),
-        Optional.of(new HttpRouteRule.Timeouts(Optional.of("10s"), Optional.of("2s")))));
+        Optional.of(new HttpRouteRule.Timeouts(Optional.of("10s"), Optional.of("2s"))),
+        Optional.of(new HttpRouteRule.Retry(List.of(500, 503), Optional.of(3), Optional.of("100ms")))));
+  }
+
+  @Test
+  void retryWithOnlyCodes_hasNoAttemptsOrBackoff() throws SourceException {
+    assertThat(route("spec: {rules: [{retry: {codes: [502]}, backendRefs: [{name: web, port: 80}]}]}").rules().get(0)
+        .retry()).contains(new HttpRouteRule.Retry(List.of(502), Optional.empty(), Optional.empty()));
   }
 
   @Test
@@ -133,19 +141,38 @@ class HttpRouteMapperTest {
   }
 
   @Test
-  void filterTypesGatewireDoesNotImplement_becomeUnsupportedByName() throws SourceException {
+  void unimplementedFilterTypes_becomeUnsupportedByName_andExtensionRefsKeepTheirReference() throws SourceException {
     HttpRoute route = route("""
         spec:
           rules:
           - filters:
-            - type: CORS
-              cors: {allowOrigins: ["*"]}
+            - type: ExternalAuth
+              externalAuth: {protocol: HTTP, backendRef: {name: auth}}
             - type: ExtensionRef
               extensionRef: {group: example.com, kind: Auth, name: a}
         """);
 
     assertThat(route.rules().get(0).filters())
-        .containsExactly(new HttpFilter.Unsupported("CORS"), new HttpFilter.Unsupported("ExtensionRef"));
+        .containsExactly(new HttpFilter.Unsupported("ExternalAuth"), new HttpFilter.ExtensionRef("example.com", "Auth", "a"));
+  }
+
+  @Test
+  void cors_mapsItsListsAndFlags_maxAgeDefaultsToFive() throws SourceException {
+    HttpRoute route = route("""
+        spec:
+          rules:
+          - filters:
+            - type: CORS
+              cors:
+                allowOrigins: ["https://*.example.com"]
+                allowMethods: [GET]
+                allowHeaders: [x-a]
+                exposeHeaders: [x-b]
+                allowCredentials: true
+        """);
+
+    assertThat(route.rules().get(0).filters()).containsExactly(new HttpFilter.Cors(List.of("https://*.example.com"),
+        List.of("GET"), List.of("x-a"), List.of("x-b"), true, 5));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.mapping;
 
+import com.google.protobuf.Duration;
 import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.core.v3.RuntimeFractionalPercent;
 import io.envoyproxy.envoy.config.route.v3.DirectResponseAction;
@@ -16,6 +17,8 @@ import io.envoyproxy.envoy.type.v3.FractionalPercent;
 import io.envoyproxy.envoy.type.v3.FractionalPercent.DenominatorType;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrMatch;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a route does: forward to a cluster, answer directly, or redirect. */
 final class RouteActionMapper {
@@ -25,6 +28,9 @@ final class RouteActionMapper {
    * requires.
    */
   static final String INVALID_BACKEND_CLUSTER = "gatewire/invalid-backend";
+
+  /** The retry_on conditions for attempts that got no response, added to every configured retry. */
+  private static final List<String> RETRY_ON_NO_RESPONSE = List.of("connect-failure", "refused-stream", "reset");
 
   private RouteActionMapper() {}
 
@@ -42,16 +48,20 @@ final class RouteActionMapper {
 
   private static RouteAction forward(IrAction.Forward forward, IrMatch match) {
     RouteAction.Builder action = RouteAction.newBuilder();
-    if (forward.invalidWeight() == 0) {
+    if (forward.invalidWeight() == 0 && forward.splits().isEmpty()) {
       action.setCluster(forward.cluster());
     } else {
       WeightedCluster.Builder weighted = WeightedCluster.newBuilder();
-      if (forward.backendWeight() > 0) {
+      if (!forward.splits().isEmpty()) {
+        forward.splits().forEach(split -> weighted.addClusters(weight(split)));
+      } else if (forward.backendWeight() > 0) {
         weighted.addClusters(weight(forward.cluster(), forward.backendWeight()));
       }
-      weighted.addClusters(weight(INVALID_BACKEND_CLUSTER, forward.invalidWeight()));
-      action.setWeightedClusters(weighted)
-          .setClusterNotFoundResponseCode(ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+      if (forward.invalidWeight() > 0) {
+        weighted.addClusters(weight(INVALID_BACKEND_CLUSTER, forward.invalidWeight()));
+        action.setClusterNotFoundResponseCode(ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+      }
+      action.setWeightedClusters(weighted);
     }
     if (forward.hostRewrite() != null) {
       action.setHostRewriteLiteral(forward.hostRewrite());
@@ -65,14 +75,58 @@ final class RouteActionMapper {
     if (forward.timeout() != null) {
       action.setTimeout(GatewayDurations.parse(forward.timeout()));
     }
-    if (forward.backendTimeout() != null) {
-      // Envoy applies per_try_timeout to the first attempt too; no retry_on means no retries.
-      action.setRetryPolicy(RetryPolicy.newBuilder().setPerTryTimeout(GatewayDurations.parse(forward.backendTimeout())));
+    if (forward.backendTimeout() != null || forward.retry() != null) {
+      action.setRetryPolicy(retryPolicy(forward));
     }
     forward.mirrors().forEach(mirror -> action.addRequestMirrorPolicies(RequestMirrorPolicy.newBuilder()
         .setCluster(mirror.cluster())
         .setRuntimeFraction(RuntimeFractionalPercent.newBuilder().setDefaultValue(percent(mirror.percent())))));
     return action.build();
+  }
+
+  /**
+   * The retry policy of a rule. Envoy applies per_try_timeout to the first attempt too; without a
+   * retry, no retry_on means no retries. With one, Gatewire retries the listed status codes and, as
+   * the Gateway API allows, attempts that got no response (connect-failure, refused-stream, reset,
+   * which includes a per-try timeout); {@code attempts} is the most retries after the first attempt,
+   * as in Envoy's num_retries. A backoff of zero keeps Envoy's default (base_interval must be positive).
+   */
+  private static RetryPolicy retryPolicy(IrAction.Forward forward) {
+    RetryPolicy.Builder policy = RetryPolicy.newBuilder();
+    if (forward.backendTimeout() != null) {
+      policy.setPerTryTimeout(GatewayDurations.parse(forward.backendTimeout()));
+    }
+    IrAction.Retry retry = forward.retry();
+    if (retry == null) {
+      return policy.build();
+    }
+    List<String> on = new ArrayList<>(RETRY_ON_NO_RESPONSE);
+    if (!retry.codes().isEmpty()) {
+      on.add(0, "retriable-status-codes");
+      retry.codes().forEach(policy::addRetriableStatusCodes);
+    }
+    policy.setRetryOn(String.join(",", on));
+    if (retry.attempts() != null) {
+      policy.setNumRetries(UInt32Value.of(retry.attempts()));
+    }
+    if (retry.backoff() != null) {
+      Duration base = GatewayDurations.parse(retry.backoff());
+      if (base.getSeconds() > 0 || base.getNanos() > 0) {
+        policy.setRetryBackOff(RetryPolicy.RetryBackOff.newBuilder().setBaseInterval(base));
+      }
+    }
+    return policy.build();
+  }
+
+  private static ClusterWeight weight(IrAction.Split split) {
+    ClusterWeight.Builder weight = ClusterWeight.newBuilder()
+        .setName(split.cluster())
+        .setWeight(UInt32Value.of(Math.toIntExact(split.weight())))
+        .addAllRequestHeadersToAdd(HeaderMutations.toAdd(split.requestHeaders()))
+        .addAllRequestHeadersToRemove(split.requestHeaders().remove())
+        .addAllResponseHeadersToAdd(HeaderMutations.toAdd(split.responseHeaders()))
+        .addAllResponseHeadersToRemove(split.responseHeaders().remove());
+    return weight.build();
   }
 
   private static ClusterWeight weight(String cluster, long weight) {

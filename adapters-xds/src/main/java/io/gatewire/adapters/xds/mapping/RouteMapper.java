@@ -43,6 +43,9 @@ public final class RouteMapper {
         .addAllResponseHeadersToAdd(HeaderMutations.toAdd(route.responseHeaders()))
         .addAllResponseHeadersToRemove(route.responseHeaders().remove());
     RouteActionMapper.apply(route.action(), route.match(), builder);
+    if (route.cors() != null) {
+      builder.putTypedPerFilterConfig(CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
+    }
     metadata.map(route.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }

@@ -3,6 +3,9 @@ package io.gatewire.adapters.xds.proto;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.envoyproxy.envoy.config.route.v3.FilterConfig;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
@@ -26,7 +29,10 @@ public final class TypedConfigs {
       HttpProtocolOptions.getDefaultInstance(),
       TcpProxy.getDefaultInstance(),
       UdpProxyConfig.getDefaultInstance(),
-      Route.getDefaultInstance());
+      Route.getDefaultInstance(),
+      Cors.getDefaultInstance(),
+      CorsPolicy.getDefaultInstance(),
+      FilterConfig.getDefaultInstance());
 
   private static final JsonFormat.TypeRegistry REGISTRY = buildRegistry();
 

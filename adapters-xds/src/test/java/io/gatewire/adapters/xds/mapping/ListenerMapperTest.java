@@ -6,6 +6,7 @@ import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
@@ -36,10 +37,12 @@ class ListenerMapperTest {
     assertThat(hcm.getRds().getRouteConfigName()).isEqualTo("ns/gw/http");
     assertThat(hcm.getRds().getConfigSource().hasAds()).isTrue();
     assertThat(hcm.getRds().getConfigSource().getResourceApiVersion()).isEqualTo(ApiVersion.V3);
-    assertThat(hcm.getHttpFiltersList()).singleElement().satisfies(filter -> {
-      assertThat(filter.getName()).isEqualTo("envoy.filters.http.router");
-      assertThat(filter.getTypedConfig().is(Router.class)).isTrue();
-    });
+    assertThat(hcm.getHttpFiltersList()).hasSize(2);
+    assertThat(hcm.getHttpFilters(0).getName()).isEqualTo("envoy.filters.http.cors");
+    assertThat(hcm.getHttpFilters(0).getTypedConfig().is(Cors.class)).isTrue();
+    assertThat(hcm.getHttpFilters(0).getIsOptional()).isTrue();
+    assertThat(hcm.getHttpFilters(1).getName()).isEqualTo("envoy.filters.http.router");
+    assertThat(hcm.getHttpFilters(1).getTypedConfig().is(Router.class)).isTrue();
   }
 
   @Test

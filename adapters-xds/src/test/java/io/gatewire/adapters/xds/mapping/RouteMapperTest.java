@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Duration;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
+import io.envoyproxy.envoy.config.route.v3.FilterConfig;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction.RedirectResponseCode;
+import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteAction.ClusterNotFoundResponseCode;
@@ -18,9 +20,11 @@ import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster.ClusterWeight;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.type.v3.FractionalPercent.DenominatorType;
 import io.gatewire.adapters.xds.testing.IrFixtures;
 import io.gatewire.domain.ir.IrAction;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrHeaderChanges.Header;
 import io.gatewire.domain.ir.IrMatch;
@@ -96,7 +100,7 @@ class RouteMapperTest {
 
   @Test
   void invalidBackendShare_goesToAMissingClusterAnswered500() {
-    RouteAction action = forward(new IrAction.Forward("c", 3, 1, null, null, null, null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 3, 1, List.of(), null, null, null, null, null, null, List.of()));
 
     assertThat(action.getWeightedClusters().getClustersList())
         .extracting(ClusterWeight::getName, w -> w.getWeight().getValue())
@@ -107,7 +111,7 @@ class RouteMapperTest {
 
   @Test
   void allBackendsInvalid_leavesOnlyTheInvalidShare() {
-    RouteAction action = forward(new IrAction.Forward("c", 0, 2, null, null, null, null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 0, 2, List.of(), null, null, null, null, null, null, List.of()));
 
     assertThat(action.getWeightedClusters().getClustersList()).extracting(ClusterWeight::getName)
         .containsExactly("gatewire/invalid-backend");
@@ -115,8 +119,8 @@ class RouteMapperTest {
 
   @Test
   void rewritesTimeoutAndMirrors_areCarriedOver() {
-    RouteAction action = single(route("r", prefix("/v1"), new IrAction.Forward("c", 1, 0, "internal", "/v2", null,
-        "1h2m", "250ms", List.of(new IrAction.Mirror("m1", 100), new IrAction.Mirror("m2", 12.5))), ResourceMetadata.NONE))
+    RouteAction action = single(route("r", prefix("/v1"), new IrAction.Forward("c", 1, 0, List.of(), "internal", "/v2", null,
+        "1h2m", "250ms", null, List.of(new IrAction.Mirror("m1", 100), new IrAction.Mirror("m2", 12.5))), ResourceMetadata.NONE))
         .getRoute();
 
     assertThat(action.getHostRewriteLiteral()).isEqualTo("internal");
@@ -134,8 +138,104 @@ class RouteMapperTest {
   }
 
   @Test
+  void retry_retriesItsCodesAndUnansweredAttempts_attemptsAsNumRetries_withBackoffAndPerTryTimeout() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, "2s",
+        new IrAction.Retry(3, List.of(500, 503), "100ms"), List.of()));
+
+    RetryPolicy retry = action.getRetryPolicy();
+    assertThat(retry.getRetryOn()).isEqualTo("retriable-status-codes,connect-failure,refused-stream,reset");
+    assertThat(retry.getRetriableStatusCodesList()).containsExactly(500, 503);
+    assertThat(retry.getNumRetries().getValue()).isEqualTo(3);
+    assertThat(retry.getRetryBackOff().getBaseInterval()).isEqualTo(Duration.newBuilder().setNanos(100_000_000).build());
+    assertThat(retry.getPerTryTimeout()).isEqualTo(Duration.newBuilder().setSeconds(2).build());
+  }
+
+  @Test
+  void retryWithoutCodesAttemptsOrBackoff_retriesOnlyUnansweredAttempts_withEnvoyDefaults() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, null,
+        new IrAction.Retry(null, List.of(), "0s"), List.of()));
+
+    RetryPolicy retry = action.getRetryPolicy();
+    assertThat(retry.getRetryOn()).isEqualTo("connect-failure,refused-stream,reset");
+    assertThat(retry.hasNumRetries()).isFalse();
+    assertThat(retry.hasRetryBackOff()).isFalse();
+    assertThat(retry.hasPerTryTimeout()).isFalse();
+  }
+
+  @Test
+  void zeroAttempts_areZeroRetries() {
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, null, null,
+        new IrAction.Retry(0, List.of(500), null), List.of()));
+
+    assertThat(action.getRetryPolicy().hasNumRetries()).isTrue();
+    assertThat(action.getRetryPolicy().getNumRetries().getValue()).isZero();
+  }
+
+  @Test
+  void splits_becomeWeightedClustersWithTheirOwnHeaderChanges_plusTheInvalidShare() {
+    IrHeaderChanges v1 = new IrHeaderChanges(List.of(new Header("backend", "v1")), List.of(), List.of("x-drop"));
+    IrHeaderChanges v2 = new IrHeaderChanges(List.of(), List.of(new Header("x-served-by", "v2")), List.of());
+    RouteAction action = forward(new IrAction.Forward("c", 4, 1, List.of(
+        new IrAction.Split("c/backend/0", 3, v1, null), new IrAction.Split("c/backend/2", 1, null, v2)),
+        null, null, null, null, null, null, List.of()));
+
+    List<ClusterWeight> clusters = action.getWeightedClusters().getClustersList();
+    assertThat(clusters).extracting(ClusterWeight::getName, w -> w.getWeight().getValue())
+        .containsExactly(tuple("c/backend/0", 3), tuple("c/backend/2", 1), tuple("gatewire/invalid-backend", 1));
+    assertThat(clusters.get(0).getRequestHeadersToAddList()).extracting(o -> o.getHeader().getKey(),
+        HeaderValueOption::getAppendAction).containsExactly(tuple("backend", HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD));
+    assertThat(clusters.get(0).getRequestHeadersToRemoveList()).containsExactly("x-drop");
+    assertThat(clusters.get(0).getResponseHeadersToAddList()).isEmpty();
+    assertThat(clusters.get(1).getResponseHeadersToAddList()).extracting(o -> o.getHeader().getKey(),
+        HeaderValueOption::getAppendAction).containsExactly(tuple("x-served-by", HeaderAppendAction.APPEND_IF_EXISTS_OR_ADD));
+    assertThat(clusters.get(1).getRequestHeadersToAddList()).isEmpty();
+    assertThat(action.getClusterNotFoundResponseCode()).isEqualTo(ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+  }
+
+  @Test
+  void splitsWithoutInvalidShare_needNoClusterNotFoundCode() {
+    RouteAction action = forward(new IrAction.Forward("c", 2, 0, List.of(new IrAction.Split("c/backend/0", 1, null, null),
+        new IrAction.Split("c/backend/1", 1, null, null)), null, null, null, null, null, null, List.of()));
+
+    assertThat(action.getWeightedClusters().getClustersList()).extracting(ClusterWeight::getName)
+        .containsExactly("c/backend/0", "c/backend/1");
+    assertThat(action.getClusterNotFoundResponseCode()).isEqualTo(ClusterNotFoundResponseCode.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void cors_becomesAnOptionalPerRouteCorsPolicy_withWildcardOriginsAsRegex() throws Exception {
+    IrCors cors = new IrCors(List.of("https://www.foo.com", "https://*.bar.com", "*"), List.of("GET", "OPTIONS"),
+        List.of("x-header-1", "x-header-2"), List.of("x-header-3"), true, 3600);
+    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), null, null, cors,
+        ResourceMetadata.NONE));
+
+    FilterConfig wrapper = route.getTypedPerFilterConfigOrThrow("envoy.filters.http.cors").unpack(FilterConfig.class);
+    assertThat(wrapper.getIsOptional()).isTrue();
+    CorsPolicy policy = wrapper.getConfig().unpack(CorsPolicy.class);
+    assertThat(policy.getAllowOriginStringMatch(0).getExact()).isEqualTo("https://www.foo.com");
+    assertThat(policy.getAllowOriginStringMatch(1).getSafeRegex().getRegex()).isEqualTo("https://.*\\.bar\\.com");
+    assertThat(policy.getAllowOriginStringMatch(2).getSafeRegex().getRegex()).isEqualTo(".*");
+    assertThat(policy.getAllowMethods()).isEqualTo("GET, OPTIONS");
+    assertThat(policy.getAllowHeaders()).isEqualTo("x-header-1, x-header-2");
+    assertThat(policy.getExposeHeaders()).isEqualTo("x-header-3");
+    assertThat(policy.getMaxAge()).isEqualTo("3600");
+    assertThat(policy.getAllowCredentials().getValue()).isTrue();
+  }
+
+  @Test
+  void corsWithoutCredentials_leavesTheFlagUnset_andRoutesWithoutCorsHaveNoPolicy() {
+    IrCors cors = new IrCors(List.of("*"), List.of("PUT"), List.of(), List.of(), false, 5);
+    Route with = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), null, null, cors, ResourceMetadata.NONE));
+    Route without = single(route("r", prefix("/"), IrAction.Forward.to("c"), ResourceMetadata.NONE));
+
+    assertThat(CorsPolicies.policy(cors).hasAllowCredentials()).isFalse();
+    assertThat(with.getTypedPerFilterConfigMap()).containsOnlyKeys("envoy.filters.http.cors");
+    assertThat(without.getTypedPerFilterConfigMap()).isEmpty();
+  }
+
+  @Test
   void zeroTimeout_disablesTheTimeout() {
-    RouteAction action = forward(new IrAction.Forward("c", 1, 0, null, null, null, "0s", null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, null, "0s", null, null, List.of()));
 
     assertThat(action.hasTimeout()).isTrue();
     assertThat(action.getTimeout()).isEqualTo(Duration.getDefaultInstance());
@@ -143,7 +243,7 @@ class RouteMapperTest {
 
   @Test
   void fullPathRewrite_replacesTheWholePathByRegex() {
-    RouteAction action = forward(new IrAction.Forward("c", 1, 0, null, null, "/new", null, null, List.of()));
+    RouteAction action = forward(new IrAction.Forward("c", 1, 0, List.of(), null, null, "/new", null, null, null, List.of()));
 
     assertThat(action.getRegexRewrite().getPattern().getRegex()).isEqualTo("^/.*$");
     assertThat(action.getRegexRewrite().getSubstitution()).isEqualTo("/new");
@@ -193,7 +293,7 @@ class RouteMapperTest {
     IrHeaderChanges request = new IrHeaderChanges(List.of(new Header("x-set", "1")), List.of(new Header("x-add", "2")),
         List.of("x-gone"));
     IrHeaderChanges response = new IrHeaderChanges(List.of(), List.of(new Header("x-resp", "3")), List.of("server"));
-    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), request, response,
+    Route route = single(new IrRoute("r", prefix("/"), IrAction.Forward.to("c"), request, response, null,
         ResourceMetadata.NONE));
 
     assertThat(route.getRequestHeadersToAddList())

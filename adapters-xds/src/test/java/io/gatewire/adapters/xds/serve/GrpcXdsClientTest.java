@@ -3,7 +3,10 @@ package io.gatewire.adapters.xds.serve;
 import static io.gatewire.adapters.xds.serve.ServingFixtures.CART_CLUSTER;
 import static io.gatewire.adapters.xds.serve.ServingFixtures.SHOP;
 import static io.gatewire.adapters.xds.serve.ServingFixtures.SHOP_LISTENER;
+import static io.gatewire.adapters.xds.serve.ServingFixtures.WEB_BACKEND_0;
+import static io.gatewire.adapters.xds.serve.ServingFixtures.WEB_BACKEND_1;
 import static io.gatewire.adapters.xds.serve.ServingFixtures.WEB_CLUSTER;
+import static io.gatewire.adapters.xds.serve.ServingFixtures.WEB_MIRROR;
 import static io.gatewire.adapters.xds.serve.ServingFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +57,29 @@ class GrpcXdsClientTest {
             .contains("10.0.0.9:8080");
       });
       assertThat(client.states()).allSatisfy(state -> assertThat(state.status()).isEqualTo(Status.ACKED));
+    }
+  }
+
+  /**
+   * A route with weighted clusters carrying per-cluster header changes, a retry policy (HTTP retry_on
+   * conditions, retriable status codes, per-try timeout, backoff) and a request mirror: gRPC ignores
+   * what it does not implement (header changes, HTTP retry conditions, mirrors) and ACKs it all.
+   */
+  @Test
+  void grpcClient_acksWeightedClustersWithHeaderChanges_retryPolicyAndMirror() {
+    try (ServingHarness harness = ServingHarness.started().publish(fixture().withWebSplitRetryAndMirror().build());
+        GatewireXdsTestClient client = GatewireXdsTestClient.connect(harness.port(), "grpc-1", SHOP)) {
+      client.watchListener(SHOP_LISTENER);
+      client.watchRouteConfig(SHOP_LISTENER);
+      for (String cluster : List.of(CART_CLUSTER, WEB_BACKEND_0, WEB_BACKEND_1, WEB_MIRROR)) {
+        client.watchCluster(cluster);
+        client.watchEndpoints(cluster);
+      }
+
+      await().atMost(WAIT).untilAsserted(() -> assertThat(client.states()).hasSize(10)
+          .allSatisfy(state -> assertThat(state.status()).as(state.toString()).isEqualTo(Status.ACKED)));
+      assertThat(client.localities(WEB_BACKEND_1)).singleElement()
+          .satisfies(locality -> assertThat(locality.endpoints()).singleElement().asString().contains("10.0.0.4:8080"));
     }
   }
 

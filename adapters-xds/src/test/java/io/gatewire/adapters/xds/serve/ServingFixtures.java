@@ -12,6 +12,7 @@ import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrMatch;
 import io.gatewire.domain.ir.IrRoute;
@@ -37,6 +38,9 @@ final class ServingFixtures {
   static final String WEB_CLUSTER = "httproute/shop/web/rule/0";
   static final String STATUS_CLUSTER = "httproute/infra/status/rule/0";
   static final String NEW_CLUSTER = "httproute/shop/search/rule/0";
+  static final String WEB_BACKEND_0 = WEB_CLUSTER + "/backend/0";
+  static final String WEB_BACKEND_1 = WEB_CLUSTER + "/backend/1";
+  static final String WEB_MIRROR = WEB_CLUSTER + "/mirror/0";
 
   private boolean cartRoute = true;
   private boolean searchRoute;
@@ -44,6 +48,7 @@ final class ServingFixtures {
   private String webAddress = "10.0.0.2";
   private int edgePort = 9090;
   private IrCluster.Discovery webDiscovery = IrCluster.Discovery.EDS;
+  private boolean webSplitRetryMirror;
 
   static ServingFixtures fixture() {
     return new ServingFixtures();
@@ -84,6 +89,16 @@ final class ServingFixtures {
     return this;
   }
 
+  /**
+   * The web route as a rule with backendRef filters, a retry and a mirror make it: weighted clusters
+   * (one per backendRef, each with its own header changes), a retry policy with per-try timeout and
+   * backoff, and a request mirror, instead of one cluster.
+   */
+  ServingFixtures withWebSplitRetryAndMirror() {
+    webSplitRetryMirror = true;
+    return this;
+  }
+
   ServingFixtures withEdgePort(int port) {
     edgePort = port;
     return this;
@@ -108,9 +123,25 @@ final class ServingFixtures {
           IrAction.Forward.to(NEW_CLUSTER), ResourceMetadata.of(httpRoute("shop", "search", null, Map.of()))));
       clusters.add(cluster(NEW_CLUSTER, IrCluster.Discovery.EDS, "shop", "search", 9000, "10.0.0.3"));
     }
-    routes.add(route("httproute/shop/web/rule/0/match/-1/shop_example_com", prefix("/"),
-        IrAction.Forward.to(WEB_CLUSTER), ResourceMetadata.of(httpRoute("shop", "web", "main", Map.of()))));
-    clusters.add(cluster(WEB_CLUSTER, webDiscovery, "shop", "web", 8080, webAddress));
+    if (webSplitRetryMirror) {
+      IrHeaderChanges v1 = new IrHeaderChanges(List.of(new IrHeaderChanges.Header("backend", "v1")), List.of(),
+          List.of("x-drop"));
+      IrHeaderChanges v2 = new IrHeaderChanges(List.of(), List.of(new IrHeaderChanges.Header("x-served-by", "v2")),
+          List.of());
+      IrAction.Forward forward = new IrAction.Forward(WEB_CLUSTER, 4, 1, List.of(
+          new IrAction.Split(WEB_BACKEND_0, 3, v1, null), new IrAction.Split(WEB_BACKEND_1, 1, null, v2)),
+          null, null, null, "10s", "2s", new IrAction.Retry(3, List.of(500, 503), "100ms"),
+          List.of(new IrAction.Mirror(WEB_MIRROR, 42)));
+      routes.add(route("httproute/shop/web/rule/0/match/-1/shop_example_com", prefix("/"), forward,
+          ResourceMetadata.of(httpRoute("shop", "web", "main", Map.of()))));
+      clusters.add(cluster(WEB_BACKEND_0, IrCluster.Discovery.EDS, "shop", "web", 8080, webAddress));
+      clusters.add(cluster(WEB_BACKEND_1, IrCluster.Discovery.EDS, "shop", "web", 8080, "10.0.0.4"));
+      clusters.add(cluster(WEB_MIRROR, IrCluster.Discovery.EDS, "shop", "web", 8080, "10.0.0.5"));
+    } else {
+      routes.add(route("httproute/shop/web/rule/0/match/-1/shop_example_com", prefix("/"),
+          IrAction.Forward.to(WEB_CLUSTER), ResourceMetadata.of(httpRoute("shop", "web", "main", Map.of()))));
+      clusters.add(cluster(WEB_CLUSTER, webDiscovery, "shop", "web", 8080, webAddress));
+    }
     IrVirtualHost host = new IrVirtualHost("shop/gw/http/shop_example_com", List.of("shop.example.com"), routes,
         ResourceMetadata.of(gatewayListener("shop", "gw", "http")));
     return new IrGateway(SHOP, List.of(new IrListener(SHOP_LISTENER, "0.0.0.0", 8080, SHOP_LISTENER, List.of())),

@@ -2,6 +2,7 @@ package io.gatewire.adapters.xds.testing;
 
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrHeaderChanges;
@@ -75,7 +76,7 @@ public final class IrFixtures {
   }
 
   public static IrRoute route(String name, IrMatch match, IrAction action, ResourceMetadata metadata) {
-    return new IrRoute(name, match, action, null, null, metadata);
+    return new IrRoute(name, match, action, null, null, null, metadata);
   }
 
   public static IrGateway rich() {
@@ -99,15 +100,17 @@ public final class IrFixtures {
         List.of(new StringMatch(":method", false, "POST"), new StringMatch("x-canary", true, "tr(ue|y)")),
         List.of(new StringMatch("lang", false, "en"), new StringMatch("v", true, "[0-9]+")));
     IrRoute checkout = new IrRoute("httproute/shop/web/rule/0/match/0/shop_example_com", headersAndQuery,
-        new IrAction.Forward("httproute/shop/web/rule/0", 3, 1, "internal.shop", null, "/pay", "1h2m500ms", "10s",
+        new IrAction.Forward("httproute/shop/web/rule/0", 3, 1, List.of(), "internal.shop", null, "/pay", "1h2m500ms", "10s", null,
             List.of(new IrAction.Mirror("httproute/shop/web/rule/0/mirror/0", 12.5))),
         new IrHeaderChanges(List.of(new IrHeaderChanges.Header("x-env", "prod")),
             List.of(new IrHeaderChanges.Header("x-trace", "on")), List.of("x-debug")),
         new IrHeaderChanges(List.of(), List.of(new IrHeaderChanges.Header("x-served-by", "gatewire")),
             List.of("server")),
+        new IrCors(List.of("https://www.example.com", "https://*.example.org"), List.of("GET", "POST"),
+            List.of("x-a"), List.of("x-b"), true, 3600),
         new ResourceMetadata(List.of(shop)));
     IrRoute strip = route("httproute/shop/web/rule/1/match/0/shop_example_com", prefix("/static/"),
-        new IrAction.Forward("httproute/shop/web/rule/1", 1, 0, null, "/", null, "0s", null,
+        new IrAction.Forward("httproute/shop/web/rule/1", 1, 0, List.of(), null, "/", null, "0s", null, null,
             List.of(new IrAction.Mirror("httproute/shop/web/rule/1", 100))),
         ResourceMetadata.of(httpRoute("shop", "web", null, Map.of())));
     IrRoute regex = route("httproute/shop/web/rule/2/match/0/shop_example_com",
