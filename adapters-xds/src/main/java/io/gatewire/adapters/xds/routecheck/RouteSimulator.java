@@ -311,7 +311,8 @@ public final class RouteSimulator {
       parts.add("codes " + retry.getRetriableStatusCodesList());
     }
     if (retry.hasPerTryTimeout()) {
-      parts.add("per try " + format(EchoBackend.toDuration(retry.getPerTryTimeout())));
+      Duration perTry = EchoBackend.toDuration(retry.getPerTryTimeout());
+      parts.add("per try " + (perTry.isZero() ? "disabled" : format(perTry)));
     }
     return String.join(", ", parts);
   }
