@@ -1,6 +1,9 @@
 package io.gatewire.bootstrap.routecheck;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -30,8 +33,13 @@ public final class CaseFileReader {
       }
       return file;
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String line = where == null || where.getLineNr() < 1 ? "" : ":" + where.getLineNr();
+      int lineNr = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+          ? lineOf(text, pointer(mapping)) : -1;
+      if (lineNr < 1) {
+        JsonLocation where = e.getLocation();
+        lineNr = where == null ? -1 : where.getLineNr();
+      }
+      String line = lineNr < 1 ? "" : ":" + lineNr;
       String message = e instanceof UnrecognizedPropertyException unknown
           ? "unknown field " + unknown.getPropertyName() + " at " + fieldPath(unknown)
           : e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
@@ -39,6 +47,31 @@ public final class CaseFileReader {
               : e.getOriginalMessage();
       throw new CaseFileException(path + line + ": " + message, e);
     }
+  }
+
+  /**
+   * The line of the field at {@code pointer}: record creators buffer their properties, so the
+   * exception's own location is often the end of the object.
+   */
+  private int lineOf(String text, JsonPointer pointer) {
+    try (JsonParser parser = yaml.getFactory().createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (parser.getParsingContext().pathAsPointer().equals(pointer)) {
+          return parser.currentTokenLocation().getLineNr();
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static JsonPointer pointer(JsonMappingException e) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName()) : pointer.appendIndex(ref.getIndex());
+    }
+    return pointer;
   }
 
   private static String fieldPath(JsonMappingException e) {
