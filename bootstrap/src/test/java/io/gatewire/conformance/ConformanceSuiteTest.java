@@ -40,7 +40,38 @@ class ConformanceSuiteTest {
       "simulator limit: the patched EndpointSlices' content is not in the data, and the harness identifies "
           + "the backend by Pod name (infra-backend-v1) where route-check sees the Service"));
 
+  /** Tests whose status assertions we cannot pass yet, with the reason; docs/conformance.md lists the same. */
+  static final Map<String, String> KNOWN_STATUS_FAILING = new TreeMap<>(Map.of(
+      "HTTPRouteCORS",
+      "translator gap: the CORS filter is not supported (ResolvedRefs=False UnsupportedValue)",
+      "HTTPRouteHostnameIntersection",
+      "translator gap: attachedRoutes counts every route of the Gateway on every listener, not the accepted routes "
+          + "whose hostnames intersect that listener's"));
+
   private static final String CONTROLLER = "gatewire.io/gateway-controller";
+  private static final String GATEWAY_CLASS = """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: GatewayClass
+      metadata:
+        name: gatewire
+      spec:
+        controllerName: %s
+      """.formatted(CONTROLLER);
+  /**
+   * The certificate the suite generates at run time (README of the data); route-check stubs it
+   * itself, translate needs it in the input. Its content is never used.
+   */
+  private static final String GENERATED_CERTIFICATE = """
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: tls-validity-checks-certificate
+        namespace: gateway-conformance-infra
+      type: kubernetes.io/tls
+      data:
+        tls.crt: c3R1Yg==
+        tls.key: c3R1Yg==
+      """;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,14 +82,7 @@ class ConformanceSuiteTest {
   void everyTestPasses_exceptTheKnownFailingOnes_whichStillFail() throws Exception {
     Path data = Path.of(getClass().getResource("/conformance/index.yaml").toURI()).getParent();
     Path base = write("base.yaml", Files.readString(data.resolve("base/manifests.yaml")));
-    Path gatewayClass = write("gatewayclass.yaml", """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata:
-          name: gatewire
-        spec:
-          controllerName: %s
-        """.formatted(CONTROLLER));
+    Path gatewayClass = write("gatewayclass.yaml", GATEWAY_CLASS);
     Map<String, int[]> byFeature = new TreeMap<>();
     Map<String, Boolean> passed = new LinkedHashMap<>();
     int casesPassed = 0;
@@ -105,9 +129,55 @@ class ConformanceSuiteTest {
   }
 
   @Test
+  void everyStatusAssertionHolds_exceptTheKnownFailingOnes_whichStillFail() throws Exception {
+    Path data = Path.of(getClass().getResource("/conformance/index.yaml").toURI()).getParent();
+    Path base = write("base.yaml", Files.readString(data.resolve("base/manifests.yaml")));
+    Path gatewayClass = write("gatewayclass.yaml", GATEWAY_CLASS);
+    Path generated = write("generated.yaml", GENERATED_CERTIFICATE);
+    Map<String, List<String>> failures = new TreeMap<>();
+    int checked = 0;
+    int skipped = 0;
+    for (JsonNode test : YAML.readTree(data.resolve("index.yaml").toFile()).get("tests")) {
+      Path dir = data.resolve(test.get("dir").asText());
+      if (!Files.exists(dir.resolve("status.yaml"))) {
+        continue;
+      }
+      String name = test.get("name").asText();
+      Path manifests = write(name + ".yaml", Files.readString(dir.resolve("manifests.yaml")));
+      CommandRunner.Run run = CommandRunner.run("translate", "--emit", "status", "-o", "json", "-f", base.toString(),
+          "-f", manifests.toString(), "-f", gatewayClass.toString(), "-f", generated.toString());
+      assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+      JsonNode assertions = YAML.readTree(dir.resolve("status.yaml").toFile()).get("assertions");
+      StatusAssertions status = new StatusAssertions(JSON.readTree(run.out()).get("status"), CONTROLLER);
+      failures.put(name, status.failures(assertions));
+      checked += assertions.size() - status.skipped();
+      skipped += status.skipped();
+    }
+    System.out.println("Conformance status assertions (translate --emit status), per test:");
+    failures.forEach((name, failed) -> System.out.printf("  %-50s %s%s%n", name, failed.isEmpty() ? "ok"
+            : "FAILED " + failed.size() + ", first: " + abbreviate(failed.get(0)),
+        KNOWN_STATUS_FAILING.containsKey(name) ? "  (known: " + KNOWN_STATUS_FAILING.get(name) + ")" : ""));
+    long failedTests = failures.values().stream().filter(f -> !f.isEmpty()).count();
+    System.out.printf("Total: %d tests with status assertions, %d failed; %d assertions checked, %d not checked "
+        + "(after a runtime change route-check cannot apply)%n", failures.size(), failedTests, checked, skipped);
+
+    assertThat(KNOWN_STATUS_FAILING.keySet()).isSubsetOf(failures.keySet());
+    failures.forEach((name, failed) -> assertThat(failed)
+        .as(KNOWN_STATUS_FAILING.containsKey(name) ? name + " is listed as known-failing (status) but passes now"
+            : name + " status assertions")
+        .matches(f -> f.isEmpty() != KNOWN_STATUS_FAILING.containsKey(name), KNOWN_STATUS_FAILING.containsKey(name)
+            ? "still failing" : "empty"));
+  }
+
+  @Test
   void docsListEveryKnownFailingTest() throws Exception {
     String docs = Files.readString(Path.of("../docs/conformance.md"));
     KNOWN_FAILING.keySet().forEach(name -> assertThat(docs).as("docs/conformance.md names " + name).contains(name));
+    KNOWN_STATUS_FAILING.keySet().forEach(name -> assertThat(docs).as("docs/conformance.md names " + name).contains(name));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 160 ? text : text.substring(0, 157) + "...";
   }
 
   private Path write(String name, String content) throws Exception {
