@@ -113,7 +113,12 @@ final class RouteCheckCommand implements Callable<Integer> {
         evaluation = evaluate(input, c.afterRuntimeChanges(), options);
         byChanges.put(c.afterRuntimeChanges(), evaluation);
       }
-      CaseRequests.Prepared prepared = evaluation.requests.prepare(file, c);
+      CaseRequests.Prepared prepared;
+      try {
+        prepared = evaluation.requests.prepare(file, c);
+      } catch (CaseFileException e) {
+        throw new CaseFileException(requests + ": " + c.title(index) + ": " + e.getMessage(), e);
+      }
       RouteOutcome outcome = evaluation.checker.check(prepared.request());
       List<String> failures = c.hasExpectation() ? Expectations.failures(c, prepared, outcome) : List.of();
       CaseResult.Verdict verdict = !c.hasExpectation() ? CaseResult.Verdict.INFO
