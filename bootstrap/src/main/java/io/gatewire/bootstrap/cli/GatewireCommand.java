@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code gatewire}: the top-level command. Exit codes: 0 done, 1 input unreadable, 2 bad usage. */
 @Command(name = "gatewire", mixinStandardHelpOptions = true, versionProvider = GatewireCommand.Version.class,
     description = "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
-    subcommands = {TranslateCommand.class, ServeCommand.class})
+    subcommands = {TranslateCommand.class, RouteCheckCommand.class, ServeCommand.class})
 public final class GatewireCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INPUT = 1;
@@ -42,6 +42,9 @@ public final class GatewireCommand implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == TranslateCommand.class) {
         return type.cast(new TranslateCommand(stdin));
+      }
+      if (type == RouteCheckCommand.class) {
+        return type.cast(new RouteCheckCommand(stdin));
       }
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(stdin));

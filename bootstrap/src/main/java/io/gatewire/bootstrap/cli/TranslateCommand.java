@@ -7,8 +7,6 @@ import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
-import io.gatewire.domain.status.ObjectStatus;
-import io.gatewire.domain.status.Warning;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
@@ -72,7 +70,7 @@ final class TranslateCommand implements Callable<Integer> {
       sourceWarnings.addAll(loaded.warnings());
       return loaded.resources();
     };
-    Recorder recorder = new Recorder();
+    TranslationRecorder recorder = new TranslationRecorder();
     TranslationResult result;
     try {
       result = Gatewire.builder().source(source).proxySink(recorder).statusSink(recorder).options(options).build()
@@ -86,26 +84,10 @@ final class TranslateCommand implements Callable<Integer> {
     result.warnings().forEach(w -> err.println("warning: " + w));
     XdsDocument document = new XdsDocument(options.metadata(),
         output == Output.json ? XdsDocument.Format.JSON : XdsDocument.Format.YAML);
-    Ir ir = emit == Emit.status ? null : recorder.ir;
-    out.print(document.render(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses)));
+    Ir ir = emit == Emit.status ? null : recorder.ir();
+    out.print(document.render(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses())));
     out.flush();
     err.flush();
     return GatewireCommand.EXIT_OK;
-  }
-
-  /** Keeps what the pipeline published, for printing. */
-  private static final class Recorder implements io.gatewire.domain.port.ProxyConfigSink, io.gatewire.domain.port.StatusSink {
-    private Ir ir = Ir.EMPTY;
-    private List<ObjectStatus> statuses = List.of();
-
-    @Override
-    public void publish(Ir published) {
-      this.ir = published;
-    }
-
-    @Override
-    public void report(List<ObjectStatus> reported, List<Warning> warnings) {
-      this.statuses = reported;
-    }
   }
 }
