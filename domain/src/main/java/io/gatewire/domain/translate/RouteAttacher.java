@@ -32,9 +32,10 @@ final class RouteAttacher {
 
   /**
    * The outcome for one parentRef: the Accepted condition; the listeners the route counts as attached
-   * to (the parentRef selects them and their allowedRoutes allow the route: the Gateway API's
-   * definition for {@code attachedRoutes}, regardless of hostnames or listener health); and the
-   * attachments that reach Envoy (programmed listeners with intersecting hostnames).
+   * to for {@code attachedRoutes} (the parentRef selects them, their allowedRoutes allow the route
+   * and their hostnames intersect the route's, whatever the listener's health: the conformance
+   * suite counts a route only on the listeners that accept it); and the attachments that reach
+   * Envoy (those of them that are programmed).
    */
   record Outcome(Condition accepted, List<ListenerState> attachedTo, List<Attachment> attachments) {}
 
@@ -64,21 +65,23 @@ final class RouteAttacher {
           + " allows this " + plan.kind() + " from namespace " + route.meta().namespace(), generation);
     }
     List<Attachment> attachments = new ArrayList<>();
-    boolean anyHostname = false;
+    List<ListenerState> attachedTo = new ArrayList<>();
     for (ListenerState l : allowed) {
       List<String> hostnames = Hostnames.intersect(l.listener().hostname(), route.hostnames());
-      anyHostname |= !hostnames.isEmpty();
-      if (!hostnames.isEmpty() && l.programmable()) {
+      if (hostnames.isEmpty()) {
+        continue;
+      }
+      attachedTo.add(l);
+      if (l.programmable()) {
         attachments.add(new Attachment(plan, l, hostnames));
       }
     }
-    if (!anyHostname) {
-      return new Outcome(Condition.isFalse(Reasons.ACCEPTED, Reasons.NO_MATCHING_LISTENER_HOSTNAME,
-          "no hostname of the route matches a listener of Gateway " + gateway.ref().namespacedName(), generation),
-          allowed, List.of());
+    if (attachedTo.isEmpty()) {
+      return rejected(Reasons.NO_MATCHING_LISTENER_HOSTNAME,
+          "no hostname of the route matches a listener of Gateway " + gateway.ref().namespacedName(), generation);
     }
-    return new Outcome(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Route is accepted", generation), allowed,
-        attachments);
+    return new Outcome(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Route is accepted", generation),
+        attachedTo, attachments);
   }
 
   private static Outcome rejected(String reason, String message, long generation) {

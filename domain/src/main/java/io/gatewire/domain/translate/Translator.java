@@ -88,11 +88,11 @@ public final class Translator {
         }
         RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
         allAttachments.addAll(outcome.attachments());
-        outcome.attachedTo().forEach(l -> attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(plan.route().ref()));
         outcomes.add(new ParentOutcome(plan, ref, outcome));
       }
     }
     L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
+    countAttachedRoutes(outcomes, arbitrated, attachedRoutes);
     Map<RoutePlan, List<StatusBody.RouteParentStatus>> parentsByPlan = new IdentityHashMap<>();
     for (ParentOutcome o : outcomes) {
       parentsByPlan.computeIfAbsent(o.plan(), p -> new ArrayList<>()).add(new StatusBody.RouteParentStatus(
@@ -123,6 +123,22 @@ public final class Translator {
    * every rule of the route was dropped, so it attaches nowhere.
    */
   private record ParentOutcome(RoutePlan plan, ParentRef ref, RouteAttacher.Outcome outcome) {}
+
+  /** A route counts on each listener it attached to, unless it lost that listener to an older L4 route. */
+  private static void countAttachedRoutes(List<ParentOutcome> outcomes, L4Arbiter.Result arbitrated,
+      Map<ListenerState, Set<ObjectRef>> attachedRoutes) {
+    for (ParentOutcome o : outcomes) {
+      if (o.outcome() == null) {
+        continue;
+      }
+      for (ListenerState l : o.outcome().attachedTo()) {
+        boolean lost = arbitrated.lost().keySet().stream().anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
+        if (!lost) {
+          attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(o.plan().route().ref());
+        }
+      }
+    }
+  }
 
   private static List<Condition> parentConditions(ParentOutcome o, L4Arbiter.Result arbitrated) {
     RoutePlan plan = o.plan();
