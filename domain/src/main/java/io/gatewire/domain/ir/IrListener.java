@@ -33,11 +33,19 @@ public record IrListener(String name, String address, int port, String routeConf
    * A filter chain that forwards whole connections to {@code cluster} (TLSRoute, TCPRoute). SNI
    * {@code serverNames} select it (empty: any name, or no TLS at all); non-empty {@code secretNames}
    * terminate TLS with those SDS certificates first, empty ones pass the bytes through untouched.
+   * {@code invalidWeight} is the share of connections to reject (the route's invalid backendRefs),
+   * against {@code backendWeight} for the cluster; 0 when every backendRef is valid.
    */
-  public record IrProxyChain(String name, List<String> serverNames, List<String> secretNames, String cluster) {
+  public record IrProxyChain(String name, List<String> serverNames, List<String> secretNames, String cluster,
+      long backendWeight, long invalidWeight) {
     public IrProxyChain {
       serverNames = List.copyOf(serverNames);
       secretNames = List.copyOf(secretNames);
+    }
+
+    /** A chain whose route has only valid backendRefs. */
+    public IrProxyChain(String name, List<String> serverNames, List<String> secretNames, String cluster) {
+      this(name, serverNames, secretNames, cluster, 1, 0);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrProxyChain;
 import io.gatewire.domain.model.Gateway;
@@ -57,7 +58,9 @@ final class L4ListenerAssembler {
         boolean passthrough = listener.tls().map(t -> PASSTHROUGH.equals(t.mode())).orElse(false);
         secretNames = passthrough ? List.of() : a.listener().certificateSecrets();
       }
-      chains.add(new IrProxyChain(chainName, serverNames, secretNames, cluster(a)));
+      IrAction.Forward forward = (IrAction.Forward) a.plan().rules().get(0).action();
+      chains.add(new IrProxyChain(chainName, serverNames, secretNames, forward.cluster(), forward.backendWeight(),
+          forward.invalidWeight()));
     }
     chains.sort(Comparator.comparing(IrProxyChain::name));
     return Optional.of(new IrListener(name, address, port, null, List.of(), chains, null));

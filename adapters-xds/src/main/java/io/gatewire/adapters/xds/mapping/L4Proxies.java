@@ -32,10 +32,7 @@ final class L4Proxies {
         .setName(chain.name())
         .addFilters(Filter.newBuilder()
             .setName(TCP_PROXY_NAME)
-            .setTypedConfig(TypedConfigs.pack(TcpProxy.newBuilder()
-                .setStatPrefix(chain.name())
-                .setCluster(chain.cluster())
-                .build())));
+            .setTypedConfig(TypedConfigs.pack(tcpProxy(chain))));
     if (!chain.serverNames().isEmpty()) {
       builder.setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()));
     }
@@ -43,6 +40,26 @@ final class L4Proxies {
       builder.setTransportSocket(DownstreamTls.transportSocket(chain.secretNames(), List.of()));
     }
     return builder.build();
+  }
+
+  /**
+   * The chain's cluster; when some backendRefs are invalid, a weighted split that sends their share to
+   * a cluster that does not exist, so Envoy closes those connections (the Gateway API's "reject").
+   */
+  private static TcpProxy tcpProxy(IrProxyChain chain) {
+    TcpProxy.Builder proxy = TcpProxy.newBuilder().setStatPrefix(chain.name());
+    if (chain.invalidWeight() == 0 || chain.backendWeight() == 0) {
+      return proxy.setCluster(chain.cluster()).build();
+    }
+    return proxy.setWeightedClusters(TcpProxy.WeightedCluster.newBuilder()
+        .addClusters(clusterWeight(chain.cluster(), chain.backendWeight()))
+        .addClusters(clusterWeight(RouteActionMapper.INVALID_BACKEND_CLUSTER, chain.invalidWeight())))
+        .build();
+  }
+
+  private static TcpProxy.WeightedCluster.ClusterWeight clusterWeight(String cluster, long weight) {
+    return TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(cluster).setWeight(Math.toIntExact(weight))
+        .build();
   }
 
   static ListenerFilter udpProxy(String statPrefix, String cluster) {
