@@ -87,6 +87,16 @@ class L4TranslationTest {
   @Nested
   class Tcp {
     @Test
+    void invalidBackendRefs_keepTheirShareOfConnections_forRejection() {
+      TranslationResult r = translate(gateway("ns", "gw", tcp("db", 5432)),
+          l4Route("TCPRoute", "ns", "pg", "gw", 0, List.of(), "main", BackendRef.service("missing", 5432, 80),
+              BackendRef.service("db", 5432, 20)));
+
+      assertThat(listener(r, 5432).proxyChains()).containsExactly(new IrProxyChain("db/tcproute/ns/pg", List.of(),
+          List.of(), "tcproute/ns/pg/rule/0", 20, 80));
+    }
+
+    @Test
     void tcpRoute_getsOneTcpProxyChainToItsRuleCluster_withALocalityPerBackendRef() {
       TranslationResult r = translate(gateway("ns", "gw", tcp("db", 5432)),
           l4Route("TCPRoute", "ns", "pg", "gw", 0, List.of(), "main", BackendRef.service("db", 5432, 70),
@@ -96,7 +106,7 @@ class L4TranslationTest {
       assertThat(l.name()).isEqualTo("ns/gw/5432");
       assertThat(l.routeConfigName()).isNull();
       assertThat(l.proxyChains()).containsExactly(new IrProxyChain("db/tcproute/ns/pg", List.of(), List.of(),
-          "tcproute/ns/pg/rule/0"));
+          "tcproute/ns/pg/rule/0", 100, 0));
       IrCluster cluster = gw(r).clusters().get(0);
       assertThat(cluster.name()).isEqualTo("tcproute/ns/pg/rule/0");
       assertThat(cluster.protocol()).isEqualTo(IrCluster.Protocol.L4);
