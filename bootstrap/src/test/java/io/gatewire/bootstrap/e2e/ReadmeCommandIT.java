@@ -65,4 +65,14 @@ class ReadmeCommandIT {
       assertThat(doc.at("/clusters/0/metadata/filterMetadata/envoy-gateway/resources/0/name").asText()).isEqualTo("myroute");
     }
   }
+
+  @Test
+  void jarRouteCheck_passesTheDocumentedQuickstartRequests() throws Exception {
+    try (GatewireProcess gatewire = GatewireProcess.start(REPO, temp.resolve("route-check.log"), 0,
+        List.of("route-check", "-f", "docs/examples/quickstart.yaml", "--requests", "docs/requests/quickstart.yaml"))) {
+      assertThat(gatewire.terminateAfterExit()).isZero();
+      assertThat(gatewire.log()).contains("PASS the shop splits 80/20 between its two Services")
+          .containsPattern("\\d+ passed, 0 failed");
+    }
+  }
 }
