@@ -130,6 +130,43 @@ class RouteSimulatorTest {
     }
 
     @Test
+    void longestWildcardWins_whateverTheChainOrder_andServerNamesIgnoreCase() {
+      RouteConfiguration shorter = config("short", vhost("s", List.of("*"), route("r-short", prefix("/"), "c").build()));
+      RouteConfiguration longer = config("long", vhost("l", List.of("*"), route("r-long", prefix("/"), "c").build()));
+      RouteSimulator wildcards = new RouteSimulator(Protos.resources(
+          List.of(listener(443, tlsChain("short", "short", "*.example.org"), tlsChain("long", "long", "*.b.example.org"))),
+          List.of(shorter, longer), List.of(cluster("c")), List.of(assignment("c", locality("svc", 1, true)))),
+          Protos.NAMESPACE, EndpointKnowledge.ALL_DESCRIBED);
+
+      assertThat(wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "x.A.b.example.org", "h", "GET", "/",
+          null, null)).route()).isEqualTo("r-long");
+      assertThat(wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "x.c.example.org", "h", "GET", "/",
+          null, null)).route()).isEqualTo("r-short");
+      RouteOutcome none = wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "example.org", "h", "GET", "/",
+          null, null));
+      assertThat(only(none).status()).isZero();
+      assertThat(none.filterChain()).isNull();
+    }
+
+    @Test
+    void theSniChainsRouteConfiguration_decidesTheHost_soAnotherListenersHostCanGet421() {
+      RouteConfiguration misdirected = config("exact", vhost("e", List.of("example.org"),
+          route("r-exact", prefix("/"), "c").build()), vhost("other", List.of("*.wildcard.org"), Route.newBuilder()
+          .setName("r-421").setMatch(prefix("/")).setDirectResponse(DirectResponseAction.newBuilder().setStatus(421))
+          .build()));
+      RouteSimulator simulator = new RouteSimulator(Protos.resources(
+          List.of(listener(443, tlsChain("exact", "exact", "example.org"), tlsChain("wild", "wild", "*.wildcard.org"))),
+          List.of(misdirected, wildcard), List.of(cluster("c")), List.of(assignment("c", locality("svc", 1, true)))),
+          Protos.NAMESPACE, EndpointKnowledge.ALL_DESCRIBED);
+
+      RouteOutcome outcome = simulator.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "example.org",
+          "a.wildcard.org", "GET", "/", null, null));
+
+      assertThat(outcome.filterChain()).isEqualTo("exact");
+      assertThat(only(outcome).status()).isEqualTo(421);
+    }
+
+    @Test
     void plainHttpOnATlsOnlyListener_isClosed() {
       assertThat(only(simulator.simulate(get(443, "any", "/"))).status()).isZero();
     }
