@@ -14,6 +14,7 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -74,7 +75,7 @@ final class CorsFilter {
     List<CorsPolicy> policies = new ArrayList<>();
     // Most specific first, as the filter reverses Envoy's route configuration -> virtual host -> route order.
     List<Any> configs = new ArrayList<>();
-    for (java.util.Map<String, Any> level : List.of(route.getTypedPerFilterConfigMap(),
+    for (Map<String, Any> level : List.of(route.getTypedPerFilterConfigMap(),
         vhost.getTypedPerFilterConfigMap(), config.getTypedPerFilterConfigMap())) {
       if (level.containsKey(name)) {
         configs.add(level.get(name));

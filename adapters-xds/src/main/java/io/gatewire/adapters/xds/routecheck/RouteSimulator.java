@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Evaluates a request against Envoy resources the way Envoy does: the listener
  * {@code <namespace>/<gateway>/<port>}, the filter chain by SNI, its HTTP connection manager's RDS
- * route configuration, the virtual host by Host, the first route that matches, then its action.
+ * route configuration, the virtual host by Host, the first route that matches, Envoy's CORS filter
+ * ({@link CorsFilter}) on routes that forward, then the route's action.
  * Backends are read from the locality metadata ({@code filter_metadata[<namespace>].resources}).
  */
 public final class RouteSimulator {
