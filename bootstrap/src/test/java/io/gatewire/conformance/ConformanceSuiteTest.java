@@ -26,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConformanceSuiteTest {
   /** Tests we cannot pass yet, with the reason; docs/conformance.md lists the same. */
   static final Map<String, String> KNOWN_FAILING = new TreeMap<>(Map.of(
-      "HTTPRouteCORS",
-      "translator gap: the CORS filter is not supported (the rule answers 500)",
-      "HTTPRouteHTTPSListenerDetectMisdirectedRequests",
-      "translator gap: no 421 when the Host belongs to another HTTPS listener than the SNI",
       "HTTPRouteServiceTypes",
       "simulator limit: the patched EndpointSlices' content is not in the data, and the harness identifies "
           + "the backend by Pod name (infra-backend-v1) where route-check sees the Service"));

@@ -83,6 +83,25 @@ class ExpectationsTest {
   }
 
   @Test
+  void envoysOwn200_hasNoEchoedRequest_soOnlyAnExpectedRequestPinningTheSentMethodHolds() {
+    CaseFile.Request options = new CaseFile.Request(null, "OPTIONS", "/cors", Map.of("Origin", "https://a"), false, null);
+    Answer preflight = new Answer(1, null, null, 200, null, null, Map.of(), 0);
+    CaseFile.Case methodOnly = kase(options, new CaseFile.ExpectedRequest(null, "OPTIONS", null, null, null), null, null,
+        null, null, null, null);
+    CaseFile.Case wrongMethod = kase(options, new CaseFile.ExpectedRequest(null, null, "/cors", null, null), null, null,
+        null, null, null, null);
+    CaseFile.Case asSent = kase(options, null, null, null, null, null, null, null);
+
+    assertThat(Expectations.failures(methodOnly, prepared("http", "/cors", null), outcome(preflight))).isEmpty();
+    assertThat(Expectations.failures(wrongMethod, prepared("http", "/cors", "/cors"), outcome(preflight))).containsExactly(
+        "answered by Envoy, no backend echoed the request: the harness assumes method OPTIONS, expected GET",
+        "answered by Envoy, no backend echoed the request: no path, expected /cors");
+    assertThat(Expectations.failures(asSent, prepared("http", "/cors", null), outcome(preflight))).containsExactly(
+        "answered by Envoy, no backend echoed the request: no path, expected /cors",
+        "answered by Envoy, no backend echoed the request: no headers, expected {Origin=https://a}");
+  }
+
+  @Test
   void redirect_missingPortAcceptsNoneOrTheDefault_missingSchemeAndPathAreTheRequests() {
     CaseFile.Case c = kase(get("/p", null), null, new CaseFile.Response(302, null, null, null, null, false),
         new CaseFile.Redirect(null, "example.org", null, null), null, null, null, null);

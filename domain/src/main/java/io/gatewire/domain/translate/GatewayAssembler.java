@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * Listeners on one port share an Envoy listener. Plain HTTP shares one route configuration with one
  * virtual host per domain; HTTPS gets a TLS filter chain and route configuration per listener. A
  * domain goes only to the routes of the most specific listener that takes it, as the Gateway API
- * sends a request to the most specific matching listener. TLS, TCP and UDP ports are built by
+ * sends a request to the most specific matching listener; on HTTPS, a chain answers 421 for the
+ * hostnames of the other HTTPS listeners on its port ({@link MisdirectedHosts}). TLS, TCP and UDP ports are built by
  * {@link L4ListenerAssembler}.
  */
 final class GatewayAssembler {
@@ -67,7 +68,8 @@ final class GatewayAssembler {
         List<IrListener.IrTlsChain> chains = new ArrayList<>();
         for (ListenerState l : onPort) {
           String routeConfigName = listenerName + "/" + l.listener().name();
-          routeConfigs.add(routeConfig(routeConfigName, List.of(l), attachments));
+          routeConfigs.add(MisdirectedHosts.add(routeConfig(routeConfigName, List.of(l), onPort, attachments), l, onPort,
+              provenance));
           List<String> serverNames = l.listener().hostname().map(List::of).orElse(List.of());
           chains.add(new IrListener.IrTlsChain(l.listener().name(), serverNames, l.certificateSecrets(), routeConfigName));
           for (String secretName : l.certificateSecrets()) {
@@ -77,7 +79,7 @@ final class GatewayAssembler {
         chains.sort(Comparator.comparing(IrListener.IrTlsChain::name));
         irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, null, chains));
       } else {
-        routeConfigs.add(routeConfig(listenerName, onPort, attachments));
+        routeConfigs.add(routeConfig(listenerName, onPort, onPort, attachments));
         irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of()));
       }
     }
@@ -96,15 +98,19 @@ final class GatewayAssembler {
     return new IrSecret(name, s.data().get("tls.crt"), s.data().get("tls.key"));
   }
 
-  /** One route configuration for the given listeners: a virtual host per domain, routes in precedence order. */
-  private IrRouteConfig routeConfig(String name, List<ListenerState> listeners, List<Attachment> attachments) {
+  /**
+   * One route configuration for the routes of {@code listeners}: a virtual host per domain that no more
+   * specific listener of {@code onPort} takes, routes in precedence order.
+   */
+  private IrRouteConfig routeConfig(String name, List<ListenerState> listeners, List<ListenerState> onPort,
+      List<Attachment> attachments) {
     Map<String, VirtualHostBuilder> hosts = new TreeMap<>();
     for (Attachment a : attachments) {
       if (!listeners.contains(a.listener())) {
         continue;
       }
       for (String domain : a.hostnames()) {
-        if (!ownedBy(a.listener(), domain, listeners)) {
+        if (!ownedBy(a.listener(), domain, onPort)) {
           continue;
         }
         VirtualHostBuilder host = hosts.computeIfAbsent(domain, d -> new VirtualHostBuilder(name + "/" + Hostnames.forName(d), d));

@@ -143,6 +143,41 @@ class TranslatorTest {
     }
 
     @Test
+    void httpsListenersOnOnePort_eachChainAnswers421ForTheOthersHostnames_andKeeps404ForItsOwn() {
+      TranslationResult r = translate(tlsSecret("ns", "cert"), gateway("ns", "gw", https("any", 443, null, "cert"),
+              https("shop", 443, "shop.com", "cert"), https("wild", 443, "*.shop.com", "cert")),
+          service("ns", "svc", "10.0.0.1", 80),
+          httpRoute("ns", "r").parent("gw").hostnames("a.org", "shop.com").rule(List.of(prefix("/")),
+              BackendRef.service("svc", 80, 1)).build());
+
+      Map<String, Map<String, IrVirtualHost>> configs = new java.util.TreeMap<>();
+      gw(r).routeConfigs().forEach(c -> c.virtualHosts().forEach(v -> configs
+          .computeIfAbsent(c.name(), n -> new java.util.TreeMap<>()).put(v.domains().get(0), v)));
+      Map<String, IrVirtualHost> any = configs.get("ns/gw/443/any");
+      Map<String, IrVirtualHost> shop = configs.get("ns/gw/443/shop");
+      Map<String, IrVirtualHost> wild = configs.get("ns/gw/443/wild");
+
+      // shop.com belongs to the listener shop: the route's shop.com goes there, and "any" answers it 421.
+      assertThat(any).containsOnlyKeys("a.org", "shop.com", "*.shop.com");
+      assertThat(any.get("a.org").routes()).extracting(IrRoute::action).allMatch(a -> a instanceof IrAction.Forward);
+      IrVirtualHost misdirected = any.get("shop.com");
+      assertThat(misdirected.name()).isEqualTo("ns/gw/443/any/shop_com");
+      assertThat(misdirected.routes()).singleElement().satisfies(route -> {
+        assertThat(route.name()).isEqualTo("ns/gw/443/any/shop_com/misdirected");
+        assertThat(route.action()).isEqualTo(new IrAction.DirectResponse(421));
+        assertThat(route.match().path()).isEqualTo("/");
+      });
+      assertThat(misdirected.metadata().resources()).extracting(o -> o.sectionName()).containsExactly("shop");
+      assertThat(shop).containsOnlyKeys("shop.com", "*", "*.shop.com");
+      assertThat(shop.get("shop.com").routes()).extracting(IrRoute::action).allMatch(a -> a instanceof IrAction.Forward);
+      assertThat(shop.get("*").routes()).extracting(IrRoute::action).containsExactly(new IrAction.DirectResponse(421));
+      // No route on wild: its own hostname gets an empty virtual host (404), not the 421 of "*".
+      assertThat(wild).containsOnlyKeys("*", "shop.com", "*.shop.com");
+      assertThat(wild.get("*.shop.com").routes()).isEmpty();
+      assertThat(wild.get("*.shop.com").metadata().resources()).extracting(o -> o.sectionName()).containsExactly("wild");
+    }
+
+    @Test
     void attachedRoutes_countsRoutesPerListener() {
       TranslationResult r = translate(gateway("ns", "gw", http("web", 80), http("other", 81)), service("ns", "svc", "10.0.0.1", 80),
           httpRoute("ns", "r1").parent("gw").rule(List.of(), BackendRef.service("svc", 80, 1)).build(),

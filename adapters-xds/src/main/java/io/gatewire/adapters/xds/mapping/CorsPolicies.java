@@ -17,8 +17,9 @@ import io.gatewire.domain.ir.IrCors;
  *
  * <p>An origin {@code *} matches any origin; a {@code *} inside an origin matches any characters
  * ({@code https://*.bar.com} takes {@code https://a.b.bar.com}); other origins match exactly. Envoy
- * answers an allowed origin with that origin, never with {@code *}, and passes preflights from other
- * origins to the backend.
+ * answers an allowed origin with that origin, never with {@code *}, and answers preflights from other
+ * origins itself, without {@code access-control-allow-origin}. Methods and headers {@code *} are
+ * kept as the single value {@code *}, which Envoy answers with the requested method and headers.
  */
 final class CorsPolicies {
   static final String FILTER_NAME = "envoy.filters.http.cors";
@@ -47,7 +48,10 @@ final class CorsPolicies {
         .setAllowMethods(String.join(", ", cors.allowMethods()))
         .setAllowHeaders(String.join(", ", cors.allowHeaders()))
         .setExposeHeaders(String.join(", ", cors.exposeHeaders()))
-        .setMaxAge(Integer.toString(cors.maxAge()));
+        .setMaxAge(Integer.toString(cors.maxAge()))
+        // A preflight from an origin that is not allowed is answered by Envoy (200 without
+        // access-control-allow-origin), not sent to the backend.
+        .setForwardNotMatchingPreflights(BoolValue.of(false));
     cors.allowOrigins().forEach(origin -> policy.addAllowOriginStringMatch(origin(origin)));
     if (cors.allowCredentials()) {
       policy.setAllowCredentials(BoolValue.of(true));

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Evaluates a request against Envoy resources the way Envoy does: the listener
  * {@code <namespace>/<gateway>/<port>}, the filter chain by SNI, its HTTP connection manager's RDS
- * route configuration, the virtual host by Host, the first route that matches, then its action.
+ * route configuration, the virtual host by Host, the first route that matches, Envoy's CORS filter
+ * ({@link CorsFilter}) on routes that forward, then the route's action.
  * Backends are read from the locality metadata ({@code filter_metadata[<namespace>].resources}).
  */
 public final class RouteSimulator {
@@ -74,7 +75,8 @@ public final class RouteSimulator {
       return trace.outcome(List.of(envoyAnswer(0, null, Map.of())));
     }
     trace.filterChain = chain.get().getName().isEmpty() ? null : chain.get().getName();
-    String rds = routeConfigName(chain.get());
+    HttpConnectionManager hcm = httpConnectionManager(chain.get());
+    String rds = hcm != null && hcm.hasRds() ? hcm.getRds().getRouteConfigName() : null;
     RouteConfiguration config = rds == null ? null : routes.get(rds);
     if (config == null) {
       trace.notes.add("route configuration " + rds + " not found");
@@ -100,7 +102,31 @@ public final class RouteSimulator {
       return trace.outcome(List.of(envoyAnswer(404, null, Map.of())));
     }
     trace.route = route.get().getName();
-    return trace.outcome(act(request, config, vhost.get(), route.get(), headers, trace));
+    // The CORS filter runs before the router, and only on routes with a route entry (not on redirects
+    // and direct responses).
+    Optional<CorsFilter> cors = route.get().getActionCase() == Route.ActionCase.ROUTE
+        ? CorsFilter.forRequest(hcm, config, vhost.get(), route.get(), headers) : Optional.empty();
+    if (cors.isPresent()) {
+      Optional<Headers> preflight = cors.get().preflightAnswer(request.method(), headers);
+      if (preflight.isPresent()) {
+        trace.notes.add("CORS preflight answered by the CORS filter (origin "
+            + (cors.get().originAllowed() ? "allowed" : "not allowed") + ")");
+        cors.get().encode(preflight.get());
+        return trace.outcome(List.of(envoyAnswer(200, null, preflight.get().asMap())));
+      }
+    }
+    List<Answer> answers = act(request, config, vhost.get(), route.get(), headers, trace);
+    if (cors.isPresent()) {
+      answers = answers.stream().map(a -> withCors(a, cors.get())).toList();
+    }
+    return trace.outcome(answers);
+  }
+
+  private static Answer withCors(Answer answer, CorsFilter cors) {
+    Headers response = Headers.of(answer.responseHeaders());
+    cors.encode(response);
+    return new Answer(answer.share(), answer.cluster(), answer.backend(), answer.status(), answer.location(),
+        answer.received(), response.asMap(), answer.attempts());
   }
 
   private List<Answer> act(RouteRequest request, RouteConfiguration config, VirtualHost vhost, Route route,
@@ -270,12 +296,11 @@ public final class RouteSimulator {
     return value == null ? "" : value.getStringValue();
   }
 
-  private static String routeConfigName(FilterChain chain) {
+  private static HttpConnectionManager httpConnectionManager(FilterChain chain) {
     for (Filter filter : chain.getFiltersList()) {
       if (filter.getTypedConfig().is(HttpConnectionManager.class)) {
         try {
-          HttpConnectionManager hcm = filter.getTypedConfig().unpack(HttpConnectionManager.class);
-          return hcm.hasRds() ? hcm.getRds().getRouteConfigName() : null;
+          return filter.getTypedConfig().unpack(HttpConnectionManager.class);
         } catch (InvalidProtocolBufferException e) {
           throw new IllegalStateException("unreadable HttpConnectionManager", e);
         }

@@ -220,6 +220,18 @@ class RouteMapperTest {
     assertThat(policy.getExposeHeaders()).isEqualTo("x-header-3");
     assertThat(policy.getMaxAge()).isEqualTo("3600");
     assertThat(policy.getAllowCredentials().getValue()).isTrue();
+    assertThat(policy.hasForwardNotMatchingPreflights()).isTrue();
+    assertThat(policy.getForwardNotMatchingPreflights().getValue()).isFalse();
+  }
+
+  @Test
+  void wildcardMethodsAndHeaders_stayTheSingleValueStar_whichEnvoyEchoes() {
+    IrCors cors = new IrCors(List.of("*"), List.of("*"), List.of("*"), List.of(), true, 5);
+
+    CorsPolicy policy = CorsPolicies.policy(cors);
+
+    assertThat(policy.getAllowMethods()).isEqualTo("*");
+    assertThat(policy.getAllowHeaders()).isEqualTo("*");
   }
 
   @Test

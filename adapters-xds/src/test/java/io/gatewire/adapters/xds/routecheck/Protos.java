@@ -24,7 +24,10 @@ import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
+import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
 import io.gatewire.adapters.xds.XdsResources;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.List;
 final class Protos {
   static final String GATEWAY = "ns/gw";
   static final String NAMESPACE = "envoy-gateway";
+  static final String CORS_FILTER = "envoy.filters.http.cors";
 
   private Protos() {}
 
@@ -117,10 +121,16 @@ final class Protos {
     return new RouteRequest(GATEWAY, port, "http", null, host, "GET", path, null, null);
   }
 
+  /** A connection manager like Gatewire's: RDS, the CORS filter (named {@link #CORS_FILTER}), the router. */
   private static Filter hcm(String routeConfig) {
     return Filter.newBuilder().setName("envoy.filters.network.http_connection_manager")
         .setTypedConfig(com.google.protobuf.Any.pack(HttpConnectionManager.newBuilder()
-            .setRds(Rds.newBuilder().setRouteConfigName(routeConfig)).build()))
+            .setRds(Rds.newBuilder().setRouteConfigName(routeConfig))
+            .addHttpFilters(HttpFilter.newBuilder().setName(CORS_FILTER)
+                .setTypedConfig(com.google.protobuf.Any.pack(Cors.getDefaultInstance())))
+            .addHttpFilters(HttpFilter.newBuilder().setName("envoy.filters.http.router")
+                .setTypedConfig(com.google.protobuf.Any.pack(Router.getDefaultInstance())))
+            .build()))
         .build();
   }
 }

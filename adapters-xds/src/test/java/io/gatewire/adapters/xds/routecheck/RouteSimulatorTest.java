@@ -14,9 +14,12 @@ import static io.gatewire.adapters.xds.routecheck.Protos.tlsChain;
 import static io.gatewire.adapters.xds.routecheck.Protos.vhost;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.BoolValue;
 import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
 import io.envoyproxy.envoy.config.route.v3.DirectResponseAction;
+import io.envoyproxy.envoy.config.route.v3.FilterConfig;
 import io.envoyproxy.envoy.config.route.v3.HeaderMatcher;
 import io.envoyproxy.envoy.config.route.v3.QueryParameterMatcher;
 import io.envoyproxy.envoy.config.route.v3.RedirectAction;
@@ -27,6 +30,7 @@ import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
+import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatchAndSubstitute;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
@@ -123,6 +127,43 @@ class RouteSimulatorTest {
       assertThat(https("a.b.wildcard.org").route()).isEqualTo("r-wild");
       assertThat(https("wildcard.org").route()).isEqualTo("r-fall");
       assertThat(https(null).route()).isEqualTo("r-fall");
+    }
+
+    @Test
+    void longestWildcardWins_whateverTheChainOrder_andServerNamesIgnoreCase() {
+      RouteConfiguration shorter = config("short", vhost("s", List.of("*"), route("r-short", prefix("/"), "c").build()));
+      RouteConfiguration longer = config("long", vhost("l", List.of("*"), route("r-long", prefix("/"), "c").build()));
+      RouteSimulator wildcards = new RouteSimulator(Protos.resources(
+          List.of(listener(443, tlsChain("short", "short", "*.example.org"), tlsChain("long", "long", "*.b.example.org"))),
+          List.of(shorter, longer), List.of(cluster("c")), List.of(assignment("c", locality("svc", 1, true)))),
+          Protos.NAMESPACE, EndpointKnowledge.ALL_DESCRIBED);
+
+      assertThat(wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "x.A.b.example.org", "h", "GET", "/",
+          null, null)).route()).isEqualTo("r-long");
+      assertThat(wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "x.c.example.org", "h", "GET", "/",
+          null, null)).route()).isEqualTo("r-short");
+      RouteOutcome none = wildcards.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "example.org", "h", "GET", "/",
+          null, null));
+      assertThat(only(none).status()).isZero();
+      assertThat(none.filterChain()).isNull();
+    }
+
+    @Test
+    void theSniChainsRouteConfiguration_decidesTheHost_soAnotherListenersHostCanGet421() {
+      RouteConfiguration misdirected = config("exact", vhost("e", List.of("example.org"),
+          route("r-exact", prefix("/"), "c").build()), vhost("other", List.of("*.wildcard.org"), Route.newBuilder()
+          .setName("r-421").setMatch(prefix("/")).setDirectResponse(DirectResponseAction.newBuilder().setStatus(421))
+          .build()));
+      RouteSimulator simulator = new RouteSimulator(Protos.resources(
+          List.of(listener(443, tlsChain("exact", "exact", "example.org"), tlsChain("wild", "wild", "*.wildcard.org"))),
+          List.of(misdirected, wildcard), List.of(cluster("c")), List.of(assignment("c", locality("svc", 1, true)))),
+          Protos.NAMESPACE, EndpointKnowledge.ALL_DESCRIBED);
+
+      RouteOutcome outcome = simulator.simulate(new RouteRequest(Protos.GATEWAY, 443, "https", "example.org",
+          "a.wildcard.org", "GET", "/", null, null));
+
+      assertThat(outcome.filterChain()).isEqualTo("exact");
+      assertThat(only(outcome).status()).isEqualTo(421);
     }
 
     @Test
@@ -384,6 +425,145 @@ class RouteSimulatorTest {
           "delay=20s").status()).isEqualTo(200);
       assertThat(send(with(RouteAction.newBuilder()), "delay=20s").status()).isEqualTo(504);
       assertThat(send(with(RouteAction.newBuilder()), "delay=500ms").status()).isEqualTo(200);
+    }
+  }
+
+  @Nested
+  class CorsFilterModel {
+    private final CorsPolicy policy = CorsPolicy.newBuilder()
+        .addAllowOriginStringMatch(StringMatcher.newBuilder().setExact("https://www.foo.com"))
+        .addAllowOriginStringMatch(StringMatcher.newBuilder().setSuffix(".BAR.com").setIgnoreCase(true))
+        .setAllowMethods("GET, OPTIONS").setAllowHeaders("x-a, x-b").setExposeHeaders("x-c").setMaxAge("3600")
+        .setAllowCredentials(BoolValue.of(true))
+        .build();
+
+    private Route corsRoute(String name, String path, Any perFilter) {
+      return route(name, prefix(path), "c").putTypedPerFilterConfig(Protos.CORS_FILTER, perFilter).build();
+    }
+
+    private Any wrapped(CorsPolicy p) {
+      return Any.pack(FilterConfig.newBuilder().setConfig(Any.pack(p)).setIsOptional(true).build());
+    }
+
+    private RouteOutcome send(RouteSimulator simulator, String method, String path, Map<String, String> headers) {
+      Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
+      headers.forEach((k, v) -> multi.put(k, List.of(v)));
+      return simulator.simulate(new RouteRequest(Protos.GATEWAY, 80, "http", null, "x", method, path, multi, null));
+    }
+
+    private Map<String, String> preflight(String origin, String method) {
+      return Map.of("Origin", origin, "Access-Control-Request-Method", method, "Access-Control-Request-Headers", "x-a");
+    }
+
+    @Test
+    void preflightFromAnAllowedOrigin_isAnsweredByTheFilter_withEveryHeaderIncludingExposeHeaders() {
+      RouteSimulator simulator = simulator(corsRoute("r", "/", wrapped(policy)));
+
+      Answer answer = only(send(simulator, "OPTIONS", "/", preflight("https://www.foo.com", "GET")));
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.received()).isNull();
+      assertThat(answer.responseHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "access-control-allow-origin", List.of("https://www.foo.com"),
+          "access-control-allow-credentials", List.of("true"),
+          "access-control-allow-methods", List.of("GET, OPTIONS"),
+          "access-control-allow-headers", List.of("x-a, x-b"),
+          "access-control-max-age", List.of("3600"),
+          "access-control-expose-headers", List.of("x-c")));
+    }
+
+    @Test
+    void originMatchers_suffixIgnoringCase_andAMatcherThatMatchesStarAllowsEveryOrigin() {
+      RouteSimulator simulator = simulator(corsRoute("r", "/", wrapped(policy)));
+      assertThat(only(send(simulator, "GET", "/", Map.of("Origin", "https://a.b.bar.COM"))).responseHeaders())
+          .containsEntry("access-control-allow-origin", List.of("https://a.b.bar.COM"));
+      assertThat(only(send(simulator, "GET", "/", Map.of("Origin", "https://bar.org"))).responseHeaders())
+          .doesNotContainKey("access-control-allow-origin");
+
+      CorsPolicy any = CorsPolicy.newBuilder().addAllowOriginStringMatch(StringMatcher.newBuilder()
+          .setSafeRegex(RegexMatcher.newBuilder().setRegex(".*"))).build();
+      assertThat(only(send(simulator(corsRoute("r", "/", wrapped(any))), "GET", "/", Map.of("Origin", "http://x:1")))
+          .responseHeaders()).containsEntry("access-control-allow-origin", List.of("http://x:1"));
+    }
+
+    @Test
+    void starMethodsAndHeaders_echoWhatThePreflightAsks_andCredentialsOnlyWhenAllowed() {
+      CorsPolicy star = CorsPolicy.newBuilder()
+          .addAllowOriginStringMatch(StringMatcher.newBuilder().setExact("https://www.foo.com"))
+          .setAllowMethods("*").setAllowHeaders("*").build();
+
+      Answer answer = only(send(simulator(corsRoute("r", "/", wrapped(star))), "OPTIONS", "/",
+          preflight("https://www.foo.com", "PUT")));
+
+      assertThat(answer.responseHeaders())
+          .containsEntry("access-control-allow-methods", List.of("PUT"))
+          .containsEntry("access-control-allow-headers", List.of("x-a"))
+          .doesNotContainKeys("access-control-allow-credentials", "access-control-max-age");
+    }
+
+    @Test
+    void preflightFromAnotherOrigin_goesToTheBackendByDefault_orIsAnsweredWithoutAllowOrigin() {
+      Answer forwarded = only(send(simulator(corsRoute("r", "/", wrapped(policy))), "OPTIONS", "/",
+          preflight("https://evil.com", "GET")));
+      assertThat(forwarded.received().method()).isEqualTo("OPTIONS");
+      assertThat(forwarded.responseHeaders()).doesNotContainKey("access-control-allow-origin");
+
+      CorsPolicy answering = policy.toBuilder().setForwardNotMatchingPreflights(BoolValue.of(false)).build();
+      Answer answered = only(send(simulator(corsRoute("r", "/", wrapped(answering))), "OPTIONS", "/",
+          preflight("https://evil.com", "GET")));
+      assertThat(answered.received()).isNull();
+      assertThat(answered.status()).isEqualTo(200);
+      assertThat(answered.responseHeaders()).doesNotContainKeys("access-control-allow-origin",
+          "access-control-expose-headers").containsEntry("access-control-allow-methods", List.of("GET, OPTIONS"));
+    }
+
+    @Test
+    void notAPreflight_goesToTheBackend_andItsResponseGetsTheHeaders_butOnlyWithAnOrigin() {
+      RouteSimulator simulator = simulator(corsRoute("r", "/", wrapped(policy)));
+
+      Answer simple = only(send(simulator, "GET", "/", Map.of("Origin", "https://www.foo.com")));
+      Answer optionsWithoutRequestMethod = only(send(simulator, "OPTIONS", "/", Map.of("Origin", "https://www.foo.com")));
+      Answer noOrigin = only(send(simulator, "OPTIONS", "/", Map.of("Access-Control-Request-Method", "GET")));
+
+      assertThat(simple.received()).isNotNull();
+      assertThat(simple.responseHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "access-control-allow-origin", List.of("https://www.foo.com"),
+          "access-control-allow-credentials", List.of("true"),
+          "access-control-expose-headers", List.of("x-c")));
+      assertThat(optionsWithoutRequestMethod.received().method()).isEqualTo("OPTIONS");
+      assertThat(noOrigin.received()).isNotNull();
+      assertThat(noOrigin.responseHeaders()).isEmpty();
+    }
+
+    @Test
+    void fieldsComeFromTheMostSpecificPolicyThatSetsThem_virtualHostThenRoute() {
+      CorsPolicy vhostPolicy = CorsPolicy.newBuilder()
+          .addAllowOriginStringMatch(StringMatcher.newBuilder().setPrefix("https://")).setAllowMethods("GET").build();
+      CorsPolicy routePolicy = CorsPolicy.newBuilder().setAllowMethods("POST").build();
+      RouteConfiguration config = config("rc", vhost("any", List.of("*"), corsRoute("r", "/", Any.pack(routePolicy)))
+          .toBuilder().putTypedPerFilterConfig(Protos.CORS_FILTER, wrapped(vhostPolicy)).build());
+
+      Answer answer = only(send(simulator(config), "OPTIONS", "/", preflight("https://a", "GET")));
+
+      assertThat(answer.responseHeaders()).containsEntry("access-control-allow-origin", List.of("https://a"))
+          .containsEntry("access-control-allow-methods", List.of("POST"));
+    }
+
+    @Test
+    void disabledFilterConfig_disabledPolicy_redirectRoute_leaveTheRequestAlone() {
+      Any disabled = Any.pack(FilterConfig.newBuilder().setDisabled(true).build());
+      CorsPolicy off = policy.toBuilder().setFilterEnabled(RuntimeFractionalPercent.newBuilder()
+          .setDefaultValue(FractionalPercent.newBuilder().setNumerator(0))).build();
+      Route redirect = Route.newBuilder().setName("r").setMatch(prefix("/"))
+          .setRedirect(RedirectAction.newBuilder().setHostRedirect("y"))
+          .putTypedPerFilterConfig(Protos.CORS_FILTER, wrapped(policy)).build();
+
+      for (RouteSimulator simulator : List.of(simulator(corsRoute("r", "/", disabled)),
+          simulator(corsRoute("r", "/", wrapped(off))), simulator(redirect))) {
+        Answer answer = only(send(simulator, "OPTIONS", "/", preflight("https://www.foo.com", "GET")));
+        assertThat(answer.received() != null || answer.status() == 301).as("forwarded or redirected").isTrue();
+        assertThat(answer.responseHeaders()).doesNotContainKey("access-control-allow-origin");
+      }
     }
   }
 }
