@@ -3,7 +3,8 @@
 # a JVM that only parses the same YAML into Jackson trees (the floor). From the repository root:
 #   benchmarks/whole-process.sh [ROUTES] [RUNS]      (defaults: 10000 routes, 3 runs)
 # Needs bootstrap/target/gatewire.jar and benchmarks/target/benchmarks.jar (mvn -B -q -DskipTests package)
-# and GNU time at /usr/bin/time. Prints each run and the medians; writes benchmarks/target/figure7.json.
+# and GNU time at /usr/bin/time. Prints each run, the medians and a split of translate's time by phase;
+# writes benchmarks/target/figure7.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 routes=${1:-10000}
@@ -34,5 +35,8 @@ echo "| figure 7 ($routes routes, median of $runs) | wall time | peak RSS |"
 echo "|---|---|---|"
 echo "| translate -o json | ${t_time} s | $((t_rss / 1024)) MiB |"
 echo "| YAML parse only (floor) | ${p_time} s | $((p_rss / 1024)) MiB |"
+echo
+echo "Where translate's time goes (one cold JVM, io.gatewire.benchmarks.WholeProcessPhases):"
+java -cp benchmarks/target/benchmarks.jar io.gatewire.benchmarks.WholeProcessPhases "$work/big.yaml"
 printf '{"routes": %s, "runs": %s, "translateSeconds": %s, "translatePeakRssKB": %s, "parseSeconds": %s, "parsePeakRssKB": %s}\n' \
   "$routes" "$runs" "$t_time" "$t_rss" "$p_time" "$p_rss" > benchmarks/target/figure7.json

@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs figures 1-6 and prints them as a Markdown table; writes JMH's results to
+ * Runs figures 1-6 (figure 1 also on the workload of figures 2-4, so a change can be compared with a
+ * full build of the same input) and prints them as a Markdown table; writes JMH's results to
  * {@code <out>/jmh-result.json} and the figures to {@code <out>/figures.json}.
  *
  * <pre>
@@ -105,6 +106,9 @@ public final class Report {
     Files.createDirectories(settings.out());
     Collection<RunResult> full = jmh(settings, FullTranslationBenchmark.class.getSimpleName(),
         Map.of("routes", strings(settings.sizes()), "shape", List.of(Workloads.SMALL)), "full");
+    Collection<RunResult> fullChangeWorkload = jmh(settings, FullTranslationBenchmark.class.getSimpleName(),
+        Map.of("routes", List.of(String.valueOf(settings.changeRoutes())), "shape", List.of(Workloads.ENDPOINTS)),
+        "full-endpoints");
     Collection<RunResult> changes = jmh(settings, ChangeBenchmark.class.getSimpleName(),
         Map.of("routes", List.of(String.valueOf(settings.changeRoutes())), "shape", List.of(Workloads.ENDPOINTS)),
         "changes");
@@ -119,7 +123,7 @@ public final class Report {
     }
     Duration took = Duration.between(start, Instant.now());
 
-    Figures figures = new Figures(settings, full, changes, versions, heap, bytes, took);
+    Figures figures = new Figures(settings, full, fullChangeWorkload, changes, versions, heap, bytes, took);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.writeString(settings.out().resolve("figures.json"), json.writeValueAsString(figures.json()),
         StandardCharsets.UTF_8);
@@ -164,7 +168,8 @@ public final class Report {
   }
 
   /** The measured figures, as JSON and as the Markdown table docs/performance.md quotes. */
-  private record Figures(Settings settings, Collection<RunResult> full, Collection<RunResult> changes,
+  private record Figures(Settings settings, Collection<RunResult> full, Collection<RunResult> fullChangeWorkload,
+      Collection<RunResult> changes,
       VersionChanges versions, List<Map<String, Object>> heap, List<BytesPerRoute> bytes, Duration took) {
 
     Map<String, Object> json() {
@@ -188,6 +193,7 @@ public final class Report {
       Map<String, Object> change = new LinkedHashMap<>();
       change.put("routes", settings.changeRoutes());
       change.put("served", versions.served());
+      change.put("fullBuildOfThisWorkloadMedianMs", median(fullChangeWorkload, "fullBuild"));
       change.put("figure2RouteEditMedianMs", median(changes, "routeEdit"));
       change.put("figure2ChangedVersions", versions.routeEdit());
       change.put("figure3EndpointChangeMedianMs", median(changes, "endpointChange"));
@@ -215,6 +221,9 @@ public final class Report {
             alloc(result) / 1024 / routes));
       }
       md.append(String.format(Locale.ROOT, "| 1 scaling exponent %s | | | | %.2f |%n", exponentLabel(), exponent()));
+      md.append(String.format(Locale.ROOT, "| 1 full translation (%s, the workload of 2-4) | %d | %.2f ms | %.1f us | |%n",
+          Workloads.ENDPOINTS, settings.changeRoutes(), median(fullChangeWorkload, "fullBuild"),
+          median(fullChangeWorkload, "fullBuild") * 1000 / settings.changeRoutes()));
       md.append(String.format(Locale.ROOT, "| 2 one route edited | %d | %.2f ms | | changed versions %s |%n",
           settings.changeRoutes(), median(changes, "routeEdit"), versions.routeEdit()));
       md.append(String.format(Locale.ROOT, "| 3 endpoint-only change | %d | %.2f ms | | changed versions %s |%n",

@@ -30,6 +30,8 @@ class ReportSmokeTest {
         "| 6 xDS bytes | 20 |");
     assertThat(out.resolve("jmh-full.json")).exists();
     assertThat(out.resolve("jmh-changes.json")).exists();
+    assertThat(out.resolve("jmh-full-endpoints.json")).exists();
+    assertThat(table).contains("| 1 full translation (1x1-10ep, the workload of 2-4) | 10 |");
     JsonNode figures = new ObjectMapper().readTree(out.resolve("figures.json").toFile());
     assertThat(figures.at("/figure1FullTranslation")).hasSize(2);
     assertThat(figures.at("/figure1FullTranslation/1/allocBytesPerOp").asDouble()).isPositive();
