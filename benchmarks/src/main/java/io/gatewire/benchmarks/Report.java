@@ -104,9 +104,9 @@ public final class Report {
   public static String run(Settings settings) throws RunnerException, IOException, InterruptedException {
     Instant start = Instant.now();
     Files.createDirectories(settings.out());
-    Collection<RunResult> full = jmh(settings, FullTranslationBenchmark.class.getSimpleName(),
+    Collection<RunResult> full = jmh(settings, FullTranslationBenchmark.class.getSimpleName() + ".fullBuild",
         Map.of("routes", strings(settings.sizes()), "shape", List.of(Workloads.SMALL)), "full");
-    Collection<RunResult> fullChangeWorkload = jmh(settings, FullTranslationBenchmark.class.getSimpleName(),
+    Collection<RunResult> fullChangeWorkload = jmh(settings, FullTranslationBenchmark.class.getSimpleName() + ".fullBuild",
         Map.of("routes", List.of(String.valueOf(settings.changeRoutes())), "shape", List.of(Workloads.ENDPOINTS)),
         "full-endpoints");
     Collection<RunResult> changes = jmh(settings, ChangeBenchmark.class.getSimpleName(),
@@ -137,7 +137,7 @@ public final class Report {
   private static Collection<RunResult> jmh(Settings settings, String benchmark, Map<String, List<String>> params,
       String name) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include("\\." + benchmark + "\\.")
+        .include("\\." + benchmark.replace(".", "\\.") + "(\\.|$)")
         .mode(Mode.SampleTime)
         .timeUnit(TimeUnit.MILLISECONDS)
         .forks(settings.forks())

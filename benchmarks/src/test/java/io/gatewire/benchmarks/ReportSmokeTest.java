@@ -50,6 +50,18 @@ class ReportSmokeTest {
   }
 
   @Test
+  void fullTranslationPhases_stopAfterTheIrAndAfterTheProtos() {
+    FullTranslationBenchmark benchmark = new FullTranslationBenchmark();
+    benchmark.routes = 10;
+    benchmark.shape = Workloads.SMALL;
+    benchmark.setUp();
+
+    assertThat(benchmark.translateOnly().gateways()).hasSize(1);
+    assertThat(benchmark.translateAndMap().clusters()).hasSize(10);
+    assertThat(benchmark.fullBuild().nodeGroups()).containsExactly("*", Serving.GATEWAY_GROUP);
+  }
+
+  @Test
   void bytesPerRoute_metadataOffIsSmallerThanDefault_whichIsSmallerThanWithAnnotations() {
     BytesPerRoute bytes = BytesPerRoute.measure(10, Workloads.SMALL);
 
