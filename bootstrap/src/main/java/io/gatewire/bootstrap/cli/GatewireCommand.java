@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code gatewire}: the top-level command. Exit codes: 0 done, 1 input unreadable, 2 bad usage. */
 @Command(name = "gatewire", mixinStandardHelpOptions = true, versionProvider = GatewireCommand.Version.class,
     description = "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
-    subcommands = {TranslateCommand.class, RouteCheckCommand.class, ServeCommand.class})
+    subcommands = {TranslateCommand.class, RouteCheckCommand.class, ServeCommand.class, GenerateCommand.class})
 public final class GatewireCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INPUT = 1;

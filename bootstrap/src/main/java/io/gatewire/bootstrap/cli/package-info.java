@@ -1,2 +1,2 @@
-/** The {@code gatewire} command line (picocli): {@code translate} and the options shared by its commands. */
+/** The {@code gatewire} command line (picocli): translate, serve, route-check, generate, and the options they share. */
 package io.gatewire.bootstrap.cli;

@@ -1,0 +1,51 @@
+package io.gatewire.benchmarks;
+
+import io.gatewire.bootstrap.generate.WorkloadGenerator;
+import io.gatewire.bootstrap.generate.WorkloadSpec;
+
+/** The workload shapes the benchmarks name, and the single edits the change figures apply. */
+public final class Workloads {
+  /** 1 rule x 1 match, 1 backendRef, 1 endpoint per Service, a host per route, 1 namespace. */
+  public static final String SMALL = "1x1";
+  /** 3 rules x 2 matches, 2 backendRefs per rule, 10 endpoints per Service, a host per route, 1 namespace. */
+  public static final String LARGE = "3x2";
+  /** Route and Service shape as {@link #SMALL}, 10 endpoints per Service: 50k endpoints at 10k routes (figures 2-4). */
+  public static final String ENDPOINTS = "1x1-10ep";
+
+  private Workloads() {}
+
+  public static WorkloadSpec spec(int routes, String shape) {
+    WorkloadSpec small = WorkloadSpec.of(routes);
+    switch (shape) {
+      case SMALL:
+        return small;
+      case LARGE:
+        return small.withRules(3, 2).withBackends(2).withEndpointsPerService(10);
+      case ENDPOINTS:
+        return small.withEndpointsPerService(10);
+      default:
+        throw new IllegalArgumentException("unknown shape " + shape + "; expected " + SMALL + ", " + LARGE + " or "
+            + ENDPOINTS);
+    }
+  }
+
+  /** {@code yaml} with the first path of the middle route changed (figure 2). */
+  public static String editMiddleRoute(String yaml, WorkloadSpec spec) {
+    String path = "\"" + WorkloadGenerator.firstPath(spec.routes() / 2) + "\"";
+    return replaceOnce(yaml, path, "\"" + WorkloadGenerator.firstPath(spec.routes() / 2) + "/edited\"");
+  }
+
+  /** {@code yaml} with the middle endpoint moved to an address no endpoint has (figure 3). */
+  public static String moveMiddleEndpoint(String yaml, WorkloadSpec spec) {
+    String address = "\"" + WorkloadGenerator.endpointAddress(spec.endpoints() / 2) + "\"";
+    return replaceOnce(yaml, address, "\"" + WorkloadGenerator.endpointAddress(spec.endpoints()) + "\"");
+  }
+
+  private static String replaceOnce(String text, String from, String to) {
+    int at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+      throw new IllegalStateException(from + " does not occur exactly once");
+    }
+    return text.substring(0, at) + to + text.substring(at + from.length());
+  }
+}
