@@ -12,6 +12,7 @@ import io.gatewire.domain.model.ServiceImport;
 import io.gatewire.domain.model.ServicePort;
 import io.gatewire.domain.status.Reasons;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * clusterIP and port. A ServiceImport uses the slices labelled with its name, or its {@code spec.ips}.
  * An Envoy Gateway Backend lists IPs and DNS names itself.
  */
-final class BackendResolver {
+final class BackendResolver implements Backends {
   private static final Set<String> HTTP2_PROTOCOLS = Set.of("kubernetes.io/h2c", "h2c", "grpc", "http2",
       "gateway.envoyproxy.io/h2c");
 
@@ -37,6 +38,10 @@ final class BackendResolver {
   private final Map<String, List<EndpointSlice>> slicesByService;
   private final Map<String, List<EndpointSlice>> slicesByImport;
   private final ReferenceGrants grants;
+  /** Many routes share a backend: each (ref, route kind, route namespace) is resolved once. */
+  private final Map<Lookup, ResolvedBackend> resolved = new HashMap<>();
+
+  private record Lookup(BackendRef ref, String routeKind, String routeNamespace) {}
 
   BackendResolver(GatewayResources resources, ReferenceGrants grants) {
     this.services = index(resources.services());
@@ -57,7 +62,18 @@ final class BackendResolver {
   }
 
   /** Resolves one backendRef of a route of kind {@code routeKind} in {@code routeNamespace}. */
-  ResolvedBackend resolve(BackendRef ref, String routeKind, String routeNamespace) {
+  @Override
+  public ResolvedBackend resolve(BackendRef ref, String routeKind, String routeNamespace) {
+    Lookup lookup = new Lookup(ref, routeKind, routeNamespace);
+    ResolvedBackend result = resolved.get(lookup);
+    if (result == null) {
+      result = resolveOnce(ref, routeKind, routeNamespace);
+      resolved.put(lookup, result);
+    }
+    return result;
+  }
+
+  private ResolvedBackend resolveOnce(BackendRef ref, String routeKind, String routeNamespace) {
     String namespace = ref.namespaceOr(routeNamespace);
     ObjectRef key = new ObjectRef("", namespace, ref.name());
     boolean isService = ref.group().isEmpty() && ref.kind().equals("Service");

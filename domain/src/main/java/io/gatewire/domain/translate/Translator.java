@@ -32,12 +32,27 @@ import java.util.stream.Collectors;
  */
 public final class Translator {
   private final TranslatorOptions options;
+  private final PlanMemo memo;
 
   public Translator(TranslatorOptions options) {
     this.options = options;
+    this.memo = new PlanMemo(options.metadata());
   }
 
-  public TranslationResult translate(GatewayResources resources) {
+  /**
+   * Translates {@code resources}. Route plans of the previous call whose route and resolved backends are
+   * unchanged are reused (see {@link PlanMemo}), so translating a small change is cheap; the result is the
+   * same as a fresh translator's.
+   */
+  public synchronized TranslationResult translate(GatewayResources resources) {
+    try {
+      return translateAll(resources);
+    } finally {
+      memo.roll();
+    }
+  }
+
+  private TranslationResult translateAll(GatewayResources resources) {
     Set<Warning> warnings = new TreeSet<>();
     ProvenanceRules provenance = new ProvenanceRules(options.metadata(), warnings::add);
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
@@ -64,10 +79,11 @@ public final class Translator {
     }
 
     BackendResolver backends = new BackendResolver(resources, grants);
-    RoutePlanner planner = new RoutePlanner(backends, provenance);
     List<RoutePlan> plans = new ArrayList<>();
-    resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
-    resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
+    resources.httpRoutes().forEach(r -> plans.add(
+        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
+    resources.grpcRoutes().forEach(r -> plans.add(
+        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
 
     L4RoutePlanner l4Planner = new L4RoutePlanner(backends, provenance, warnings::add);
     resources.l4Routes().forEach(r -> plans.add(l4Planner.plan(r)));

@@ -12,6 +12,8 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.Expl
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
 
+import java.util.List;
+
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS with
  * the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2 upstream
@@ -23,13 +25,30 @@ public final class ClusterMapper {
 
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
+  private final LiveMemo<IrCluster, Cluster> built = new LiveMemo<>();
 
   public ClusterMapper(MetadataMapper metadata, EndpointMapper endpoints) {
     this.metadata = metadata;
     this.endpoints = endpoints;
   }
 
+  /**
+   * The cluster; an EDS cluster does not depend on its endpoints, so it is remembered without them and an
+   * endpoint change leaves its instance as it is.
+   */
   public Cluster map(IrCluster cluster) {
+    IrCluster key = cluster.discovery() == IrCluster.Discovery.EDS
+        ? new IrCluster(cluster.name(), cluster.discovery(), cluster.protocol(), List.of(), cluster.metadata())
+        : cluster;
+    return built.get(key, k -> build(cluster));
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    built.roll();
+  }
+
+  private Cluster build(IrCluster cluster) {
     Cluster.Builder builder = Cluster.newBuilder()
         .setName(cluster.name())
         .setConnectTimeout(CONNECT_TIMEOUT)

@@ -10,22 +10,35 @@ import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrLocality;
 
+import java.util.List;
+
 /**
  * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
  * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
- * weight, with the backend as metadata), even when it has no endpoint yet.
+ * weight, with the backend as metadata), even when it has no endpoint yet. Unchanged localities and
+ * assignments keep their instances.
  */
 public final class EndpointMapper {
   private final MetadataMapper metadata;
+  private final LiveMemo<IrLocality, LocalityLbEndpoints> localities = new LiveMemo<>();
+  private final AssemblyMemo<ClusterLoadAssignment> assignments = new AssemblyMemo<>();
 
   public EndpointMapper(MetadataMapper metadata) {
     this.metadata = metadata;
   }
 
   public ClusterLoadAssignment map(IrCluster cluster) {
-    ClusterLoadAssignment.Builder builder = ClusterLoadAssignment.newBuilder().setClusterName(cluster.name());
-    cluster.localities().forEach(locality -> builder.addEndpoints(locality(locality)));
-    return builder.build();
+    List<LocalityLbEndpoints> built = cluster.localities().stream().map(l -> localities.get(l, this::locality)).toList();
+    return assignments.get(cluster.name(), built, () -> ClusterLoadAssignment.newBuilder()
+        .setClusterName(cluster.name())
+        .addAllEndpoints(built)
+        .build());
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    localities.roll();
+    assignments.roll();
   }
 
   private LocalityLbEndpoints locality(IrLocality locality) {

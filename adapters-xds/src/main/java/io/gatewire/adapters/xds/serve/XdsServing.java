@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,19 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
     SortedMap<String, ContentVersionedSnapshot> next = new TreeMap<>();
     Set<String> changed = new HashSet<>();
+    // with one Gateway, its resources are the merged ones: one snapshot serves both groups
+    Map<XdsResources, ContentVersionedSnapshot> builtFor = new IdentityHashMap<>();
     parts.forEach((group, resources) -> {
       ContentVersionedSnapshot previous = served.get(group);
+      ContentVersionedSnapshot same = builtFor.get(resources);
+      if (same != null) {
+        next.put(group, same);
+        metrics.built(same == previous ? BuildResult.UNCHANGED : BuildResult.PUBLISHED);
+        if (same != previous) {
+          changed.add(group);
+        }
+        return;
+      }
       List<String> violations = SnapshotConsistency.violations(resources);
       if (!violations.isEmpty()) {
         log.inconsistent(group, violations);
@@ -144,12 +156,14 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
         }
         return;
       }
-      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner);
+      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner, previous);
       if (previous != null && previous.sameVersionsAs(snapshot)) {
         metrics.built(BuildResult.UNCHANGED);
         next.put(group, previous);
+        builtFor.put(resources, previous);
         return;
       }
+      builtFor.put(resources, snapshot);
       metrics.built(BuildResult.PUBLISHED);
       next.put(group, snapshot);
       changed.add(group);
@@ -163,6 +177,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     changed.addAll(serveMergedToStrayGroups(next.get(NodeGroups.MERGED)));
     watcher.snapshotsChanged(changed);
     interner.retainOnly(next.values());
+    translator.forgetUnused();
     metrics.mergedIs(next.get(NodeGroups.MERGED));
     sample.stop(metrics.buildTimer());
   }
