@@ -43,7 +43,11 @@ final class BackendResolver implements Backends {
 
   private record Lookup(BackendRef ref, String routeKind, String routeNamespace) {}
 
-  BackendResolver(GatewayResources resources, ReferenceGrants grants) {
+  private final ServiceEndpointsMemo serviceMemo;
+
+  /** With {@code serviceMemo} holding the previous translation's Service resolutions. */
+  BackendResolver(GatewayResources resources, ReferenceGrants grants, ServiceEndpointsMemo serviceMemo) {
+    this.serviceMemo = serviceMemo;
     this.services = index(resources.services());
     this.imports = index(resources.serviceImports());
     this.backends = index(resources.backends());
@@ -98,7 +102,11 @@ final class BackendResolver implements Backends {
     int port = ref.port().getAsInt();
     if (isService) {
       Service service = services.get(key);
-      return service == null ? notFound(ref, namespace) : service(service, port, ref);
+      if (service == null) {
+        return notFound(ref, namespace);
+      }
+      List<EndpointSlice> slices = slicesByService.getOrDefault(namespace + "/" + ref.name(), List.of());
+      return serviceMemo.resolve(service, port, slices, () -> service(service, port, slices));
     }
     ServiceImport serviceImport = imports.get(key);
     return serviceImport == null ? notFound(ref, namespace) : serviceImport(serviceImport, port, ref);
@@ -109,7 +117,7 @@ final class BackendResolver implements Backends {
         "backendRef " + groupKind(ref) + " " + namespace + "/" + ref.name() + " not found");
   }
 
-  private ResolvedBackend service(Service service, int port, BackendRef ref) {
+  private static ResolvedBackend service(Service service, int port, List<EndpointSlice> slices) {
     Optional<ServicePort> servicePort = service.port(port);
     if (servicePort.isEmpty()) {
       return new ResolvedBackend.Invalid(Reasons.BACKEND_NOT_FOUND, "Service " + service.ref().namespacedName()
@@ -120,7 +128,6 @@ final class BackendResolver implements Backends {
       List<ResolvedBackend.Endpoint> dns = List.of(new ResolvedBackend.Endpoint(service.externalName().get(), port, null));
       return new ResolvedBackend.Found(service.meta(), OptionalInt.of(port), dns, true, http2);
     }
-    List<EndpointSlice> slices = slicesByService.getOrDefault(service.meta().namespace() + "/" + service.meta().name(), List.of());
     List<ResolvedBackend.Endpoint> endpoints;
     if (slices.isEmpty()) {
       endpoints = service.clusterIp().filter(ip -> !ip.isEmpty() && !"None".equals(ip))

@@ -33,22 +33,28 @@ import java.util.stream.Collectors;
 public final class Translator {
   private final TranslatorOptions options;
   private final PlanMemo memo;
+  private final VirtualHostMemo hostMemo;
+  private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
 
   public Translator(TranslatorOptions options) {
     this.options = options;
     this.memo = new PlanMemo(options.metadata());
+    this.hostMemo = new VirtualHostMemo(options.metadata());
   }
 
   /**
    * Translates {@code resources}. Route plans of the previous call whose route and resolved backends are
-   * unchanged are reused (see {@link PlanMemo}), so translating a small change is cheap; the result is the
-   * same as a fresh translator's.
+   * unchanged are reused (see {@link PlanMemo}), and so are virtual hosts built from the same plans
+   * ({@link VirtualHostMemo}), so translating a small change is cheap; the result equals a fresh
+   * translator's.
    */
   public synchronized TranslationResult translate(GatewayResources resources) {
     try {
       return translateAll(resources);
     } finally {
       memo.roll();
+      hostMemo.roll();
+      serviceMemo.roll();
     }
   }
 
@@ -78,7 +84,7 @@ public final class Translator {
       }
     }
 
-    BackendResolver backends = new BackendResolver(resources, grants);
+    BackendResolver backends = new BackendResolver(resources, grants, serviceMemo);
     List<RoutePlan> plans = new ArrayList<>();
     resources.httpRoutes().forEach(r -> plans.add(
         memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
@@ -124,7 +130,7 @@ public final class Translator {
     arbitrated.kept().forEach(a -> attachmentsByGateway
         .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
 
-    GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
+    GatewayAssembler assembler = new GatewayAssembler(hostMemo, warnings::add, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
