@@ -12,7 +12,6 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.Expl
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
 
-import java.util.List;
 
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS with
@@ -32,15 +31,9 @@ public final class ClusterMapper {
     this.endpoints = endpoints;
   }
 
-  /**
-   * The cluster; an EDS cluster does not depend on its endpoints, so it is remembered without them and an
-   * endpoint change leaves its instance as it is.
-   */
+  /** The cluster; an equal IR cluster gives the same instance. */
   public Cluster map(IrCluster cluster) {
-    IrCluster key = cluster.discovery() == IrCluster.Discovery.EDS
-        ? new IrCluster(cluster.name(), cluster.discovery(), cluster.protocol(), List.of(), cluster.metadata())
-        : cluster;
-    return built.get(key, k -> build(cluster));
+    return built.get(cluster, this::build);
   }
 
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */

@@ -3,6 +3,7 @@ package io.gatewire.adapters.xds.serve;
 import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.VersionedResource;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Set;
  */
 final class ResourceInterner {
   private final Map<Key, VersionedResource<?>> known = new HashMap<>();
+  private final RouteConfigurationVersions routeVersions = new RouteConfigurationVersions();
   /**
    * Instances already versioned, in this build or by a snapshot still served: the mappers hand out the
    * same instance for unchanged IR, which then needs no hashing at all.
@@ -30,7 +32,8 @@ final class ResourceInterner {
     if (seen != null) {
       return (VersionedResource<T>) seen;
     }
-    String version = ContentVersions.of(resource);
+    String version = resource instanceof RouteConfiguration config ? routeVersions.of(config)
+        : ContentVersions.of(resource);
     VersionedResource<T> interned = (VersionedResource<T>) known.computeIfAbsent(
         new Key(resource.getClass(), Resources.getResourceName(resource), version),
         key -> VersionedResource.create(resource, version));
@@ -41,6 +44,7 @@ final class ResourceInterner {
   /** Forgets every instance that none of {@code served} holds any more. */
   void retainOnly(Collection<ContentVersionedSnapshot> served) {
     known.clear();
+    routeVersions.roll();
     Set<VersionedResource<?>> live = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ContentVersionedSnapshot snapshot : served) {
       for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
