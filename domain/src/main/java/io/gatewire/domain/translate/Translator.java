@@ -35,6 +35,7 @@ public final class Translator {
   private final PlanMemo memo;
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
+  private final GatewayMemo gatewayMemo = new GatewayMemo();
 
   public Translator(TranslatorOptions options) {
     this.options = options;
@@ -45,8 +46,8 @@ public final class Translator {
   /**
    * Translates {@code resources}. Route plans of the previous call whose route and resolved backends are
    * unchanged are reused (see {@link PlanMemo}), and so are virtual hosts built from the same plans
-   * ({@link VirtualHostMemo}), so translating a small change is cheap; the result equals a fresh
-   * translator's.
+   * ({@link VirtualHostMemo}); an IR Gateway whose parts are all unchanged is the previous instance
+   * ({@link GatewayMemo}). Translating a small change is cheap; the result equals a fresh translator's.
    */
   public synchronized TranslationResult translate(GatewayResources resources) {
     try {
@@ -55,6 +56,7 @@ public final class Translator {
       memo.roll();
       hostMemo.roll();
       serviceMemo.roll();
+      gatewayMemo.roll();
     }
   }
 
@@ -134,7 +136,7 @@ public final class Translator {
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
-      irGateways.add(assembler.assemble(g, listeners.get(g.ref()), attachments));
+      irGateways.add(gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
       statuses.add(ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));

@@ -21,6 +21,8 @@ import java.util.List;
 public final class EndpointMapper {
   private final MetadataMapper metadata;
   private final LiveMemo<IrLocality, LocalityLbEndpoints> localities = new LiveMemo<>();
+  /** Routes sharing a backend list its endpoints in several localities: one instance per endpoint. */
+  private final LiveMemo<IrEndpoint, LbEndpoint> endpoints = new LiveMemo<>();
   private final AssemblyMemo<ClusterLoadAssignment> assignments = new AssemblyMemo<>();
 
   public EndpointMapper(MetadataMapper metadata) {
@@ -38,6 +40,7 @@ public final class EndpointMapper {
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     localities.roll();
+    endpoints.roll();
     assignments.roll();
   }
 
@@ -45,7 +48,7 @@ public final class EndpointMapper {
     LocalityLbEndpoints.Builder builder = LocalityLbEndpoints.newBuilder()
         .setLocality(Locality.newBuilder().setRegion(locality.region()))
         .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
-    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoint(endpoint)));
+    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoints.get(endpoint, this::endpoint)));
     metadata.map(locality.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }

@@ -66,6 +66,8 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private final ResourceInterner interner = new ResourceInterner();
   /** The snapshot served to each Gateway group and to {@code *}; replaced whole on publish. */
   private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
+  /** The IR the served snapshots were built from; guarded by the publish lock. */
+  private Ir published;
   private Server server;
 
   /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
@@ -128,6 +130,12 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
   private void build(Ir ir) {
     Timer.Sample sample = Timer.start();
+    if (published != null && sameInstances(published.gateways(), ir.gateways())) {
+      // the translator hands out the previous IR Gateways when nothing in them changed
+      served.keySet().forEach(group -> metrics.built(BuildResult.UNCHANGED));
+      sample.stop(metrics.buildTimer());
+      return;
+    }
     Map<String, XdsResources> parts = new LinkedHashMap<>();
     ir.gateways().forEach(gateway -> parts.put(gateway.key(), translator.translate(gateway)));
     parts.put(NodeGroups.MERGED, XdsResources.union(List.copyOf(parts.values())));
@@ -179,7 +187,20 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     interner.retainOnly(next.values());
     translator.forgetUnused();
     metrics.mergedIs(next.get(NodeGroups.MERGED));
+    published = ir;
     sample.stop(metrics.buildTimer());
+  }
+
+  private static boolean sameInstances(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -54,6 +54,17 @@ public final class TimingProbe {
     System.out.printf("  full build: median cpu %.1f ms (%.1f us/route; translate %.1f ms) runs %s%n", median(full) / 1e6,
         median(full) / 1e3 / routes, median(fullTranslate) / 1e6, Arrays.toString(Arrays.stream(full).map(n -> n / 1_000_000).toArray()));
 
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < 3; i++) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
+      io.gatewire.domain.ir.Ir ir = new Translator(TranslatorOptions.DEFAULTS).translate(resources).ir();
+      long translated = threads.getCurrentThreadCpuTime();
+      int length = new io.gatewire.adapters.xds.XdsDocument(MetadataOptions.DEFAULTS,
+          io.gatewire.adapters.xds.XdsDocument.Format.JSON).render(ir, null).length();
+      System.out.printf("  translate command path: translate cpu %.0f ms, render %.0f ms wall (%d chars)%n",
+          (translated - cpu) / 1e6, (System.nanoTime() - wall) / 1e6 - (translated - cpu) / 1e6, length);
+    }
     Runtime rt = Runtime.getRuntime();
     for (int i = 0; i < 3; i++) {
       System.gc();
@@ -94,6 +105,10 @@ public final class TimingProbe {
         median(editTranslate) / 1e6, editChanges);
     System.out.printf("  endpoint edit: median cpu %.1f ms (translate %.1f), changed %s%n", median(endpoints) / 1e6,
         median(endpointTranslate) / 1e6, endpointChanges);
+    long[] extra = new long[Integer.getInteger("probe.noopLoops", 0)];
+    for (int i = 0; i < extra.length; i++) {
+      run(translator, xds, GatewayResources.builder().addAll(current.all()).build(), extra, i);
+    }
     System.out.printf("  no-op: median cpu %.1f ms (translate %.1f), changed %s%n", median(noop) / 1e6,
         median(noopTranslate) / 1e6, noopChanges);
   }
