@@ -116,7 +116,7 @@ final class GatewayAssembler {
       }
     }
     List<IrVirtualHost> virtualHosts = hosts.values().stream()
-        .map(h -> hostMemo.host(h.name, h.contributions, h::build, warnings)).toList();
+        .map(h -> hostMemo.host(h.name + ' ' + h.domain, h.contributions, h::build, warnings)).toList();
     return new IrRouteConfig(name, virtualHosts);
   }
 

@@ -38,12 +38,15 @@ final class VirtualHostMemo {
     this.options = options;
   }
 
-  /** The virtual host named {@code name} built from {@code contributions}: remembered, or built by {@code build}. */
-  IrVirtualHost host(String name, List<Contribution> contributions, Function<ProvenanceRules, IrVirtualHost> build,
+  /**
+   * The virtual host {@code key} (its name and domain) built from {@code contributions}: remembered, or
+   * built by {@code build}.
+   */
+  IrVirtualHost host(String key, List<Contribution> contributions, Function<ProvenanceRules, IrVirtualHost> build,
       Consumer<Warning> warnings) {
-    Entry entry = current.get(name);
+    Entry entry = current.get(key);
     if (entry == null) {
-      entry = previous.get(name);
+      entry = previous.get(key);
     }
     if (entry == null || !same(entry.contributions(), contributions)) {
       List<Warning> emitted = new ArrayList<>();
@@ -51,7 +54,7 @@ final class VirtualHostMemo {
       entry = new Entry(List.copyOf(contributions), host, List.copyOf(emitted));
     }
     entry.warnings().forEach(warnings);
-    current.put(name, entry);
+    current.put(key, entry);
     return entry.host();
   }
 
