@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
@@ -31,9 +30,9 @@ public final class XdsDocumentWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectWriter writer;
-  private final JsonFormat.Printer printer = JsonFormat.printer()
+  private final ProtoJsonTrees trees = new ProtoJsonTrees(JSON, JsonFormat.printer()
       .usingTypeRegistry(TypedConfigs.registry())
-      .omittingInsignificantWhitespace();
+      .omittingInsignificantWhitespace());
 
   public XdsDocumentWriter(Format format) {
     this.writer = format == Format.YAML
@@ -76,20 +75,11 @@ public final class XdsDocumentWriter {
     return document;
   }
 
+  /** The messages' trees in order; printing dominates large documents, so messages are printed in parallel. */
   private ArrayNode list(List<? extends MessageOrBuilder> messages) {
     ArrayNode list = JSON.createArrayNode();
-    messages.forEach(message -> list.add(tree(message)));
+    list.addAll(messages.parallelStream().map(trees::tree).toList());
     return list;
-  }
-
-  private JsonNode tree(MessageOrBuilder message) {
-    try {
-      return JSON.readTree(printer.print(message));
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("an Any holds a type the registry does not know: " + e.getMessage(), e);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("JsonFormat printed invalid JSON", e);
-    }
   }
 
   private String render(ObjectNode document) {

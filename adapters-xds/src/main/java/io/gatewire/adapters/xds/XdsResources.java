@@ -27,6 +27,9 @@ public record XdsResources(List<Listener> listeners, List<RouteConfiguration> ro
    * the IR, so this equals mapping {@code Ir.merged()}, without mapping everything twice.
    */
   public static XdsResources union(List<XdsResources> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
     return new XdsResources(
         unique(parts, XdsResources::listeners, Listener::getName),
         unique(parts, XdsResources::routes, RouteConfiguration::getName),

@@ -13,7 +13,9 @@ import io.gatewire.domain.metadata.MetadataOptions;
 /**
  * Maps one IR Gateway to Envoy resources. EDS clusters get a ClusterLoadAssignment each (empty when
  * the cluster has no locality, because ADS clients wait forever for a name that is never sent);
- * STRICT_DNS clusters carry their endpoints inline.
+ * STRICT_DNS clusters carry their endpoints inline. Equal IR maps to the same proto instances, within one
+ * publish and across publishes; {@link #forgetUnused()} bounds what is remembered to the latest publish.
+ * Not thread-safe.
  */
 public final class XdsTranslator {
   private final ListenerMapper listeners;
@@ -21,9 +23,10 @@ public final class XdsTranslator {
   private final ClusterMapper clusters;
   private final EndpointMapper endpoints;
   private final SecretMapper secrets;
+  private final MetadataMapper metadata;
 
   public XdsTranslator(MetadataOptions options) {
-    MetadataMapper metadata = new MetadataMapper(options);
+    this.metadata = new MetadataMapper(options);
     this.listeners = new ListenerMapper();
     this.routes = new RouteMapper(metadata);
     this.endpoints = new EndpointMapper(metadata);
@@ -41,5 +44,14 @@ public final class XdsTranslator {
             .map(endpoints::map)
             .toList(),
         gateway.secrets().stream().map(secrets::map).toList());
+  }
+
+  /** Ends a publish: forgets the protos of IR that was not translated since the previous call. */
+  public void forgetUnused() {
+    listeners.roll();
+    routes.roll();
+    clusters.roll();
+    endpoints.roll();
+    metadata.roll();
   }
 }

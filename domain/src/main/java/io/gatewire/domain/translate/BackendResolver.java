@@ -12,6 +12,7 @@ import io.gatewire.domain.model.ServiceImport;
 import io.gatewire.domain.model.ServicePort;
 import io.gatewire.domain.status.Reasons;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * clusterIP and port. A ServiceImport uses the slices labelled with its name, or its {@code spec.ips}.
  * An Envoy Gateway Backend lists IPs and DNS names itself.
  */
-final class BackendResolver {
+final class BackendResolver implements Backends {
   private static final Set<String> HTTP2_PROTOCOLS = Set.of("kubernetes.io/h2c", "h2c", "grpc", "http2",
       "gateway.envoyproxy.io/h2c");
 
@@ -37,8 +38,16 @@ final class BackendResolver {
   private final Map<String, List<EndpointSlice>> slicesByService;
   private final Map<String, List<EndpointSlice>> slicesByImport;
   private final ReferenceGrants grants;
+  /** Many routes share a backend: each (ref, route kind, route namespace) is resolved once. */
+  private final Map<Lookup, ResolvedBackend> resolved = new HashMap<>();
 
-  BackendResolver(GatewayResources resources, ReferenceGrants grants) {
+  private record Lookup(BackendRef ref, String routeKind, String routeNamespace) {}
+
+  private final ServiceEndpointsMemo serviceMemo;
+
+  /** With {@code serviceMemo} holding the previous translation's Service resolutions. */
+  BackendResolver(GatewayResources resources, ReferenceGrants grants, ServiceEndpointsMemo serviceMemo) {
+    this.serviceMemo = serviceMemo;
     this.services = index(resources.services());
     this.imports = index(resources.serviceImports());
     this.backends = index(resources.backends());
@@ -57,7 +66,18 @@ final class BackendResolver {
   }
 
   /** Resolves one backendRef of a route of kind {@code routeKind} in {@code routeNamespace}. */
-  ResolvedBackend resolve(BackendRef ref, String routeKind, String routeNamespace) {
+  @Override
+  public ResolvedBackend resolve(BackendRef ref, String routeKind, String routeNamespace) {
+    Lookup lookup = new Lookup(ref, routeKind, routeNamespace);
+    ResolvedBackend result = resolved.get(lookup);
+    if (result == null) {
+      result = resolveOnce(ref, routeKind, routeNamespace);
+      resolved.put(lookup, result);
+    }
+    return result;
+  }
+
+  private ResolvedBackend resolveOnce(BackendRef ref, String routeKind, String routeNamespace) {
     String namespace = ref.namespaceOr(routeNamespace);
     ObjectRef key = new ObjectRef("", namespace, ref.name());
     boolean isService = ref.group().isEmpty() && ref.kind().equals("Service");
@@ -82,7 +102,11 @@ final class BackendResolver {
     int port = ref.port().getAsInt();
     if (isService) {
       Service service = services.get(key);
-      return service == null ? notFound(ref, namespace) : service(service, port, ref);
+      if (service == null) {
+        return notFound(ref, namespace);
+      }
+      List<EndpointSlice> slices = slicesByService.getOrDefault(namespace + "/" + ref.name(), List.of());
+      return serviceMemo.resolve(service, port, slices, () -> service(service, port, slices));
     }
     ServiceImport serviceImport = imports.get(key);
     return serviceImport == null ? notFound(ref, namespace) : serviceImport(serviceImport, port, ref);
@@ -93,7 +117,7 @@ final class BackendResolver {
         "backendRef " + groupKind(ref) + " " + namespace + "/" + ref.name() + " not found");
   }
 
-  private ResolvedBackend service(Service service, int port, BackendRef ref) {
+  private static ResolvedBackend service(Service service, int port, List<EndpointSlice> slices) {
     Optional<ServicePort> servicePort = service.port(port);
     if (servicePort.isEmpty()) {
       return new ResolvedBackend.Invalid(Reasons.BACKEND_NOT_FOUND, "Service " + service.ref().namespacedName()
@@ -104,7 +128,6 @@ final class BackendResolver {
       List<ResolvedBackend.Endpoint> dns = List.of(new ResolvedBackend.Endpoint(service.externalName().get(), port, null));
       return new ResolvedBackend.Found(service.meta(), OptionalInt.of(port), dns, true, http2);
     }
-    List<EndpointSlice> slices = slicesByService.getOrDefault(service.meta().namespace() + "/" + service.meta().name(), List.of());
     List<ResolvedBackend.Endpoint> endpoints;
     if (slices.isEmpty()) {
       endpoints = service.clusterIp().filter(ip -> !ip.isEmpty() && !"None".equals(ip))

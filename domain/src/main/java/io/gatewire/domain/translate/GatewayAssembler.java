@@ -14,6 +14,7 @@ import io.gatewire.domain.model.ListenerProtocol;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.Secret;
+import io.gatewire.domain.status.Warning;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,11 +39,13 @@ import java.util.stream.Collectors;
 final class GatewayAssembler {
   private static final String ANY_ADDRESS = "0.0.0.0";
 
-  private final ProvenanceRules provenance;
+  private final VirtualHostMemo hostMemo;
+  private final Consumer<Warning> warnings;
   private final Map<ObjectRef, Secret> secrets;
 
-  GatewayAssembler(ProvenanceRules provenance, List<Secret> secrets) {
-    this.provenance = provenance;
+  GatewayAssembler(VirtualHostMemo hostMemo, Consumer<Warning> warnings, List<Secret> secrets) {
+    this.hostMemo = hostMemo;
+    this.warnings = warnings;
     this.secrets = secrets.stream().collect(Collectors.toMap(Secret::ref, s -> s));
   }
 
@@ -117,7 +121,8 @@ final class GatewayAssembler {
         host.add(a, domain);
       }
     }
-    List<IrVirtualHost> virtualHosts = hosts.values().stream().map(h -> h.build(provenance)).toList();
+    List<IrVirtualHost> virtualHosts = hosts.values().stream()
+        .map(h -> hostMemo.host(h.name + ' ' + h.domain, h.contributions, h::build, warnings)).toList();
     return new IrRouteConfig(name, virtualHosts);
   }
 
@@ -139,13 +144,21 @@ final class GatewayAssembler {
     private final String domain;
     private final Map<String, Map.Entry<ObjectMeta, String>> listeners = new TreeMap<>();
     private final Map<String, Map.Entry<Precedence, IrRoute>> routes = new TreeMap<>();
+    private final List<VirtualHostMemo.Contribution> contributions = new ArrayList<>();
+    private final List<Map.Entry<Attachment, String>> added = new ArrayList<>();
 
     VirtualHostBuilder(String name, String domain) {
       this.name = name;
       this.domain = domain;
     }
 
+    /** Notes an attachment; the routes are only built if the memo has no virtual host for these contributions. */
     void add(Attachment a, String domain) {
+      contributions.add(new VirtualHostMemo.Contribution(a.plan(), a.listener().gateway().meta(), a.listener().listener()));
+      added.add(new AbstractMap.SimpleImmutableEntry<>(a, domain));
+    }
+
+    private void addRoutes(Attachment a, String domain) {
       ObjectMeta gateway = a.listener().gateway().meta();
       String listenerName = a.listener().listener().name();
       listeners.put(gateway.namespace() + "/" + gateway.name() + "/" + listenerName,
@@ -165,6 +178,7 @@ final class GatewayAssembler {
     }
 
     IrVirtualHost build(ProvenanceRules provenance) {
+      added.forEach(e -> addRoutes(e.getKey(), e.getValue()));
       List<IrRoute> ordered = routes.values().stream().sorted(Map.Entry.comparingByKey())
           .map(Map.Entry::getValue).toList();
       return new IrVirtualHost(name, List.of(domain), ordered,

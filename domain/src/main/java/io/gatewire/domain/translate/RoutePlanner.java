@@ -34,10 +34,10 @@ import java.util.Optional;
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
 
-  private final BackendResolver backends;
+  private final Backends backends;
   private final ProvenanceRules provenance;
 
-  RoutePlanner(BackendResolver backends, ProvenanceRules provenance) {
+  RoutePlanner(Backends backends, ProvenanceRules provenance) {
     this.backends = backends;
     this.provenance = provenance;
   }

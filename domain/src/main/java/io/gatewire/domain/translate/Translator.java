@@ -32,12 +32,35 @@ import java.util.stream.Collectors;
  */
 public final class Translator {
   private final TranslatorOptions options;
+  private final PlanMemo memo;
+  private final VirtualHostMemo hostMemo;
+  private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
+  private final GatewayMemo gatewayMemo = new GatewayMemo();
 
   public Translator(TranslatorOptions options) {
     this.options = options;
+    this.memo = new PlanMemo(options.metadata());
+    this.hostMemo = new VirtualHostMemo(options.metadata());
   }
 
-  public TranslationResult translate(GatewayResources resources) {
+  /**
+   * Translates {@code resources}. Route plans of the previous call whose route and resolved backends are
+   * unchanged are reused (see {@link PlanMemo}), and so are virtual hosts built from the same plans
+   * ({@link VirtualHostMemo}); an IR Gateway whose parts are all unchanged is the previous instance
+   * ({@link GatewayMemo}). Translating a small change is cheap; the result equals a fresh translator's.
+   */
+  public synchronized TranslationResult translate(GatewayResources resources) {
+    try {
+      return translateAll(resources);
+    } finally {
+      memo.roll();
+      hostMemo.roll();
+      serviceMemo.roll();
+      gatewayMemo.roll();
+    }
+  }
+
+  private TranslationResult translateAll(GatewayResources resources) {
     Set<Warning> warnings = new TreeSet<>();
     ProvenanceRules provenance = new ProvenanceRules(options.metadata(), warnings::add);
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
@@ -63,11 +86,12 @@ public final class Translator {
       }
     }
 
-    BackendResolver backends = new BackendResolver(resources, grants);
-    RoutePlanner planner = new RoutePlanner(backends, provenance);
+    BackendResolver backends = new BackendResolver(resources, grants, serviceMemo);
     List<RoutePlan> plans = new ArrayList<>();
-    resources.httpRoutes().forEach(r -> plans.add(planner.plan(r)));
-    resources.grpcRoutes().forEach(r -> plans.add(planner.plan(r)));
+    resources.httpRoutes().forEach(r -> plans.add(
+        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
+    resources.grpcRoutes().forEach(r -> plans.add(
+        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
 
     L4RoutePlanner l4Planner = new L4RoutePlanner(backends, provenance, warnings::add);
     resources.l4Routes().forEach(r -> plans.add(l4Planner.plan(r)));
@@ -108,11 +132,11 @@ public final class Translator {
     arbitrated.kept().forEach(a -> attachmentsByGateway
         .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
 
-    GatewayAssembler assembler = new GatewayAssembler(provenance, resources.secrets());
+    GatewayAssembler assembler = new GatewayAssembler(hostMemo, warnings::add, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
-      irGateways.add(assembler.assemble(g, listeners.get(g.ref()), attachments));
+      irGateways.add(gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
       statuses.add(ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));

@@ -12,6 +12,7 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.Expl
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
 
+
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS with
  * the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2 upstream
@@ -23,13 +24,24 @@ public final class ClusterMapper {
 
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
+  private final LiveMemo<IrCluster, Cluster> built = new LiveMemo<>();
 
   public ClusterMapper(MetadataMapper metadata, EndpointMapper endpoints) {
     this.metadata = metadata;
     this.endpoints = endpoints;
   }
 
+  /** The cluster; an equal IR cluster gives the same instance. */
   public Cluster map(IrCluster cluster) {
+    return built.get(cluster, this::build);
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    built.roll();
+  }
+
+  private Cluster build(IrCluster cluster) {
     Cluster.Builder builder = Cluster.newBuilder()
         .setName(cluster.name())
         .setConnectTimeout(CONNECT_TIMEOUT)

@@ -10,29 +10,45 @@ import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrLocality;
 
+import java.util.List;
+
 /**
  * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
  * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
- * weight, with the backend as metadata), even when it has no endpoint yet.
+ * weight, with the backend as metadata), even when it has no endpoint yet. Unchanged localities and
+ * assignments keep their instances.
  */
 public final class EndpointMapper {
   private final MetadataMapper metadata;
+  private final LiveMemo<IrLocality, LocalityLbEndpoints> localities = new LiveMemo<>();
+  /** Routes sharing a backend list its endpoints in several localities: one instance per endpoint. */
+  private final LiveMemo<IrEndpoint, LbEndpoint> endpoints = new LiveMemo<>();
+  private final AssemblyMemo<ClusterLoadAssignment> assignments = new AssemblyMemo<>();
 
   public EndpointMapper(MetadataMapper metadata) {
     this.metadata = metadata;
   }
 
   public ClusterLoadAssignment map(IrCluster cluster) {
-    ClusterLoadAssignment.Builder builder = ClusterLoadAssignment.newBuilder().setClusterName(cluster.name());
-    cluster.localities().forEach(locality -> builder.addEndpoints(locality(locality)));
-    return builder.build();
+    List<LocalityLbEndpoints> built = cluster.localities().stream().map(l -> localities.get(l, this::locality)).toList();
+    return assignments.get(cluster.name(), built, () -> ClusterLoadAssignment.newBuilder()
+        .setClusterName(cluster.name())
+        .addAllEndpoints(built)
+        .build());
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    localities.roll();
+    endpoints.roll();
+    assignments.roll();
   }
 
   private LocalityLbEndpoints locality(IrLocality locality) {
     LocalityLbEndpoints.Builder builder = LocalityLbEndpoints.newBuilder()
         .setLocality(Locality.newBuilder().setRegion(locality.region()))
         .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
-    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoint(endpoint)));
+    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoints.get(endpoint, this::endpoint)));
     metadata.map(locality.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }

@@ -19,7 +19,19 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
 
+  private final LiveMemo<IrListener, Listener> built = new LiveMemo<>();
+
+  /** The listener; an equal IR listener gives the same instance. */
   public Listener map(IrListener listener) {
+    return built.get(listener, this::build);
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    built.roll();
+  }
+
+  private Listener build(IrListener listener) {
     if (listener.udpCluster() != null) {
       return Listener.newBuilder()
           .setName(listener.name())

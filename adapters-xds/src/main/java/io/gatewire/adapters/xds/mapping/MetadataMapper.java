@@ -14,11 +14,13 @@ import java.util.Optional;
  * {@link ResourceMetadata} as Envoy metadata: {@code filter_metadata[<namespace>].resources}, one
  * struct per origin with {@code kind}, {@code groupVersion}, {@code namespace}, {@code name} and, only
  * when present, {@code sectionName}, {@code annotations} and {@code labels} (METADATA.md, "Shape").
+ * Equal metadata maps to one shared instance.
  */
 public final class MetadataMapper {
   static final String RESOURCES = "resources";
 
   private final String namespace;
+  private final LiveMemo<ResourceMetadata, Optional<Metadata>> built = new LiveMemo<>();
 
   public MetadataMapper(MetadataOptions options) {
     this.namespace = options.namespace();
@@ -29,6 +31,15 @@ public final class MetadataMapper {
     if (metadata.isEmpty()) {
       return Optional.empty();
     }
+    return built.get(metadata, this::build);
+  }
+
+  /** Forgets the metadata not mapped since the previous call (the end of a publish). */
+  public void roll() {
+    built.roll();
+  }
+
+  private Optional<Metadata> build(ResourceMetadata metadata) {
     ListValue.Builder resources = ListValue.newBuilder();
     metadata.resources().forEach(origin -> resources.addValues(Value.newBuilder().setStructValue(entry(origin))));
     Struct filterMetadata = Struct.newBuilder()

@@ -6,25 +6,37 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrRouteConfig;
 import io.gatewire.domain.ir.IrVirtualHost;
+import java.util.List;
 
 /**
  * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts and
  * routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the first
- * match. Host matching ignores the port, because Gateway API hostnames never carry one.
+ * match. Host matching ignores the port, because Gateway API hostnames never carry one. An unchanged virtual
+ * host keeps its instance, and a route configuration whose virtual hosts are all unchanged keeps its own.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
+  private final LiveMemo<IrVirtualHost, VirtualHost> hosts = new LiveMemo<>();
+  private final AssemblyMemo<RouteConfiguration> configs = new AssemblyMemo<>();
 
   public RouteMapper(MetadataMapper metadata) {
     this.metadata = metadata;
   }
 
   public RouteConfiguration map(IrRouteConfig config) {
-    RouteConfiguration.Builder builder = RouteConfiguration.newBuilder()
+    List<VirtualHost> virtualHosts = config.virtualHosts().stream().map(host -> hosts.get(host, this::virtualHost))
+        .toList();
+    return configs.get(config.name(), virtualHosts, () -> RouteConfiguration.newBuilder()
         .setName(config.name())
-        .setIgnorePortInHostMatching(true);
-    config.virtualHosts().forEach(host -> builder.addVirtualHosts(virtualHost(host)));
-    return builder.build();
+        .setIgnorePortInHostMatching(true)
+        .addAllVirtualHosts(virtualHosts)
+        .build());
+  }
+
+  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
+  public void roll() {
+    hosts.roll();
+    configs.roll();
   }
 
   private VirtualHost virtualHost(IrVirtualHost host) {

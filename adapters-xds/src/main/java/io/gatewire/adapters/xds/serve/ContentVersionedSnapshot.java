@@ -11,6 +11,8 @@ import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.gatewire.adapters.xds.XdsResources;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -44,9 +46,21 @@ final class ContentVersionedSnapshot extends Snapshot {
 
   /** Versions {@code resources}, taking every resource whose content was served before from {@code interner}. */
   static ContentVersionedSnapshot of(XdsResources resources, ResourceInterner interner) {
-    return new ContentVersionedSnapshot(versioned(resources.listeners(), interner),
-        versioned(resources.routes(), interner), versioned(resources.clusters(), interner),
-        versioned(resources.endpoints(), interner), versioned(resources.secrets(), interner));
+    return of(resources, interner, null);
+  }
+
+  /**
+   * Like {@link #of(XdsResources, ResourceInterner)}, reusing each type's resources of {@code previous}
+   * (null for none) when they are the very same instances, so an unchanged type costs no new version.
+   */
+  static ContentVersionedSnapshot of(XdsResources resources, ResourceInterner interner,
+      ContentVersionedSnapshot previous) {
+    return new ContentVersionedSnapshot(
+        versioned(resources.listeners(), interner, previous == null ? null : previous.listeners),
+        versioned(resources.routes(), interner, previous == null ? null : previous.routes),
+        versioned(resources.clusters(), interner, previous == null ? null : previous.clusters),
+        versioned(resources.endpoints(), interner, previous == null ? null : previous.endpoints),
+        versioned(resources.secrets(), interner, previous == null ? null : previous.secrets));
   }
 
   /** The served resources, sorted by name. */
@@ -93,12 +107,30 @@ final class ContentVersionedSnapshot extends Snapshot {
     return secrets;
   }
 
-  private static <T extends Message> SnapshotResources<T> versioned(List<T> messages, ResourceInterner interner) {
+  private static <T extends Message> SnapshotResources<T> versioned(List<T> messages, ResourceInterner interner,
+      SnapshotResources<T> previous) {
     List<VersionedResource<T>> versioned = messages.stream().map(interner::intern).toList();
+    if (previous != null && sameInstances(versioned, previous.versionedResources().values())) {
+      return previous;
+    }
     SortedMap<String, String> versionsByName = new TreeMap<>();
     versioned.forEach(resource ->
         versionsByName.put(Resources.getResourceName(resource.resource()), resource.version()));
     return SnapshotResources.create(versioned, new NamedResourceVersions(versionsByName));
+  }
+
+  private static boolean sameInstances(List<? extends VersionedResource<?>> sorted,
+      Collection<? extends VersionedResource<?>> previous) {
+    if (sorted.size() != previous.size()) {
+      return false;
+    }
+    Iterator<? extends VersionedResource<?>> was = previous.iterator();
+    for (VersionedResource<?> resource : sorted) {
+      if (resource != was.next()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static <T extends Message> List<T> values(SnapshotResources<T> resources) {

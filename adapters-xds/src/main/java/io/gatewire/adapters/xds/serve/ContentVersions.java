@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * Versions that depend on content only, so the same configuration gets the same versions in every
- * process: a resource's version is the SHA-256 of its deterministic bytes, a set of resources' version
+ * process: a resource's version is the SHA-256 of its deterministic bytes (for a route configuration, of
+ * its bytes without virtual hosts followed by each virtual host's SHA-256: see
+ * {@link RouteConfigurationVersions}), a set of resources' version
  * is the SHA-256 of its (name, version) pairs in name order. Both are 64 bits written as 16 hex digits.
  */
 final class ContentVersions {
@@ -20,7 +23,23 @@ final class ContentVersions {
   private ContentVersions() {}
 
   static String of(Message resource) {
-    return hex(sha256().digest(DeterministicBytes.of(resource)));
+    return hex(digest(resource));
+  }
+
+  /** The full SHA-256 of a message's deterministic bytes. */
+  static byte[] digest(Message message) {
+    return sha256().digest(DeterministicBytes.of(message));
+  }
+
+  /**
+   * The version of a message made of {@code rest} (the message without its repeated parts) and its
+   * parts, given by their {@link #digest}s in order.
+   */
+  static String ofParts(Message rest, List<byte[]> partDigests) {
+    MessageDigest digest = sha256();
+    digest.update(DeterministicBytes.of(rest));
+    partDigests.forEach(digest::update);
+    return hex(digest.digest());
   }
 
   /** The version of {@code versionsByName}; every name is length-prefixed so no two sets collide by concatenation. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,8 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private final ResourceInterner interner = new ResourceInterner();
   /** The snapshot served to each Gateway group and to {@code *}; replaced whole on publish. */
   private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
+  /** The IR the served snapshots were built from; guarded by the publish lock. */
+  private Ir published;
   private Server server;
 
   /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
@@ -127,14 +130,31 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
   private void build(Ir ir) {
     Timer.Sample sample = Timer.start();
+    if (published != null && sameInstances(published.gateways(), ir.gateways())) {
+      // the translator hands out the previous IR Gateways when nothing in them changed
+      served.keySet().forEach(group -> metrics.built(BuildResult.UNCHANGED));
+      sample.stop(metrics.buildTimer());
+      return;
+    }
     Map<String, XdsResources> parts = new LinkedHashMap<>();
     ir.gateways().forEach(gateway -> parts.put(gateway.key(), translator.translate(gateway)));
     parts.put(NodeGroups.MERGED, XdsResources.union(List.copyOf(parts.values())));
 
     SortedMap<String, ContentVersionedSnapshot> next = new TreeMap<>();
     Set<String> changed = new HashSet<>();
+    // with one Gateway, its resources are the merged ones: one snapshot serves both groups
+    Map<XdsResources, ContentVersionedSnapshot> builtFor = new IdentityHashMap<>();
     parts.forEach((group, resources) -> {
       ContentVersionedSnapshot previous = served.get(group);
+      ContentVersionedSnapshot same = builtFor.get(resources);
+      if (same != null) {
+        next.put(group, same);
+        metrics.built(same == previous ? BuildResult.UNCHANGED : BuildResult.PUBLISHED);
+        if (same != previous) {
+          changed.add(group);
+        }
+        return;
+      }
       List<String> violations = SnapshotConsistency.violations(resources);
       if (!violations.isEmpty()) {
         log.inconsistent(group, violations);
@@ -144,12 +164,14 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
         }
         return;
       }
-      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner);
+      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner, previous);
       if (previous != null && previous.sameVersionsAs(snapshot)) {
         metrics.built(BuildResult.UNCHANGED);
         next.put(group, previous);
+        builtFor.put(resources, previous);
         return;
       }
+      builtFor.put(resources, snapshot);
       metrics.built(BuildResult.PUBLISHED);
       next.put(group, snapshot);
       changed.add(group);
@@ -163,8 +185,22 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     changed.addAll(serveMergedToStrayGroups(next.get(NodeGroups.MERGED)));
     watcher.snapshotsChanged(changed);
     interner.retainOnly(next.values());
+    translator.forgetUnused();
     metrics.mergedIs(next.get(NodeGroups.MERGED));
+    published = ir;
     sample.stop(metrics.buildTimer());
+  }
+
+  private static boolean sameInstances(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,0 +1,58 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.ir.IrRouteConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IR Gateways of the previous translation: a Gateway assembled again from the very same clusters
+ * and virtual hosts (the memos hand out the same instances for unchanged parts) and equal listeners and
+ * secrets is the previous instance, so a sink can tell "nothing changed" by identity. Only the latest
+ * translation's are kept.
+ */
+final class GatewayMemo {
+  private Map<String, IrGateway> current = new HashMap<>();
+  private Map<String, IrGateway> previous = new HashMap<>();
+
+  IrGateway unchangedOr(IrGateway built) {
+    IrGateway before = previous.get(built.key());
+    IrGateway result = before != null && sameParts(before, built) ? before : built;
+    current.put(result.key(), result);
+    return result;
+  }
+
+  /** Ends a translation: only the Gateways assembled in it are kept. */
+  void roll() {
+    previous = current;
+    current = new HashMap<>();
+  }
+
+  private static boolean sameParts(IrGateway a, IrGateway b) {
+    if (!sameInstances(a.clusters(), b.clusters()) || a.routeConfigs().size() != b.routeConfigs().size()
+        || !a.listeners().equals(b.listeners()) || !a.secrets().equals(b.secrets())) {
+      return false;
+    }
+    for (int i = 0; i < a.routeConfigs().size(); i++) {
+      IrRouteConfig x = a.routeConfigs().get(i);
+      IrRouteConfig y = b.routeConfigs().get(i);
+      if (!x.name().equals(y.name()) || !sameInstances(x.virtualHosts(), y.virtualHosts())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameInstances(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

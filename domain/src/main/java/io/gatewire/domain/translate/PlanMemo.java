@@ -1,0 +1,73 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.model.BackendRef;
+import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.Route;
+import io.gatewire.domain.status.Warning;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * The route plans of the previous translation, each with what it depended on: the route's value, the
+ * backendRefs it resolved and what they resolved to, and the warnings its metadata gave. A route whose
+ * value and resolutions are unchanged gets its previous plan (the same instance) and replays its
+ * warnings; anything else is planned again. Only the routes of the latest translation are kept.
+ */
+final class PlanMemo {
+  private record Lookup(BackendRef ref, String routeKind, String routeNamespace, ResolvedBackend result) {}
+
+  private record Entry(Route route, RoutePlan plan, List<Lookup> lookups, List<Warning> warnings) {}
+
+  private final MetadataOptions options;
+  private Map<ObjectRef, Entry> current = new HashMap<>();
+  private Map<ObjectRef, Entry> previous = new HashMap<>();
+
+  PlanMemo(MetadataOptions options) {
+    this.options = options;
+  }
+
+  /** The plan of {@code route}: remembered when still valid against {@code backends}, else made by {@code planner}. */
+  RoutePlan plan(Route route, Backends backends, BiFunction<Backends, ProvenanceRules, RoutePlan> planner,
+      Consumer<Warning> warnings) {
+    ObjectRef key = route.meta().ref();
+    Entry entry = previous.get(key);
+    if (entry == null || !stillValid(entry, route, backends)) {
+      List<Lookup> lookups = new ArrayList<>();
+      List<Warning> emitted = new ArrayList<>();
+      Backends recording = (ref, kind, namespace) -> {
+        ResolvedBackend result = backends.resolve(ref, kind, namespace);
+        lookups.add(new Lookup(ref, kind, namespace, result));
+        return result;
+      };
+      RoutePlan plan = planner.apply(recording, new ProvenanceRules(options, emitted::add));
+      entry = new Entry(route, plan, List.copyOf(lookups), List.copyOf(emitted));
+    }
+    entry.warnings().forEach(warnings);
+    current.put(key, entry);
+    return entry.plan();
+  }
+
+  /** Ends a translation: only the routes planned in it are kept. */
+  void roll() {
+    previous = current;
+    current = new HashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));
+  }
+
+  private static boolean stillValid(Entry entry, Route route, Backends backends) {
+    if (entry.route() != route && !entry.route().equals(route)) {
+      return false;
+    }
+    for (Lookup lookup : entry.lookups()) {
+      if (!backends.resolve(lookup.ref(), lookup.routeKind(), lookup.routeNamespace()).equals(lookup.result())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
