@@ -40,10 +40,13 @@ final class GatewayAssembler {
   private static final String ANY_ADDRESS = "0.0.0.0";
 
   private final VirtualHostMemo hostMemo;
+  private final ProvenanceRules provenance;
   private final Consumer<Warning> warnings;
   private final Map<ObjectRef, Secret> secrets;
 
-  GatewayAssembler(VirtualHostMemo hostMemo, Consumer<Warning> warnings, List<Secret> secrets) {
+  GatewayAssembler(VirtualHostMemo hostMemo, ProvenanceRules provenance, Consumer<Warning> warnings,
+      List<Secret> secrets) {
+    this.provenance = provenance;
     this.hostMemo = hostMemo;
     this.warnings = warnings;
     this.secrets = secrets.stream().collect(Collectors.toMap(Secret::ref, s -> s));

@@ -132,7 +132,7 @@ public final class Translator {
     arbitrated.kept().forEach(a -> attachmentsByGateway
         .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
 
-    GatewayAssembler assembler = new GatewayAssembler(hostMemo, warnings::add, resources.secrets());
+    GatewayAssembler assembler = new GatewayAssembler(hostMemo, provenance, warnings::add, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
