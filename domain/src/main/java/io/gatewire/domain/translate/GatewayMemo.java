@@ -1,5 +1,6 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.ir.Instances;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrRouteConfig;
 import java.util.HashMap;
@@ -30,26 +31,14 @@ final class GatewayMemo {
   }
 
   private static boolean sameParts(IrGateway a, IrGateway b) {
-    if (!sameInstances(a.clusters(), b.clusters()) || a.routeConfigs().size() != b.routeConfigs().size()
+    if (!Instances.same(a.clusters(), b.clusters()) || a.routeConfigs().size() != b.routeConfigs().size()
         || !a.listeners().equals(b.listeners()) || !a.secrets().equals(b.secrets())) {
       return false;
     }
     for (int i = 0; i < a.routeConfigs().size(); i++) {
       IrRouteConfig x = a.routeConfigs().get(i);
       IrRouteConfig y = b.routeConfigs().get(i);
-      if (!x.name().equals(y.name()) || !sameInstances(x.virtualHosts(), y.virtualHosts())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sameInstances(List<?> a, List<?> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
+      if (!x.name().equals(y.name()) || !Instances.same(x.virtualHosts(), y.virtualHosts())) {
         return false;
       }
     }

@@ -36,10 +36,12 @@ final class RoutePlanner {
 
   private final Backends backends;
   private final ProvenanceRules provenance;
+  private final BackendLocalities localities;
 
   RoutePlanner(Backends backends, ProvenanceRules provenance) {
     this.backends = backends;
     this.provenance = provenance;
+    this.localities = new BackendLocalities(provenance);
   }
 
   RoutePlan plan(HttpRoute route) {
@@ -304,20 +306,7 @@ final class RoutePlanner {
     }
 
     private IrLocality locality(String region, int weight, ResolvedBackend.Found found) {
-      ResourceMetadata backendMetadata = provenance.backendLocality(found.backend(), found.port());
-      List<IrEndpoint> endpoints = new ArrayList<>();
-      for (ResolvedBackend.Endpoint e : found.endpoints()) {
-        ResourceMetadata endpointMetadata = ResourceMetadata.NONE;
-        if (provenance.options().endpointMetadata()) {
-          endpointMetadata = backendMetadata;
-          if (e.targetRef() != null) {
-            endpointMetadata = endpointMetadata.union(ResourceMetadata.of(new ResourceOrigin(e.targetRef().kind(), "v1",
-                e.targetRef().namespace(), e.targetRef().name(), null, null, null)));
-          }
-        }
-        endpoints.add(new IrEndpoint(e.address(), e.port(), endpointMetadata));
-      }
-      return new IrLocality(region, weight, endpoints, backendMetadata);
+      return localities.locality(region, weight, found);
     }
 
     private Optional<IrAction.Mirror> mirror(String clusterName, int m, HttpFilter.RequestMirror filter,

@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.mapping;
 
+import io.gatewire.domain.ir.Instances;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class AssemblyMemo<V> {
     if (known == null) {
       known = previous.get(name);
     }
-    if (known == null || !sameInstances(known.parts(), parts)) {
+    if (known == null || !Instances.same(known.parts(), parts)) {
       known = new Assembled<>(parts, build.get());
     }
     current.put(name, known);
@@ -32,17 +33,5 @@ final class AssemblyMemo<V> {
   void roll() {
     previous = current;
     current = new HashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));
-  }
-
-  private static boolean sameInstances(List<?> a, List<?> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

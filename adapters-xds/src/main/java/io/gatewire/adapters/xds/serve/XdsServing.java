@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.serve;
 
+import io.gatewire.domain.ir.Instances;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
@@ -130,7 +131,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
   private void build(Ir ir) {
     Timer.Sample sample = Timer.start();
-    if (published != null && sameInstances(published.gateways(), ir.gateways())) {
+    if (published != null && Instances.same(published.gateways(), ir.gateways())) {
       // the translator hands out the previous IR Gateways when nothing in them changed
       served.keySet().forEach(group -> metrics.built(BuildResult.UNCHANGED));
       sample.stop(metrics.buildTimer());
@@ -189,18 +190,6 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     metrics.mergedIs(next.get(NodeGroups.MERGED));
     published = ir;
     sample.stop(metrics.buildTimer());
-  }
-
-  private static boolean sameInstances(List<?> a, List<?> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
