@@ -24,6 +24,15 @@ final class GatewayMemo {
     return result;
   }
 
+  /**
+   * Takes {@code patched} as the latest translation's Gateway of its key, for a translation that
+   * patched the previous IR instead of assembling it (see {@link Translator}); returns it.
+   */
+  IrGateway patched(IrGateway patched) {
+    previous.put(patched.key(), patched);
+    return patched;
+  }
+
   /** Ends a translation: only the Gateways assembled in it are kept. */
   void roll() {
     previous = current;

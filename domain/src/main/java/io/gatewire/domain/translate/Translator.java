@@ -1,11 +1,14 @@
 package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.GatewayClass;
 import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.GrpcRoute;
+import io.gatewire.domain.model.HttpRoute;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.ParentRef;
 import io.gatewire.domain.model.Route;
@@ -15,6 +18,7 @@ import io.gatewire.domain.status.Reasons;
 import io.gatewire.domain.status.StatusBody;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +41,9 @@ public final class Translator {
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
   private final GatewayMemo gatewayMemo = new GatewayMemo();
+  /** The input and result of the latest translation; null before the first. */
+  private GatewayResources lastResources;
+  private TranslationResult lastResult;
 
   public Translator(TranslatorOptions options) {
     this.options = options;
@@ -50,8 +58,17 @@ public final class Translator {
    * ({@link GatewayMemo}). Translating a small change is cheap; the result equals a fresh translator's.
    */
   public synchronized TranslationResult translate(GatewayResources resources) {
+    TranslationResult patched = lastResult == null ? null : endpointsOnly(resources);
+    if (patched != null) {
+      lastResources = resources;
+      lastResult = patched;
+      return patched;
+    }
     try {
-      return translateAll(resources);
+      lastResult = null;
+      lastResult = translateAll(resources);
+      lastResources = resources;
+      return lastResult;
     } finally {
       memo.roll();
       hostMemo.roll();
@@ -140,6 +157,87 @@ public final class Translator {
       statuses.add(ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
+  }
+
+  /**
+   * The fast path for a change of EndpointSlices only: statuses and warnings stay the previous ones, and
+   * only the clusters of routes that read a changed slice are planned again and patched into the
+   * previous IR. The memos are not rolled: they stay the latest translation's, with those routes' new
+   * plans. Null when the change is of another kind, or when a route planned again would differ in more
+   * than its clusters' endpoints (its rules, reference problems or warnings), which the full translation
+   * then handles.
+   */
+  private TranslationResult endpointsOnly(GatewayResources resources) {
+    if (!resources.l4Routes().isEmpty()) {
+      return null; // L4 route plans are not remembered, so their readers cannot be found
+    }
+    Set<String> touched = EndpointSliceChanges.backendsTouched(lastResources, resources);
+    if (touched == null) {
+      return null;
+    }
+    BackendResolver backends = new BackendResolver(resources, new ReferenceGrants(resources.referenceGrants()),
+        serviceMemo);
+    Map<String, IrCluster> replaced = new HashMap<>();
+    Map<IrCluster, IrCluster> replacedInstances = new IdentityHashMap<>();
+    boolean onlyEndpoints = true;
+    for (PlanMemo.Replanned r : memo.replanReading(touched, backends, Translator::planner)) {
+      onlyEndpoints &= sameButEndpoints(r);
+      if (onlyEndpoints) {
+        for (int i = 0; i < r.before().clusters().size(); i++) {
+          replaced.put(r.before().clusters().get(i).name(), r.after().clusters().get(i));
+          replacedInstances.put(r.before().clusters().get(i), r.after().clusters().get(i));
+        }
+      }
+    }
+    if (!onlyEndpoints) {
+      return null;
+    }
+    List<IrGateway> gateways = new ArrayList<>();
+    for (IrGateway gateway : lastResult.ir().gateways()) {
+      List<IrCluster> clusters = new ArrayList<>(gateway.clusters().size());
+      boolean changed = false;
+      for (IrCluster cluster : gateway.clusters()) {
+        IrCluster after = replacedInstances.get(cluster);
+        if (after == null && replaced.containsKey(cluster.name())) {
+          // merged from several origins: the new endpoints with every origin's metadata
+          IrCluster planned = replaced.get(cluster.name());
+          after = new IrCluster(cluster.name(), planned.discovery(), planned.protocol(), planned.localities(),
+              cluster.metadata());
+        }
+        changed |= after != null && after != cluster;
+        clusters.add(after == null ? cluster : after);
+      }
+      gateways.add(changed ? gatewayMemo.patched(new IrGateway(gateway.key(), gateway.listeners(),
+          gateway.routeConfigs(), clusters, gateway.secrets())) : gateway);
+    }
+    return new TranslationResult(new Ir(gateways), lastResult.statuses(), lastResult.warnings());
+  }
+
+  private static BiFunction<Backends, ProvenanceRules, RoutePlan> planner(Route route) {
+    if (route instanceof HttpRoute http) {
+      return (b, p) -> new RoutePlanner(b, p).plan(http);
+    }
+    GrpcRoute grpc = (GrpcRoute) route;
+    return (b, p) -> new RoutePlanner(b, p).plan(grpc);
+  }
+
+  /** Whether a route planned again differs at most in its clusters' discovery, protocol and localities. */
+  private static boolean sameButEndpoints(PlanMemo.Replanned r) {
+    RoutePlan before = r.before();
+    RoutePlan after = r.after();
+    if (!before.namePrefix().equals(after.namePrefix()) || !before.rules().equals(after.rules())
+        || !before.problems().equals(after.problems()) || !before.droppedRules().equals(after.droppedRules())
+        || !r.warningsBefore().equals(r.warningsAfter()) || before.clusters().size() != after.clusters().size()) {
+      return false;
+    }
+    for (int i = 0; i < before.clusters().size(); i++) {
+      IrCluster x = before.clusters().get(i);
+      IrCluster y = after.clusters().get(i);
+      if (!x.name().equals(y.name()) || !x.metadata().equals(y.metadata())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,0 +1,66 @@
+package io.gatewire.domain.translate;
+
+import static io.gatewire.domain.fixtures.Fixtures.allowAll;
+import static io.gatewire.domain.fixtures.Fixtures.backendIn;
+import static io.gatewire.domain.fixtures.Fixtures.gateway;
+import static io.gatewire.domain.fixtures.Fixtures.gatewayClass;
+import static io.gatewire.domain.fixtures.Fixtures.http;
+import static io.gatewire.domain.fixtures.Fixtures.httpRoute;
+import static io.gatewire.domain.fixtures.Fixtures.prefix;
+import static io.gatewire.domain.fixtures.Fixtures.service;
+import static io.gatewire.domain.fixtures.Fixtures.slice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.KubernetesObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A change of EndpointSlices only is patched into the previous result, and equals a fresh translation. */
+class EndpointOnlyChangeTest {
+  private static GatewayResources resources(KubernetesObject... slices) {
+    List<KubernetesObject> all = new ArrayList<>(List.of(gatewayClass("gatewire"),
+        gateway("apps", "eg", allowAll(http("web", 80))), service("apps", "a", "10.96.0.1", 80),
+        service("apps", "b", "10.96.0.2", 80),
+        httpRoute("apps", "to-a").parent("eg").hostnames("a.example.com").rule(List.of(prefix("/")),
+            backendIn("apps", "a", 80, 1)).build(),
+        httpRoute("apps", "to-b").parent("eg").hostnames("b.example.com").rule(List.of(prefix("/")),
+            backendIn("apps", "b", 80, 1)).build()));
+    all.addAll(List.of(slices));
+    return GatewayResources.builder().addAll(all).build();
+  }
+
+  @Test
+  void movedEndpoint_patchesOnlyItsCluster_andEqualsAFreshTranslation() {
+    Translator translator = new Translator(TranslatorOptions.DEFAULTS);
+    TranslationResult first = translator.translate(resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.1"),
+        slice("apps", "b", "b-1", 80, 8080, "10.0.1.1")));
+    GatewayResources moved = resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.2"),
+        slice("apps", "b", "b-1", 80, 8080, "10.0.1.1"));
+
+    TranslationResult patched = translator.translate(moved);
+
+    TranslationResult fresh = new Translator(TranslatorOptions.DEFAULTS).translate(moved);
+    assertThat(patched).isEqualTo(fresh);
+    assertThat(patched.ir()).isNotEqualTo(first.ir());
+    assertThat(patched.statuses()).as("status reused, not recomputed").isSameAs(first.statuses());
+    IrGateway before = first.ir().gateways().get(0);
+    IrGateway after = patched.ir().gateways().get(0);
+    assertThat(after.routeConfigs().get(0)).isSameAs(before.routeConfigs().get(0));
+    assertThat(after.clusters().get(1)).as("cluster of route to-b").isSameAs(before.clusters().get(1));
+    assertThat(after.clusters().get(0)).isNotEqualTo(before.clusters().get(0));
+  }
+
+  @Test
+  void sliceRemoved_thenOtherChange_staysEqualToFreshTranslations() {
+    Translator translator = new Translator(TranslatorOptions.DEFAULTS);
+    translator.translate(resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.1")));
+    GatewayResources noSlices = resources();
+    assertThat(translator.translate(noSlices))
+        .isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(noSlices));
+    GatewayResources again = resources(slice("apps", "b", "b-1", 80, 8080, "10.0.1.9"));
+    assertThat(translator.translate(again)).isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(again));
+  }
+}
