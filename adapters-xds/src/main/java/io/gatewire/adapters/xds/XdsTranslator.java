@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds;
 
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.adapters.xds.mapping.ClusterMapper;
 import io.gatewire.adapters.xds.mapping.EndpointMapper;
 import io.gatewire.adapters.xds.mapping.ListenerMapper;
@@ -44,6 +45,11 @@ public final class XdsTranslator {
             .map(endpoints::map)
             .toList(),
         gateway.secrets().stream().map(secrets::map).toList());
+  }
+
+  /** The ClusterLoadAssignment of one EDS cluster, as {@link #translate} gives it. */
+  public ClusterLoadAssignment endpoints(IrCluster cluster) {
+    return endpoints.map(cluster);
   }
 
   /** Ends a publish: forgets the protos of IR that was not translated since the previous call. */

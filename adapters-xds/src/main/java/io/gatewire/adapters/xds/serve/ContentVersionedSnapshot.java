@@ -11,7 +11,9 @@ import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.gatewire.adapters.xds.XdsResources;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,26 @@ final class ContentVersionedSnapshot extends Snapshot {
         versioned(resources.clusters(), interner, previous == null ? null : previous.clusters),
         versioned(resources.endpoints(), interner, previous == null ? null : previous.endpoints),
         versioned(resources.secrets(), interner, previous == null ? null : previous.secrets));
+  }
+
+  /**
+   * This snapshot with the ClusterLoadAssignments of {@code replacements} (by cluster name, each one this
+   * snapshot serves) in place of its own; every other resource and type is kept as the same instance.
+   */
+  ContentVersionedSnapshot withEndpoints(Map<String, ClusterLoadAssignment> replacements, ResourceInterner interner) {
+    List<VersionedResource<ClusterLoadAssignment>> versioned = new ArrayList<>(endpoints.versionedResources().values());
+    Map<String, String> versions = new HashMap<>();
+    for (int i = 0; i < versioned.size(); i++) {
+      ClusterLoadAssignment replacement = replacements.get(versioned.get(i).resource().getClusterName());
+      if (replacement != null) {
+        VersionedResource<ClusterLoadAssignment> next = interner.intern(replacement);
+        versioned.set(i, next);
+        versions.put(replacement.getClusterName(), next.version());
+      }
+    }
+    NamedResourceVersions resolver = ((NamedResourceVersions) endpoints.resourceVersionResolver()).with(versions);
+    return new ContentVersionedSnapshot(listeners, routes, clusters, SnapshotResources.create(versioned, resolver),
+        secrets);
   }
 
   /** The served resources, sorted by name. */

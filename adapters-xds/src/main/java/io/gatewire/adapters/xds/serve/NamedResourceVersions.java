@@ -2,6 +2,7 @@ package io.gatewire.adapters.xds.serve;
 
 import io.envoyproxy.controlplane.cache.ResourceVersionResolver;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,6 +17,13 @@ final class NamedResourceVersions implements ResourceVersionResolver {
   NamedResourceVersions(SortedMap<String, String> versionsByName) {
     this.versionsByName = versionsByName;
     this.all = ContentVersions.ofSet(versionsByName);
+  }
+
+  /** These versions with those of {@code changed} (names already versioned here) in their place. */
+  NamedResourceVersions with(Map<String, String> changed) {
+    SortedMap<String, String> versions = new TreeMap<>(versionsByName);
+    versions.putAll(changed);
+    return new NamedResourceVersions(versions);
   }
 
   @Override

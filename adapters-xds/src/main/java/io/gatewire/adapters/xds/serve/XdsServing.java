@@ -12,6 +12,9 @@ import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
 import io.gatewire.adapters.xds.serve.ServingMetrics.BuildResult;
 import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrGateway;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -23,8 +26,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -69,6 +74,11 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
   /** The IR the served snapshots were built from; guarded by the publish lock. */
   private Ir published;
+  /**
+   * ClusterLoadAssignments replaced by {@link #publishEndpointsOnly} since the last full build, which
+   * neither rolls the mappers' memos nor prunes the interner: past a bound, the next publish is full.
+   */
+  private int endpointPatches;
   private Server server;
 
   /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
@@ -137,6 +147,11 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       sample.stop(metrics.buildTimer());
       return;
     }
+    if (publishEndpointsOnly(ir)) {
+      sample.stop(metrics.buildTimer());
+      return;
+    }
+    endpointPatches = 0;
     Map<String, XdsResources> parts = new LinkedHashMap<>();
     ir.gateways().forEach(gateway -> parts.put(gateway.key(), translator.translate(gateway)));
     parts.put(NodeGroups.MERGED, XdsResources.union(List.copyOf(parts.values())));
@@ -190,6 +205,66 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     metrics.mergedIs(next.get(NodeGroups.MERGED));
     published = ir;
     sample.stop(metrics.buildTimer());
+  }
+
+  /**
+   * The fast path for an IR that differs from the published one only in the localities of EDS clusters
+   * (as the translator gives for a change of EndpointSlices), with one Gateway, whose snapshot is also
+   * the merged one: only the changed ClusterLoadAssignments are mapped and versioned, and the snapshot
+   * is the previous one with those replaced. False, having done nothing, for any other change.
+   */
+  private boolean publishEndpointsOnly(Ir ir) {
+    if (published == null || ir.gateways().size() != 1 || published.gateways().size() != 1) {
+      return false;
+    }
+    IrGateway before = published.gateways().get(0);
+    IrGateway after = ir.gateways().get(0);
+    ContentVersionedSnapshot previous = served.get(after.key());
+    if (previous == null || served.get(NodeGroups.MERGED) != previous || !before.key().equals(after.key())
+        || !Instances.same(before.listeners(), after.listeners())
+        || !Instances.same(before.routeConfigs(), after.routeConfigs())
+        || !Instances.same(before.secrets(), after.secrets())
+        || before.clusters().size() != after.clusters().size()) {
+      return false;
+    }
+    List<IrCluster> changed = new ArrayList<>();
+    for (int i = 0; i < after.clusters().size(); i++) {
+      IrCluster was = before.clusters().get(i);
+      IrCluster is = after.clusters().get(i);
+      if (was == is) {
+        continue;
+      }
+      // an EDS cluster's own proto does not hold its endpoints: equal in all else, it is unchanged
+      if (!was.name().equals(is.name()) || was.discovery() != IrCluster.Discovery.EDS
+          || is.discovery() != IrCluster.Discovery.EDS || was.protocol() != is.protocol()
+          || !was.metadata().equals(is.metadata())) {
+        return false;
+      }
+      changed.add(is);
+    }
+    int bound = Math.max(64, previous.endpoints().versionedResources().size() / 8);
+    if (endpointPatches + changed.size() > bound) {
+      return false;
+    }
+    endpointPatches += changed.size();
+    Map<String, ClusterLoadAssignment> replacements = new HashMap<>();
+    changed.forEach(cluster -> replacements.put(cluster.name(), translator.endpoints(cluster)));
+    ContentVersionedSnapshot next = previous.withEndpoints(replacements, interner);
+    published = ir;
+    if (next.sameVersionsAs(previous)) {
+      served.keySet().forEach(group -> metrics.built(BuildResult.UNCHANGED));
+      return true;
+    }
+    SortedMap<String, ContentVersionedSnapshot> nextServed = new TreeMap<>(served);
+    nextServed.replaceAll((group, snapshot) -> next);
+    served.keySet().forEach(group -> metrics.built(BuildResult.PUBLISHED));
+    served = Collections.unmodifiableSortedMap(nextServed);
+    Set<String> groups = new HashSet<>(nextServed.keySet());
+    groups.forEach(group -> cache.setSnapshot(group, next));
+    groups.addAll(serveMergedToStrayGroups(next));
+    watcher.snapshotsChanged(groups);
+    metrics.mergedIs(next);
+    return true;
   }
 
   /**
