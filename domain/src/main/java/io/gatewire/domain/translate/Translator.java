@@ -19,6 +19,7 @@ import io.gatewire.domain.status.StatusBody;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -254,9 +255,11 @@ public final class Translator {
         continue;
       }
       for (ListenerState l : o.outcome().attachedTo()) {
-        boolean lost = arbitrated.lost().keySet().stream().anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
+        boolean lost = !arbitrated.lost().isEmpty()
+            && arbitrated.lost().keySet().stream().anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
         if (!lost) {
-          attachedRoutes.computeIfAbsent(l, x -> new TreeSet<>()).add(o.plan().route().ref());
+          // only counted: a hash set is enough
+          attachedRoutes.computeIfAbsent(l, x -> new HashSet<>()).add(o.plan().route().ref());
         }
       }
     }
