@@ -106,10 +106,8 @@ public final class Translator {
 
     BackendResolver backends = new BackendResolver(resources, grants, serviceMemo);
     List<RoutePlan> plans = new ArrayList<>();
-    resources.httpRoutes().forEach(r -> plans.add(
-        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
-    resources.grpcRoutes().forEach(r -> plans.add(
-        memo.plan(r, backends, (b, p) -> new RoutePlanner(b, p).plan(r), warnings::add)));
+    resources.httpRoutes().forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
+    resources.grpcRoutes().forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
 
     L4RoutePlanner l4Planner = new L4RoutePlanner(backends, provenance, warnings::add);
     resources.l4Routes().forEach(r -> plans.add(l4Planner.plan(r)));
