@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,6 +251,52 @@ class KubernetesStatusWriterTest {
     assertThat(events.unchanged).contains(Example.httpRoute(ns, "web"));
     assertThat(events.written).contains(Example.httpRoute(ns, "cross"));
     assertThat(events.failed).isEmpty();
+  }
+
+  @Test
+  void aFailedWriteIsRetriedAfterABackoff() {
+    String ns = "failing";
+    MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
+    StatusTarget web = Example.httpRoute(ns, "web");
+    server.expect().put().withPath("/apis/gateway.networking.k8s.io/v1/namespaces/failing/httproutes/web/status")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("no RBAC").build())
+        .once();
+    KubernetesStatusWriter writer = leadingWriter(new ApiServerObjects(client));
+    writer.report(cluster.translate(), List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(web));
+
+    assertThat(events.failed).containsExactly(web);
+    assertThat(summary(parent(status(web), Example.OURS, "eg"), "Accepted")).isEqualTo("True/Accepted");
+  }
+
+  @Test
+  void losingLeadershipDropsTheQueueAndGainingItWritesTheLatestStatuses() {
+    String ns = "deposed";
+    MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
+    List<ObjectStatus> statuses = cluster.translate();
+    AtomicReference<KubernetesStatusWriter> self = new AtomicReference<>();
+    AtomicBoolean deposed = new AtomicBoolean();
+    ApiServerObjects api = new ApiServerObjects(client);
+    // Leadership is lost while the writer looks at its first object.
+    CurrentObjects deposing = target -> {
+      if (deposed.compareAndSet(false, true)) {
+        self.get().leadershipLost();
+      }
+      return api.find(target);
+    };
+    KubernetesStatusWriter writer = leadingWriter(deposing);
+    self.set(writer);
+    writer.report(statuses, List.of());
+    await().atMost(Duration.ofSeconds(10)).untilTrue(deposed);
+    writer.report(statuses, List.of());
+
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> events.written.isEmpty());
+    for (ObjectStatus s : statuses) {
+      assertThat(status(StatusTarget.of(s))).as("%s", StatusTarget.of(s)).isEmpty();
+    }
+
+    writer.leadershipGained();
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == statuses.size());
   }
 
   private static Map<String, Object> parentEntry(String controller, String gateway, String type, String status,
