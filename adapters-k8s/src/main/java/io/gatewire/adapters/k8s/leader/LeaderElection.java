@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@link LeadershipListener} when this instance gains or loses it. fabric8's LeaderElector runs one
  * term: when it ends (the lease was lost) and this election is not closed, a new elector joins again,
  * so an instance that lost the lease can lead later. {@link #close} cancels the elector, which
- * releases a held lease (ReleaseOnCancel) so another instance takes over without waiting for it to expire.
+ * releases a held lease (ReleaseOnCancel: fabric8 renews it for one second), so another instance
+ * takes over about a second later instead of after the full lease duration.
  */
 public final class LeaderElection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -101,13 +102,24 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   private void started() {
-    leader = true;
+    synchronized (this) {
+      if (leader) {
+        return;
+      }
+      leader = true;
+    }
     LOG.info("{} leads (lease {}/{})", settings.identity(), settings.leaseNamespace(), settings.leaseName());
     listener.leadershipGained();
   }
 
+  /** fabric8 may report the end of a term twice (on seeing another holder, and when the term's loop ends). */
   private void stopped() {
-    leader = false;
+    synchronized (this) {
+      if (!leader) {
+        return;
+      }
+      leader = false;
+    }
     LOG.info("{} no longer leads (lease {}/{})", settings.identity(), settings.leaseNamespace(), settings.leaseName());
     listener.leadershipLost();
   }
