@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The status writer against the fabric8 CRUD mock server: objects created there, translated by the
  * real translator from what the mock holds, and their status read back through the status subresource.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesStatusWriterTest {
   static KubernetesClient client;
   static KubernetesMockServer server;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * one API server: exactly one leads and only it writes; when it closes, the other takes over and writes
  * the latest statuses it has, without waiting for a new translation.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class LeaderHandoverTest {
   static KubernetesClient client;
 
