@@ -78,7 +78,7 @@ public final class ApiServerObjects implements CurrentObjects {
   @SuppressWarnings("unchecked")
   private static CurrentObject current(GenericKubernetesResource object) {
     Object status = object.getAdditionalProperties().get("status");
-    return new CurrentObject(object.getMetadata().getResourceVersion(),
-        status instanceof Map ? (Map<String, Object>) status : Map.of());
+    return CurrentObject.of(object.getMetadata().getResourceVersion(),
+        status instanceof Map ? (Map<String, Object>) status : null);
   }
 }

@@ -280,8 +280,9 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
       return;
     }
     for (int attempt = 1; now != null; attempt++) {
-      Map<String, Object> merged = merge.merge(body, now.status(), clock.instant());
-      if (StatusComparison.same(merged, now.status())) {
+      Map<String, Object> status = now.status().get();
+      Map<String, Object> merged = merge.merge(body, status, clock.instant());
+      if (StatusComparison.same(merged, status)) {
         synced.put(target, new Synced(body, now.resourceVersion()));
         events.unchanged(target);
         done(target, body);

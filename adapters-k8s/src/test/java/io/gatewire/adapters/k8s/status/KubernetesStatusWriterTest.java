@@ -62,7 +62,7 @@ class KubernetesStatusWriterTest {
   private static Map<String, Object> status(StatusTarget target) {
     CurrentObject object = new ApiServerObjects(client).find(target);
     assertThat(object).as("%s exists", target).isNotNull();
-    return object.status();
+    return object.status().get();
   }
 
   @Test
@@ -124,8 +124,9 @@ class KubernetesStatusWriterTest {
     api.writeStatus(shared, api.find(shared).resourceVersion(), Map.of("parents", List.of(staleOurs, theirs)));
 
     KubernetesStatusWriter writer = leadingWriter(api);
-    writer.report(cluster.translate(), List.of());
-    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(shared));
+    List<ObjectStatus> first = cluster.translate();
+    writer.report(first, List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == first.size());
 
     List<Map<String, Object>> parents = list(status(shared), "parents");
     assertThat(parents).hasSize(2);
@@ -151,8 +152,9 @@ class KubernetesStatusWriterTest {
     MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
     StatusTarget cross = Example.httpRoute(ns, "cross");
     KubernetesStatusWriter writer = leadingWriter(new ApiServerObjects(client));
-    writer.report(cluster.translate(), List.of());
-    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(cross));
+    List<ObjectStatus> first = cluster.translate();
+    writer.report(first, List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == first.size());
     assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs")).isEqualTo("True/ResolvedRefs");
 
     clock.set(T1);
@@ -297,6 +299,23 @@ class KubernetesStatusWriterTest {
 
     writer.leadershipGained();
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == statuses.size());
+  }
+
+  @Test
+  void aTypedObjectFromACacheGivesItsStatusAsMaps() {
+    String ns = "typed";
+    MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
+    StatusTarget web = Example.httpRoute(ns, "web");
+    KubernetesStatusWriter writer = leadingWriter(new ApiServerObjects(client));
+    writer.report(cluster.translate(), List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(web));
+
+    HTTPRoute typed = client.resources(HTTPRoute.class).inNamespace(ns).withName("web").get();
+    CurrentObject cached = CurrentObject.of(typed, client.getKubernetesSerialization());
+
+    assertThat(cached.resourceVersion()).isEqualTo(typed.getMetadata().getResourceVersion());
+    assertThat(StatusComparison.same(cached.status().get(), status(web))).isTrue();
+    assertThat(summary(parent(cached.status().get(), Example.OURS, "eg"), "Accepted")).isEqualTo("True/Accepted");
   }
 
   private static Map<String, Object> parentEntry(String controller, String gateway, String type, String status,

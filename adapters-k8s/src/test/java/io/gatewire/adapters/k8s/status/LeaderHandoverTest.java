@@ -96,6 +96,6 @@ class LeaderHandoverTest {
   }
 
   private static Map<String, Object> status(StatusTarget target) {
-    return new ApiServerObjects(client).find(target).status();
+    return new ApiServerObjects(client).find(target).status().get();
   }
 }
