@@ -104,6 +104,10 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
     thread.start();
   }
 
+  /**
+   * Records the desired statuses and wakes the writer; returns at once. Warnings have no place in
+   * status and are not used here: compose with a sink that logs them.
+   */
   @Override
   public void report(List<ObjectStatus> statuses, List<Warning> warnings) {
     Map<StatusTarget, StatusBody> next = new HashMap<>(statuses.size() * 2);
