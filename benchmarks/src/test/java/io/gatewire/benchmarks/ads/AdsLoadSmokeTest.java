@@ -1,0 +1,27 @@
+package io.gatewire.benchmarks.ads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load run at toy size (50 streams, 100 routes) in this JVM: every stream, state of the world and
+ * delta, converges on the first snapshot and on every change. Counts only, no times: this is no
+ * measurement; the real run is benchmarks/load.sh.
+ */
+class AdsLoadSmokeTest {
+  @Test
+  void everyStreamAcksEverySnapshot() throws Exception {
+    AdsLoad.Result result = AdsLoad.run(new AdsLoad.Settings(100, 50, 2, 1, 2, 60));
+
+    assertThat(result.serverStreams()).isEqualTo(50);
+    assertThat(result.sotwStreams()).isEqualTo(25);
+    assertThat(result.deltaStreams()).isEqualTo(25);
+    assertThat(result.changes()).hasSize(2).allSatisfy(change -> {
+      // a route removed or added changes three types: each stream gets at least those three responses
+      assertThat(change.responses()).isGreaterThanOrEqualTo(3 * 50);
+      assertThat(change.allStreamsMs()).isGreaterThanOrEqualTo(change.p99StreamMs());
+    });
+    assertThat(AdsLoad.table(result)).contains("| route removed |", "| route added |");
+  }
+}

@@ -1,0 +1,41 @@
+package io.gatewire.benchmarks.ads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The churn soak at toy size (3 cycles of 50 routes through watched files, 60 clients coming and
+ * going) in this JVM: nothing the server or translator remembers outlives the routes and clients,
+ * broken input never replaces the served configuration. Levels and counts only, no times: the real
+ * run is benchmarks/soak.sh.
+ */
+class ChurnSoakSmokeTest {
+  @TempDir
+  Path directory;
+
+  @Test
+  void routesAndClientsComeAndGo_andLeaveNothingBehind() throws Exception {
+    ChurnSoak.Result result;
+    try (FileRouteSource files = new FileRouteSource(directory)) {
+      result = ChurnSoak.run(new ChurnSoak.Settings(50, 3, 4, 60, 60), files);
+    }
+
+    assertThat(result.clientsChurned()).isEqualTo(60);
+    assertThat(result.cycles()).hasSize(3).allSatisfy(cycle -> assertThat(cycle.brokenInputKept()).isTrue());
+    ChurnSoak.Levels baseline = result.baseline();
+    ChurnSoak.Levels end = result.end();
+    assertThat(result.loaded().translatorMemos().get("plans")).as("the loaded state held the routes").isEqualTo(50);
+    assertThat(result.loaded().servingSizes().get("memo.clusters")).isGreaterThanOrEqualTo(50);
+    assertThat(end.serverStreams()).isEqualTo(baseline.serverStreams()).isEqualTo(4);
+    assertThat(end.servingSizes()).isEqualTo(baseline.servingSizes());
+    assertThat(end.servingSizes().get("parkedWatches")).isZero();
+    assertThat(end.translatorMemos()).isEqualTo(baseline.translatorMemos());
+    // a thread per client would be 60 more; pools may keep a few idle threads a while
+    assertThat(end.liveThreads()).isLessThanOrEqualTo(baseline.liveThreads() + 8);
+    // a generous bound at this size, where a few hundred KiB of JIT and pool state are a large share
+    assertThat(result.heapRatio()).isLessThan(1.25);
+  }
+}
