@@ -2,6 +2,8 @@ package io.gatewire.benchmarks.ads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.protobuf.Message;
+import io.gatewire.adapters.xds.serve.ServedVersions;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Many ADS streams on one XdsServing ({@code benchmarks/load.sh}, docs/reliability.md): the generated
@@ -40,7 +44,8 @@ public final class AdsLoad {
       double allStreamsMs, long responses, double processCpuMs, double clientCpuMs) {}
 
   /** The figures of one run. */
-  public record Result(Settings settings, int sotwStreams, int deltaStreams, int serverStreams, double connectAllMs,
+  public record Result(Settings settings, Map<String, Long> servedBytesByType, int sotwStreams, int deltaStreams,
+      int serverStreams, double connectAllMs,
       long heapServingBytes, long heapWithStreamsBytes, List<Change> changes, double medianAllStreamsMs,
       double medianP99StreamMs, double medianProcessCpuMs, double medianClientCpuMs) {}
 
@@ -80,6 +85,10 @@ public final class AdsLoad {
     GatewayResources lessOne = WorkloadGenerator.decode(Workloads.withoutRoute(yaml, settings.routes() - 1));
     Serving serving = new Serving();
     serving.publish(full);
+    Map<String, Long> servedBytes = new TreeMap<>();
+    for (Message resource : ServedVersions.resources(serving.xds(), Serving.GATEWAY_GROUP)) {
+      servedBytes.merge(resource.getDescriptorForType().getName(), (long) resource.getSerializedSize(), Long::sum);
+    }
     serving.xds().start();
     try {
       long heapServing = JvmProbe.heapAfterGc();
@@ -115,7 +124,7 @@ public final class AdsLoad {
           Thread.sleep(200);
         }
         long heapWithStreams = JvmProbe.heapAfterGc();
-        return new Result(settings, settings.streams() - settings.streams() / 2, settings.streams() / 2, serverStreams,
+        return new Result(settings, servedBytes, settings.streams() - settings.streams() / 2, settings.streams() / 2, serverStreams,
             connectAllMs, heapServing, heapWithStreams, changes,
             median(changes.stream().mapToDouble(Change::allStreamsMs).toArray()),
             median(changes.stream().mapToDouble(Change::p99StreamMs).toArray()),
@@ -170,6 +179,8 @@ public final class AdsLoad {
     out.append(String.format(Locale.ROOT, "ADS load: %d routes, %d streams (%d state of the world, %d delta) over %d "
             + "connections, %d client threads; server counted %d open streams%n", s.routes(), s.streams(),
         result.sotwStreams(), result.deltaStreams(), s.connections(), s.clientThreads(), result.serverStreams()));
+    out.append("served to the Gateway's group, serialized bytes by type: ").append(result.servedBytesByType())
+        .append('\n');
     out.append(String.format(Locale.ROOT, "every stream had ACKed the first snapshot after %.0f ms%n",
         result.connectAllMs()));
     out.append("| change | publish ms | median stream ms | p99 stream ms | all streams ms | responses | process CPU ms "

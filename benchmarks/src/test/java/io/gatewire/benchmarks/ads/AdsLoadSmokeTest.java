@@ -15,6 +15,8 @@ class AdsLoadSmokeTest {
     AdsLoad.Result result = AdsLoad.run(new AdsLoad.Settings(100, 50, 2, 1, 2, 60));
 
     assertThat(result.serverStreams()).isEqualTo(50);
+    assertThat(result.servedBytesByType()).containsOnlyKeys("Listener", "RouteConfiguration", "Cluster",
+        "ClusterLoadAssignment");
     assertThat(result.sotwStreams()).isEqualTo(25);
     assertThat(result.deltaStreams()).isEqualTo(25);
     assertThat(result.changes()).hasSize(2).allSatisfy(change -> {
