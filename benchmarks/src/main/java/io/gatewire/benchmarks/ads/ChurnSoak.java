@@ -142,11 +142,14 @@ public final class ChurnSoak {
       converge("the base configuration", System.nanoTime());
       int perCycle = settings.cycles() == 0 ? 0 : settings.clientChurn() / settings.cycles();
       cycle(0, perCycle);
+      // the warm-up's clients come before the baseline: the measured churn is counted from here
+      int warmUpClients = churned;
       Levels baseline = levels();
       List<Cycle> cycles = new ArrayList<>();
       Levels loaded = null;
       for (int c = 1; c <= settings.cycles(); c++) {
-        int clientsThisCycle = c == settings.cycles() ? settings.clientChurn() - churned : perCycle;
+        int clientsThisCycle = c == settings.cycles()
+            ? settings.clientChurn() - (churned - warmUpClients) : perCycle;
         CycleRun run = cycle(c, clientsThisCycle);
         if (c == settings.cycles()) {
           loaded = run.loaded();
@@ -157,7 +160,7 @@ public final class ChurnSoak {
       awaitTrue(() -> ServingInternals.sizes(xds).get("cacheWatches") == baseline.servingSizes().get("cacheWatches"),
           "the churned clients' watches cancelled");
       Levels end = levels();
-      return new Result(settings, source, baseline, loaded, end, cycles, churned,
+      return new Result(settings, source, baseline, loaded, end, cycles, churned - warmUpClients,
           (double) end.heapBytes() / baseline.heapBytes());
     }
 
@@ -286,7 +289,7 @@ public final class ChurnSoak {
     Settings s = result.settings();
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Churn soak (%s): %d cycles of %d routes created and deleted, %d steady "
-            + "streams, %d clients connected and left; baseline after one warm-up cycle%n", result.source(), s.cycles(),
+            + "streams, %d clients connected and left after the baseline, which follows one warm-up cycle%n", result.source(), s.cycles(),
         s.routes(), s.streams(), result.clientsChurned()));
     double[] apply = result.cycles().stream().mapToDouble(Cycle::applyMs).toArray();
     double[] delete = result.cycles().stream().mapToDouble(Cycle::deleteMs).toArray();
