@@ -16,7 +16,6 @@ import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorMemos;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
