@@ -39,8 +39,11 @@ public final class AdsLoad {
     public static final Settings DEFAULTS = new Settings(1000, 1000, 8, 2, 7, 300);
   }
 
-  /** One change: the publish (translation to snapshot set), then the streams, in milliseconds after the change. */
-  public record Change(String change, double publishMs, double medianStreamMs, double p99StreamMs,
+  /**
+   * One change: how many streams ACKed all of it, the publish (translation to snapshot set), then the
+   * streams, in milliseconds after the change.
+   */
+  public record Change(String change, int streamsAcked, double publishMs, double medianStreamMs, double p99StreamMs,
       double allStreamsMs, long responses, double processCpuMs, double clientCpuMs) {}
 
   /** The figures of one run. */
@@ -118,7 +121,8 @@ public final class AdsLoad {
           long cpu = JvmProbe.processCpuNanos() - cpuBefore;
           long clientCpu = JvmProbe.threadsCpuNanos(LoadClients.THREAD_PREFIX) - clientCpuBefore;
           long[] times = streams.stream().mapToLong(LoadStream::reachedAfterNanos).sorted().toArray();
-          changes.add(new Change(remove ? "route removed" : "route added", (published - start) / 1e6,
+          changes.add(new Change(remove ? "route removed" : "route added",
+              (int) Arrays.stream(times).filter(time -> time >= 0).count(), (published - start) / 1e6,
               percentile(times, 50) / 1e6, percentile(times, 99) / 1e6, times[times.length - 1] / 1e6,
               responses(streams) - responsesBefore, cpu / 1e6, clientCpu / 1e6));
           Thread.sleep(200);

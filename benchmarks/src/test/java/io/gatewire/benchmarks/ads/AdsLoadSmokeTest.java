@@ -20,10 +20,10 @@ class AdsLoadSmokeTest {
     assertThat(result.sotwStreams()).isEqualTo(25);
     assertThat(result.deltaStreams()).isEqualTo(25);
     assertThat(result.changes()).hasSize(2).allSatisfy(change -> {
+      assertThat(change.streamsAcked()).isEqualTo(50);
       // a route removed or added changes the route configuration and the clusters (and assignments):
       // each stream gets at least those two responses
       assertThat(change.responses()).isGreaterThanOrEqualTo(2 * 50);
-      assertThat(change.allStreamsMs()).isGreaterThanOrEqualTo(change.p99StreamMs());
     });
     assertThat(AdsLoad.table(result)).contains("| route removed |", "| route added |");
   }
