@@ -2,6 +2,7 @@ package io.gatewire.benchmarks;
 
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.bootstrap.generate.WorkloadSpec;
+import java.util.List;
 
 /** The workload shapes the benchmarks name, and the single edits the change figures apply. */
 public final class Workloads {
@@ -39,6 +40,25 @@ public final class Workloads {
   public static String moveMiddleEndpoint(String yaml, WorkloadSpec spec) {
     String address = "\"" + WorkloadGenerator.endpointAddress(spec.endpoints() / 2) + "\"";
     return replaceOnce(yaml, address, "\"" + WorkloadGenerator.endpointAddress(spec.endpoints()) + "\"");
+  }
+
+  /** {@code yaml} without the HTTPRoute {@code route-<index>}: its virtual host, cluster and assignment go away. */
+  public static String withoutRoute(String yaml, int index) {
+    String separator = "\n---\n";
+    String wanted = "kind: HTTPRoute\nmetadata:\n  name: " + WorkloadGenerator.routeName(index) + "\n";
+    List<String> documents = List.of(yaml.split(separator));
+    List<String> kept = documents.stream().filter(document -> !document.contains(wanted)).toList();
+    if (kept.size() != documents.size() - 1) {
+      throw new IllegalStateException("route " + index + " does not occur exactly once");
+    }
+    return String.join(separator, kept);
+  }
+
+  /** {@code yaml} without any HTTPRoute: the Gateway, Services and EndpointSlices that routes attach to. */
+  public static String withoutRoutes(String yaml) {
+    String separator = "\n---\n";
+    return String.join(separator, List.of(yaml.split(separator)).stream()
+        .filter(document -> !document.contains("kind: HTTPRoute\n")).toList());
   }
 
   private static String replaceOnce(String text, String from, String to) {

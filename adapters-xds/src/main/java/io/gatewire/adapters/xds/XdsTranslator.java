@@ -10,6 +10,8 @@ import io.gatewire.adapters.xds.mapping.SecretMapper;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.MetadataOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Maps one IR Gateway to Envoy resources. EDS clusters get a ClusterLoadAssignment each (empty when
@@ -50,6 +52,20 @@ public final class XdsTranslator {
   /** The ClusterLoadAssignment of one EDS cluster, as {@link #translate} gives it. */
   public ClusterLoadAssignment endpoints(IrCluster cluster) {
     return endpoints.map(cluster);
+  }
+
+  /**
+   * The entries each mapper's memos hold (listeners, routes, clusters, endpoints, metadata): what a leak
+   * check watches, as they must shrink when IR goes away.
+   */
+  public Map<String, Integer> memoSizes() {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    sizes.put("listeners", listeners.memoSize());
+    sizes.put("routes", routes.memoSize());
+    sizes.put("clusters", clusters.memoSize());
+    sizes.put("endpoints", endpoints.memoSize());
+    sizes.put("metadata", metadata.memoSize());
+    return sizes;
   }
 
   /** Ends a publish: forgets the protos of IR that was not translated since the previous call. */

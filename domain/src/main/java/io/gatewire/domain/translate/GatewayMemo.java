@@ -33,6 +33,11 @@ final class GatewayMemo {
     return patched;
   }
 
+  /** The entries held, for the current and previous translations. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   /** Ends a translation: only the Gateways assembled in it are kept. */
   void roll() {
     previous = current;

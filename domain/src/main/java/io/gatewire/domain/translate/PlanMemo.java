@@ -71,6 +71,11 @@ final class PlanMemo {
   /** One route planned again: its plan and metadata warnings before and after. */
   record Replanned(RoutePlan before, List<Warning> warningsBefore, RoutePlan after, List<Warning> warningsAfter) {}
 
+  /** The entries held, for the current and previous translations. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   /** Ends a translation: only the routes planned in it are kept. */
   void roll() {
     previous = current;

@@ -34,6 +34,11 @@ final class ServiceEndpointsMemo {
     return entry.result();
   }
 
+  /** The entries held, for the current and previous translations. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   /** Ends a translation: only the resolutions made in it are kept. */
   void roll() {
     previous = current;

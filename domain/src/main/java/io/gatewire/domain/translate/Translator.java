@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,19 @@ public final class Translator {
       serviceMemo.roll();
       gatewayMemo.roll();
     }
+  }
+
+  /**
+   * The entries each memo holds (plans, virtual hosts, Service resolutions, IR Gateways), for leak
+   * checks: after a translation they are bounded by its input.
+   */
+  synchronized Map<String, Integer> memoSizes() {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    sizes.put("plans", memo.size());
+    sizes.put("virtualHosts", hostMemo.size());
+    sizes.put("serviceResolutions", serviceMemo.size());
+    sizes.put("gateways", gatewayMemo.size());
+    return sizes;
   }
 
   private TranslationResult translateAll(GatewayResources resources) {

@@ -58,6 +58,11 @@ final class VirtualHostMemo {
     return entry.host();
   }
 
+  /** The entries held, for the current and previous translations. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   /** Ends a translation: only the virtual hosts built in it are kept. */
   void roll() {
     previous = current;

@@ -30,6 +30,11 @@ final class AssemblyMemo<V> {
     return known.value();
   }
 
+  /** The entries held, for the current and previous generations. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   void roll() {
     previous = current;
     current = new HashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));

@@ -37,6 +37,11 @@ public final class EndpointMapper {
         .build());
   }
 
+  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
+  public int memoSize() {
+    return localities.size() + endpoints.size() + assignments.size();
+  }
+
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     localities.roll();

@@ -26,6 +26,11 @@ public final class ListenerMapper {
     return built.get(listener, this::build);
   }
 
+  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
+  public int memoSize() {
+    return built.size();
+  }
+
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     built.roll();

@@ -36,6 +36,11 @@ final class LiveMemo<K, V> {
     return value;
   }
 
+  /** The entries held: by value, and by instance for the current and previous generations. */
+  int size() {
+    return byValue.size() + current.size() + previous.size();
+  }
+
   /** Ends a generation: from now on only the entries used since the previous roll are kept. */
   void roll() {
     previous = current;

@@ -34,6 +34,11 @@ public final class MetadataMapper {
     return built.get(metadata, this::build);
   }
 
+  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
+  public int memoSize() {
+    return built.size();
+  }
+
   /** Forgets the metadata not mapped since the previous call (the end of a publish). */
   public void roll() {
     built.roll();

@@ -33,6 +33,11 @@ public final class RouteMapper {
         .build());
   }
 
+  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
+  public int memoSize() {
+    return hosts.size() + configs.size();
+  }
+
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     hosts.roll();

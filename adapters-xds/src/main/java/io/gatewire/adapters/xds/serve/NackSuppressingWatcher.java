@@ -74,6 +74,11 @@ final class NackSuppressingWatcher implements ConfigWatcher {
         snapshot -> snapshot.version(request.getResourceType(), Collections.emptyList()), open);
   }
 
+  /** The watches parked now. */
+  synchronized int parkedWatches() {
+    return parked.size();
+  }
+
   /** Opens the real watch of every parked one whose group now has a different version for it. */
   void snapshotsChanged(Set<String> changedGroups) {
     List<ParkedWatch> resumed = new ArrayList<>();

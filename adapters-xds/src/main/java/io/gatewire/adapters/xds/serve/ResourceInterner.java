@@ -41,6 +41,11 @@ final class ResourceInterner {
     return interned;
   }
 
+  /** The entries held: by content, by instance, and the route configurations' virtual host digests. */
+  int size() {
+    return known.size() + byInstance.size() + routeVersions.size();
+  }
+
   /** Forgets every instance that none of {@code served} holds any more. */
   void retainOnly(Collection<ContentVersionedSnapshot> served) {
     known.clear();

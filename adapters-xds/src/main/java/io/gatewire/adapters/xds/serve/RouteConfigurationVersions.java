@@ -21,6 +21,11 @@ final class RouteConfigurationVersions {
         config.getVirtualHostsList().stream().map(this::digest).toList());
   }
 
+  /** The virtual host digests held. */
+  int size() {
+    return current.size() + previous.size();
+  }
+
   void roll() {
     previous = current;
     current = new IdentityHashMap<>();

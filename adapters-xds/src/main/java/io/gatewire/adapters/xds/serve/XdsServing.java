@@ -1,6 +1,7 @@
 package io.gatewire.adapters.xds.serve;
 
 import io.gatewire.domain.ir.Instances;
+import io.envoyproxy.controlplane.cache.StatusInfo;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
@@ -306,6 +307,28 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   /** The xDS streams open now. */
   public int connectedStreams() {
     return ledger.openStreams();
+  }
+
+  /**
+   * What the server remembers, for leak checks: the mappers' memo entries ({@link XdsTranslator#memoSizes}),
+   * the interner's entries, the NACKed watches parked, and the cache's open watches and node groups.
+   * Taken under the publish lock, so no publish is half done.
+   */
+  Map<String, Integer> internalSizes() {
+    synchronized (publishLock) {
+      Map<String, Integer> sizes = new LinkedHashMap<>();
+      translator.memoSizes().forEach((memo, size) -> sizes.put("memo." + memo, size));
+      sizes.put("interner", interner.size());
+      sizes.put("parkedWatches", watcher.parkedWatches());
+      int watches = 0;
+      for (String group : cache.groups()) {
+        StatusInfo<String> status = cache.statusInfo(group);
+        watches += status == null ? 0 : status.numWatches();
+      }
+      sizes.put("cacheWatches", watches);
+      sizes.put("cacheGroups", cache.groups().size());
+      return sizes;
+    }
   }
 
   /** The resources a node group is served, the very instances the cache holds; null for an unknown group. */

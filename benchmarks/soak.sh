@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Churn soak (docs/reliability.md): 1,000 routes created and deleted in 50 cycles through files in a
+# watched temporary directory, served by XdsServing to 4 steady ADS streams while 1,000 clients
+# connect and leave, with broken input added and removed every cycle; heap, threads, streams and the
+# server's and translator's memos at the baseline (after a warm-up cycle), with the last routes
+# loaded, and at the end. From the repository root:
+#   benchmarks/soak.sh [--routes 1000] [--cycles 50] [--streams 4] [--client-churn 1000]
+# Builds benchmarks/target/benchmarks.jar if missing; writes benchmarks/target/soak.json. The ERROR
+# lines about broken.yaml are the broken input being refused, once per cycle.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f benchmarks/target/benchmarks.jar ]; then
+  mvn -B -q -pl benchmarks -am package -DskipTests
+fi
+echo "machine: $(nproc) cores, java $(java -version 2>&1 | head -1); before: $(uptime)"
+java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp benchmarks/target/benchmarks.jar \
+  io.gatewire.benchmarks.ads.ChurnSoak "$@"
+echo "after: $(uptime)"
