@@ -122,15 +122,21 @@ final class ServeCommand implements Callable<Integer> {
       FunctionCounter.builder("gatewire.config.errors", gatewire, g -> g.state().errors())
           .description("loads that failed (the last good configuration kept serving); /readyz names the last one")
           .register(registry);
-      try (ConfigurationSource.Watch watch = gatewire.start();
-          AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
+      // Admin first: /healthz answers and /readyz says why not ready while the first load waits for the
+      // cluster's initial lists.
+      try (AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
         admin.start();
+        ConfigurationSource.Watch watch = gatewire.start();
         LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on port {}",
             xds.port(), xds.nodeGroups(), admin.port());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        stop.await();
-        LOG.info("shutting down: draining xDS streams");
+        try {
+          stop.await();
+          LOG.info("shutting down: draining xDS streams");
+        } finally {
+          watch.close();
+        }
       }
     }
     return GatewireCommand.EXIT_OK;
