@@ -64,10 +64,6 @@ final class KindInformer {
     return synced;
   }
 
-  boolean hasSynced() {
-    return informer.hasSynced();
-  }
-
   List<GenericKubernetesResource> objects() {
     return informer.getStore().list();
   }

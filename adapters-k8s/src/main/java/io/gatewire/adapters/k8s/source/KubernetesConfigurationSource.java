@@ -148,8 +148,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
         : resources.inNamespace(namespace).runnableInformer(0);
   }
 
-  /** Waits until every informer has its initial list, or the deadline; then fails naming those that do not. */
-  private static void awaitSynced(Collection<KindInformer> informers, long deadline, Duration timeout) throws SourceException {
+  /**
+   * Waits until every informer has its initial list, or the deadline; then fails naming the informers
+   * still listing, or those whose list failed (an informer whose initial list fails stops: RBAC, for
+   * one, must be fixed and Gatewire restarted).
+   */
+  private static void awaitSynced(Collection<KindInformer> informers, long deadline, Duration timeout)
+      throws SourceException {
     CompletableFuture<?> all = CompletableFuture.allOf(informers.stream().map(KindInformer::synced)
         .toArray(CompletableFuture[]::new));
     try {
@@ -157,10 +162,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("cluster", "interrupted while waiting for the initial lists", e);
-    } catch (TimeoutException | ExecutionException e) {
-      List<String> pending = informers.stream().filter(i -> !i.hasSynced()).map(KindInformer::name).toList();
-      String why = e instanceof ExecutionException ? ": " + e.getCause().getMessage() : "";
-      throw new SourceException("cluster", "informers not synced within " + timeout + ": " + pending + why, e);
+    } catch (TimeoutException e) {
+      List<String> pending = informers.stream().filter(i -> !i.synced().isDone()).map(KindInformer::name).toList();
+      throw new SourceException("cluster", "informers not synced within " + timeout + ": " + pending, e);
+    } catch (ExecutionException e) {
+      List<String> failed = informers.stream().filter(i -> i.synced().isCompletedExceptionally())
+          .map(KindInformer::name).toList();
+      throw new SourceException("cluster", "informers could not list " + failed + ": " + e.getCause().getMessage(), e);
     }
   }
 }
