@@ -61,10 +61,13 @@ final class ReferencedSecrets {
     return refs;
   }
 
-  /** Starts informers for newly referenced Secrets and stops those no longer referenced; returns the started ones. */
+  /**
+   * Starts informers for newly referenced Secrets and stops those no longer referenced, or whose list
+   * failed (they are started again: the next load retries them); returns the started ones.
+   */
   List<KindInformer> reconcile(Set<String> referenced) {
     informers.entrySet().removeIf(watched -> {
-      if (referenced.contains(watched.getKey())) {
+      if (referenced.contains(watched.getKey()) && !watched.getValue().synced().isCompletedExceptionally()) {
         return false;
       }
       watched.getValue().close();

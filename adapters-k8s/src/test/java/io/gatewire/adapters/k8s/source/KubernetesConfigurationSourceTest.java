@@ -16,6 +16,7 @@ import io.gatewire.domain.port.SourceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +115,26 @@ class KubernetesConfigurationSourceTest {
 
     assertThat(secretNames(awaitLoad(source, r -> secretNames(r, "certs").equals(List.of("second"))), "certs"))
         .containsExactly("second");
+  }
+
+  @Test
+  void aSecretWhoseListFailed_isListedAgainByTheNextLoad() {
+    server.expect().get()
+        .withPath("/api/v1/namespaces/retry/secrets?fieldSelector=metadata.name%3Dcert&resourceVersion=0")
+        .andReturn(403, "forbidden").once();
+    cluster.apply(secret("retry", "cert") + gatewayWithCert("retry", "cert"));
+    List<String> errors = new CopyOnWriteArrayList<>();
+
+    await().atMost(WAIT).until(() -> {
+      try {
+        return secretNames(source.load(), "retry").equals(List.of("cert"));
+      } catch (SourceException e) {
+        errors.add(e.getMessage());
+        return false;
+      }
+    });
+
+    assertThat(errors).first().asString().startsWith("cluster: informers could not list [Secret retry/cert]: ");
   }
 
   @Test
