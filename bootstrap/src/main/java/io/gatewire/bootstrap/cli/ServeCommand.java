@@ -3,12 +3,15 @@ package io.gatewire.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
+import io.gatewire.adapters.k8s.source.KubernetesSourceOptions;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.port.ConfigurationSource;
+import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -32,11 +36,14 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
- * {@code gatewire serve}: serves xDS over ADS from watched manifest files, with admin HTTP beside it.
- * A broken edit keeps the last good configuration serving; SIGTERM drains and exits 0.
+ * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's objects
+ * (informers), with admin HTTP beside it. A broken edit keeps the last good configuration serving;
+ * {@code /readyz} says ready only once a first configuration is served (for a cluster: after every
+ * informer's initial list); SIGTERM drains and exits 0. Status is logged, not yet written to the cluster.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve xDS to Envoy over ADS from Gateway API manifests, reloading on change.")
+    description = "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
+        + "reloading on change.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -51,13 +58,14 @@ final class ServeCommand implements Callable<Integer> {
   List<String> paths;
 
   @Option(names = "--source", defaultValue = "file", paramLabel = "file|kubernetes",
-      description = "Read manifests from files (default) or a cluster.")
+      description = "Read objects from files (default) or a cluster: informers on the Gateway API kinds, "
+          + "Services, EndpointSlices, Namespaces and the Secrets Gateways reference.")
   Source source;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for --source kubernetes.")
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for --source kubernetes (default: KUBECONFIG, ~/.kube/config or in-cluster).")
   Path kubeconfig;
 
-  @Option(names = "--namespace", paramLabel = "NS", description = "Only watch this namespace (--source kubernetes).")
+  @Option(names = "--namespace", paramLabel = "NS", description = "Only watch this namespace (--source kubernetes); GatewayClasses are cluster-wide.")
   String namespace;
 
   @Option(names = "--xds-port", defaultValue = "18000", paramLabel = "PORT", description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
@@ -78,20 +86,32 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    if (source == Source.kubernetes) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--source kubernetes is not available in this version; use -f PATH");
+  public Integer call() throws IOException, InterruptedException, SourceException {
+    boolean hasPaths = paths != null && !paths.isEmpty();
+    if (source == Source.kubernetes && hasPaths) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "-f PATH and --source kubernetes exclude each other");
     }
-    if (paths == null || paths.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "serve needs -f PATH");
+    if (source == Source.file && !hasPaths) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "serve needs -f PATH (or --source kubernetes)");
     }
+    if (source == Source.file && (kubeconfig != null || namespace != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig and --namespace need --source kubernetes");
+    }
+    if (source == Source.file) {
+      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin));
+    }
+    try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
+      LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
+      return serve(cluster.source(KubernetesSourceOptions.namespace(namespace)));
+    }
+  }
+
+  private int serve(ConfigurationSource configuration) throws IOException, InterruptedException {
     TranslatorOptions options = flags.options();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
     try (XdsServing xds = new XdsServing(new ServingOptions(xdsPort, options.metadata()), registry)) {
       xds.start();
-      Gatewire gatewire = Gatewire.builder().source(files).proxySink(xds).statusSink(new StatusLog())
+      Gatewire gatewire = Gatewire.builder().source(configuration).proxySink(xds).statusSink(new StatusLog())
           .options(options).build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
           .description("1 when the latest input failed and the last good configuration is being served").register(registry);
@@ -102,15 +122,21 @@ final class ServeCommand implements Callable<Integer> {
       FunctionCounter.builder("gatewire.config.errors", gatewire, g -> g.state().errors())
           .description("loads that failed (the last good configuration kept serving); /readyz names the last one")
           .register(registry);
-      try (ConfigurationSource.Watch watch = gatewire.start();
-          AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
+      // Admin first: /healthz answers and /readyz says why not ready while the first load waits for the
+      // cluster's initial lists.
+      try (AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
         admin.start();
+        ConfigurationSource.Watch watch = gatewire.start();
         LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on port {}",
             xds.port(), xds.nodeGroups(), admin.port());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        stop.await();
-        LOG.info("shutting down: draining xDS streams");
+        try {
+          stop.await();
+          LOG.info("shutting down: draining xDS streams");
+        } finally {
+          watch.close();
+        }
       }
     }
     return GatewireCommand.EXIT_OK;

@@ -23,6 +23,15 @@ public interface DocumentLocation {
     return pointer -> at(base.append(pointer));
   }
 
+  /**
+   * The location of an object read from a cluster, such as {@code cluster:HTTPRoute team/web}
+   * ({@code cluster:GatewayClass gatewire} for a cluster-scoped one); it knows no lines.
+   */
+  static DocumentLocation cluster(String kind, String namespace, String name) {
+    String object = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+    return of("cluster:" + kind + " " + object);
+  }
+
   /** A location that knows no lines: every place in the document is named {@code location}. */
   static DocumentLocation of(String location) {
     return pointer -> location;

@@ -1,0 +1,63 @@
+package io.gatewire.adapters.k8s.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gatewire.adapters.k8s.source.KubernetesConfigurationSource;
+import io.gatewire.adapters.k8s.source.KubernetesSourceOptions;
+import io.gatewire.domain.port.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A connection to one cluster and the ports built on it. Closing it stops every source it created,
+ * then closes the client.
+ */
+public final class KubernetesCluster implements AutoCloseable {
+  private final KubernetesClient client;
+  private final List<KubernetesConfigurationSource> sources = new ArrayList<>();
+
+  /** Over a client someone else configured (tests: fabric8's mock server); closing this closes it. */
+  public KubernetesCluster(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Connects with {@code kubeconfig} when given, else as fabric8 finds its configuration
+   * ({@code KUBECONFIG}, {@code ~/.kube/config}, or the in-cluster service account).
+   *
+   * @throws IOException when the kubeconfig cannot be read
+   */
+  public static KubernetesCluster connect(Optional<Path> kubeconfig) throws IOException {
+    Config config = kubeconfig.isPresent()
+        ? Config.fromKubeconfig(null, Files.readString(kubeconfig.get()), kubeconfig.get().toString())
+        : Config.autoConfigure(null);
+    return new KubernetesCluster(new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  /** Where the client talks to, for the log. */
+  public String masterUrl() {
+    return client.getMasterUrl().toString();
+  }
+
+  /**
+   * A configuration source over this cluster.
+   *
+   * @throws SourceException when the cluster cannot be asked what it serves, or lacks the Gateway API CRDs
+   */
+  public synchronized KubernetesConfigurationSource source(KubernetesSourceOptions options) throws SourceException {
+    KubernetesConfigurationSource source = KubernetesConfigurationSource.create(client, options);
+    sources.add(source);
+    return source;
+  }
+
+  @Override
+  public synchronized void close() {
+    sources.forEach(KubernetesConfigurationSource::close);
+    client.close();
+  }
+}

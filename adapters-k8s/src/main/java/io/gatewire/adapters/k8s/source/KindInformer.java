@@ -1,0 +1,74 @@
+package io.gatewire.adapters.k8s.source;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One running informer (resync 0) over one served kind, named for messages ({@code HTTPRoute},
+ * {@code Secret team/cert}). Its handlers only call {@code changed}: on adds, deletes, updates that
+ * change more than bookkeeping ({@link ObjectTrees#changed}) and once its initial list is in, so that a
+ * load that gave up waiting for it is retried. The source reads its store when it loads.
+ */
+final class KindInformer {
+  private final String name;
+  private final ServedKind kind;
+  private final SharedIndexInformer<GenericKubernetesResource> informer;
+  private final CompletableFuture<Void> synced;
+
+  private KindInformer(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
+      CompletableFuture<Void> synced) {
+    this.name = name;
+    this.kind = kind;
+    this.informer = informer;
+    this.synced = synced;
+  }
+
+  /** Adds the handlers to a created, not yet running {@code informer} and starts it. */
+  static KindInformer start(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
+      ObjectTrees trees, Runnable changed) {
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource object) {
+        changed.run();
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+        if (trees.changed(before, after)) {
+          changed.run();
+        }
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
+        changed.run();
+      }
+    });
+    CompletableFuture<Void> synced = informer.start().toCompletableFuture();
+    synced.thenRun(changed);
+    return new KindInformer(name, kind, informer, synced);
+  }
+
+  String name() {
+    return name;
+  }
+
+  ServedKind kind() {
+    return kind;
+  }
+
+  CompletableFuture<Void> synced() {
+    return synced;
+  }
+
+  List<GenericKubernetesResource> objects() {
+    return informer.getStore().list();
+  }
+
+  void close() {
+    informer.close();
+  }
+}

@@ -1,0 +1,174 @@
+package io.gatewire.adapters.k8s.source;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.port.ConfigurationSource;
+import io.gatewire.domain.port.SourceException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gateway API objects and what they refer to, read from a cluster through fabric8 informers (resync
+ * 0) on the served version of each kind ({@link ServedVersions}), and on the Secrets Gateways name
+ * ({@link ReferencedSecrets}). Informers only signal changes; {@link #load()} reads their stores and
+ * decodes through the one manifest decoder, re-decoding only objects whose resourceVersion changed
+ * ({@link DecodedObjects}), and returns the very same {@link GatewayResources} when nothing did.
+ *
+ * <p>The first load waits (at most {@link KubernetesSourceOptions#syncTimeout()}) for every
+ * informer's initial list, so the first snapshot is never a partial view of the cluster; on timeout
+ * it fails naming the informers still listing, and the end of their initial list signals a change,
+ * so the load is retried. With a namespace in the options, namespaced kinds are watched in that
+ * namespace only, and of the Namespaces only that one (its labels are all the {@code allowedRoutes}
+ * selectors of its Gateways can see, as every route is in it too). GatewayClasses are cluster-scoped
+ * and always watched.
+ */
+public final class KubernetesConfigurationSource implements ConfigurationSource, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesConfigurationSource.class);
+  private static final Runnable NOTHING = () -> { };
+
+  private final KubernetesClient client;
+  private final KubernetesSourceOptions options;
+  private final List<ServedKind> kinds;
+  private final ObjectTrees trees = new ObjectTrees();
+  private final DecodedObjects decoded = new DecodedObjects(trees);
+  private final ReferencedSecrets secrets;
+  private volatile Runnable listener = NOTHING;
+  private List<KindInformer> informers;
+  private boolean initiallySynced;
+  private GatewayResources last;
+
+  private KubernetesConfigurationSource(KubernetesClient client, KubernetesSourceOptions options,
+      List<ServedKind> kinds) {
+    this.client = client;
+    this.options = options;
+    this.kinds = List.copyOf(kinds);
+    this.secrets = new ReferencedSecrets(client, options.namespace(), trees, this::signal);
+  }
+
+  /**
+   * A source over {@code client}'s cluster. Asks the cluster which version of each kind it serves;
+   * starts no informer yet (the first {@link #load()} or {@link #watch} does).
+   *
+   * @throws SourceException when discovery fails or a required Gateway API kind is not served
+   */
+  public static KubernetesConfigurationSource create(KubernetesClient client, KubernetesSourceOptions options)
+      throws SourceException {
+    List<ServedKind> kinds = new ServedVersions(client).resolve(WatchedKind.CATALOG);
+    LOG.info("watching {} in {}", kinds, options.namespace().map(ns -> "namespace " + ns).orElse("all namespaces"));
+    return new KubernetesConfigurationSource(client, options, kinds);
+  }
+
+  /** The apiVersion watched for each kind, such as {@code gateway.networking.k8s.io/v1 HTTPRoute}. */
+  public List<String> watchedKinds() {
+    return kinds.stream().map(ServedKind::toString).toList();
+  }
+
+  @Override
+  public synchronized GatewayResources load() throws SourceException {
+    startInformers();
+    long deadline = System.nanoTime() + options.syncTimeout().toNanos();
+    if (!initiallySynced) {
+      awaitSynced(informers, deadline, options.syncTimeout());
+      initiallySynced = true;
+    }
+    for (KindInformer informer : informers) {
+      readAll(informer);
+    }
+    List<KindInformer> started = secrets.reconcile(secrets.referencedBy(decoded.objectsSoFar()));
+    awaitSynced(started, deadline, options.syncTimeout());
+    for (KindInformer informer : secrets.informers()) {
+      readAll(informer);
+    }
+    boolean changed = decoded.finish();
+    if (changed || last == null) {
+      last = GatewayResources.builder().addAll(decoded.objects()).build();
+    }
+    return last;
+  }
+
+  @Override
+  public synchronized Watch watch(Runnable changed) {
+    listener = changed;
+    startInformers();
+    return this::close;
+  }
+
+  /** Stops every informer; the client stays open (it is the caller's). */
+  @Override
+  public synchronized void close() {
+    listener = NOTHING;
+    if (informers != null) {
+      informers.forEach(KindInformer::close);
+    }
+    secrets.close();
+  }
+
+  private void signal() {
+    listener.run();
+  }
+
+  private void readAll(KindInformer informer) {
+    for (GenericKubernetesResource object : informer.objects()) {
+      decoded.read(informer.kind(), object);
+    }
+  }
+
+  private void startInformers() {
+    if (informers != null) {
+      return;
+    }
+    List<KindInformer> started = new ArrayList<>();
+    for (ServedKind kind : kinds) {
+      started.add(KindInformer.start(kind.kind().kind(), kind, informer(kind), trees, this::signal));
+    }
+    informers = List.copyOf(started);
+  }
+
+  private SharedIndexInformer<GenericKubernetesResource> informer(ServedKind kind) {
+    MixedOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> resources =
+        client.genericKubernetesResources(kind.context());
+    if (options.namespace().isEmpty() || (!kind.kind().namespaced() && kind.kind() != WatchedKind.NAMESPACE)) {
+      return resources.inAnyNamespace().runnableInformer(0);
+    }
+    String namespace = options.namespace().get();
+    return kind.kind() == WatchedKind.NAMESPACE
+        ? resources.withName(namespace).runnableInformer(0)
+        : resources.inNamespace(namespace).runnableInformer(0);
+  }
+
+  /**
+   * Waits until every informer has its initial list, or the deadline; then fails naming the informers
+   * still listing, or those whose list failed (an informer whose initial list fails stops: RBAC, for
+   * one, must be fixed and Gatewire restarted).
+   */
+  private static void awaitSynced(Collection<KindInformer> informers, long deadline, Duration timeout)
+      throws SourceException {
+    CompletableFuture<?> all = CompletableFuture.allOf(informers.stream().map(KindInformer::synced)
+        .toArray(CompletableFuture[]::new));
+    try {
+      all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("cluster", "interrupted while waiting for the initial lists", e);
+    } catch (TimeoutException e) {
+      List<String> pending = informers.stream().filter(i -> !i.synced().isDone()).map(KindInformer::name).toList();
+      throw new SourceException("cluster", "informers not synced within " + timeout + ": " + pending, e);
+    } catch (ExecutionException e) {
+      List<String> failed = informers.stream().filter(i -> i.synced().isCompletedExceptionally())
+          .map(KindInformer::name).toList();
+      throw new SourceException("cluster", "informers could not list " + failed + ": " + e.getCause().getMessage(), e);
+    }
+  }
+}
