@@ -68,6 +68,11 @@ final class KindInformer {
     return informer.getStore().list();
   }
 
+  /** The cached object, or null; {@code namespace} is empty for cluster-scoped kinds. */
+  GenericKubernetesResource cached(String namespace, String objectName) {
+    return informer.getStore().getByKey(namespace.isEmpty() ? objectName : namespace + "/" + objectName);
+  }
+
   void close() {
     informer.close();
   }

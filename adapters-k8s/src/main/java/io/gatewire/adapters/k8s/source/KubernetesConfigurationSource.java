@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,7 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
   private volatile Runnable listener = NOTHING;
-  private List<KindInformer> informers;
+  private volatile List<KindInformer> informers;
   private boolean initiallySynced;
   private GatewayResources last;
 
@@ -68,6 +69,24 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     List<ServedKind> kinds = new ServedVersions(client).resolve(WatchedKind.CATALOG);
     LOG.info("watching {} in {}", kinds, options.namespace().map(ns -> "namespace " + ns).orElse("all namespaces"));
     return new KubernetesConfigurationSource(client, options, kinds);
+  }
+
+  /**
+   * The object of {@code kind} as the informer cache holds it now (status included), or empty when
+   * the cache has none or the informers have not started: what the status writer compares against
+   * instead of asking the API server for every object.
+   */
+  public Optional<GenericKubernetesResource> cached(String kind, String namespace, String name) {
+    List<KindInformer> running = informers;
+    if (running == null) {
+      return Optional.empty();
+    }
+    for (KindInformer informer : running) {
+      if (informer.kind().kind().kind().equals(kind)) {
+        return Optional.ofNullable(informer.cached(namespace, name));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The apiVersion watched for each kind, such as {@code gateway.networking.k8s.io/v1 HTTPRoute}. */
