@@ -94,7 +94,7 @@ public final class Translator {
       }
     }
 
-    ListenerValidator validator = new ListenerValidator(resources, grants);
+    ListenerValidator validator = new ListenerValidator(resources, grants, options.secrets());
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
