@@ -63,12 +63,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--xds-port", defaultValue = "18000", paramLabel = "PORT", description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
   int xdsPort;
 
-  @Option(names = "--admin-port", defaultValue = "19000", paramLabel = "PORT",
-      description = "Admin HTTP port: /healthz /readyz /metrics /config_dump (default: ${DEFAULT-VALUE}).")
-  int adminPort;
+  @Mixin
+  AdminFlags admin;
 
   @Mixin
   TranslationFlags flags;
+
+  @Mixin
+  XdsSecurityFlags security;
 
   private final InputStream stdin;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -86,10 +88,12 @@ final class ServeCommand implements Callable<Integer> {
     if (paths == null || paths.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "serve needs -f PATH");
     }
-    TranslatorOptions options = flags.options();
+    ServingOptions serving = security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
+    AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    TranslatorOptions options = flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
-    try (XdsServing xds = new XdsServing(new ServingOptions(xdsPort, options.metadata()), registry)) {
+    try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
       Gatewire gatewire = Gatewire.builder().source(files).proxySink(xds).statusSink(new StatusLog())
           .options(options).build();
@@ -103,10 +107,11 @@ final class ServeCommand implements Callable<Integer> {
           .description("loads that failed (the last good configuration kept serving); /readyz names the last one")
           .register(registry);
       try (ConfigurationSource.Watch watch = gatewire.start();
-          AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
-        admin.start();
-        LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on port {}",
-            xds.port(), xds.nodeGroups(), admin.port());
+          AdminServer adminServer = new AdminServer(adminAccess, gatewire::state, registry::scrape,
+              () -> configDump(xds))) {
+        adminServer.start();
+        LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
+            xds.port(), xds.nodeGroups(), adminServer.address());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         stop.await();
@@ -116,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
     return GatewireCommand.EXIT_OK;
   }
 
-  private static String configDump(XdsServing xds) {
+  static String configDump(XdsServing xds) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode dump = json.createObjectNode();
     try {
