@@ -102,7 +102,7 @@ final class ListenerValidator {
       } else {
         conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "Listener is not programmed", generation));
       }
-      states.add(new ListenerState(gateway, listener, programmable, kinds, conditions, certs.secretNames()));
+      states.add(new ListenerState(gateway, listener, valid, programmable, kinds, conditions, certs.secretNames()));
     }
     return states;
   }

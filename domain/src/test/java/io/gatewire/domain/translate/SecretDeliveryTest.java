@@ -41,14 +41,21 @@ class SecretDeliveryTest {
             .build()};
   }
 
-  private static StatusBody.ListenerStatus listener(TranslationResult r, String name) {
-    StatusBody.GatewayStatus status = (StatusBody.GatewayStatus) r.statuses().stream()
+  private static StatusBody.GatewayStatus gatewayStatus(TranslationResult r) {
+    return (StatusBody.GatewayStatus) r.statuses().stream()
         .filter(s -> s.kind().equals("Gateway")).findFirst().orElseThrow().status();
-    return status.listeners().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static StatusBody.ListenerStatus listener(TranslationResult r, String name) {
+    return gatewayStatus(r).listeners().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Condition condition(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> c.type().equals(type)).findFirst().orElseThrow();
   }
 
   private static Condition condition(StatusBody.ListenerStatus listener, String type) {
-    return listener.conditions().stream().filter(c -> c.type().equals(type)).findFirst().orElseThrow();
+    return condition(listener.conditions(), type);
   }
 
   @Test
@@ -64,6 +71,30 @@ class SecretDeliveryTest {
     }
     assertThat(condition(listener(r, "plain"), "Programmed").status()).isEqualTo("True");
     assertThat(condition(listener(r, "passthrough"), "Programmed").status()).isEqualTo("True");
+    // a withheld listener is valid: the Gateway is accepted as it is, and programmed through the others
+    assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("Accepted");
+    assertThat(condition(gatewayStatus(r).conditions(), "Programmed").status()).isEqualTo("True");
+  }
+
+  @Test
+  void withheldSecrets_aGatewayOfOnlyHttpsListeners_isAccepted_andPendingProgramming() {
+    TranslationResult r = translate(SecretDelivery.withheld(WHY), tlsSecret("ns", "cert"),
+        gateway("ns", "gw", https("secure", 443, "a.com", "cert")));
+
+    assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("Accepted");
+    Condition programmed = condition(gatewayStatus(r).conditions(), "Programmed");
+    assertThat(programmed.status()).isEqualTo("False");
+    assertThat(programmed.reason()).isEqualTo("Pending");
+    assertThat(r.ir().gateways().get(0).listeners()).isEmpty();
+  }
+
+  @Test
+  void withheldSecrets_anInvalidListenerStillMakesTheGatewayListenersNotValid() {
+    TranslationResult r = translate(SecretDelivery.withheld(WHY), tlsSecret("ns", "cert"),
+        gateway("ns", "gw", https("secure", 443, "a.com", "cert"), https("broken", 8443, "b.com", "missing")));
+
+    assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("ListenersNotValid");
+    assertThat(condition(gatewayStatus(r).conditions(), "Programmed").reason()).isEqualTo("Invalid");
   }
 
   @Test
