@@ -34,10 +34,12 @@ final class TlsCredentialFiles implements AutoCloseable {
   private final AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
   private final AdvancedTlsX509TrustManager trust;
   private final ScheduledExecutorService refresher;
-  /** The file contents the managers hold now, to notice a change; touched by the refresher only after load. */
+  /** The file contents the managers hold now, to notice a change; guarded by {@code this}. */
   private byte[] chainBytes;
   private byte[] keyBytes;
   private byte[] caBytes;
+  /** The problem the last refresh logged; only the refresher thread touches it. */
+  private String lastProblem;
 
   private TlsCredentialFiles(XdsTls tls, ServingLog log) throws IOException {
     this.tls = tls;
@@ -72,14 +74,20 @@ final class TlsCredentialFiles implements AutoCloseable {
     return builder.build();
   }
 
+  /** Reloads changed files; a problem is logged once, not on every poll while it lasts. */
   private void refresh() {
+    String problem = null;
     try {
       reload(false);
     } catch (IOException e) {
-      log.tlsReloadFailed(e.getMessage());
+      problem = e.getMessage();
     } catch (RuntimeException e) {
-      log.tlsReloadFailed(String.valueOf(e));
+      problem = String.valueOf(e);
     }
+    if (problem != null && !problem.equals(lastProblem)) {
+      log.tlsReloadFailed(problem);
+    }
+    lastProblem = problem;
   }
 
   private synchronized void reload(boolean initial) throws IOException {

@@ -261,6 +261,8 @@ class SecureServingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !harness.logLinesContaining(serverKey.toString()).isEmpty());
         assertThat(harness.logLinesContaining("keeping the previous credentials").get(0)).contains(serverKey.toString());
         assertThat(serverCertificateSeen(harness.port(), client)).isEqualTo(before);
+        Thread.sleep(FAST_REFRESH.multipliedBy(5).toMillis());
+        assertThat(harness.logLinesContaining("keeping the previous credentials")).as("logged once, not per poll").hasSize(1);
       }
     }
 
