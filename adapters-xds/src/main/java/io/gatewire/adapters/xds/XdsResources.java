@@ -21,6 +21,16 @@ public record XdsResources(List<Listener> listeners, List<RouteConfiguration> ro
     secrets = sorted(secrets, Secret::getName);
   }
 
+  /** Names only: the record's own would print the Secrets' private keys. */
+  @Override
+  public String toString() {
+    return "XdsResources[listeners=" + listeners.stream().map(Listener::getName).toList()
+        + ", routes=" + routes.stream().map(RouteConfiguration::getName).toList()
+        + ", clusters=" + clusters.stream().map(Cluster::getName).toList()
+        + ", endpoints=" + endpoints.stream().map(ClusterLoadAssignment::getClusterName).toList()
+        + ", secrets=" + secrets.stream().map(Secret::getName).toList() + "]";
+  }
+
   /**
    * Several Gateways' resources as one set: a name that appears in more than one part (a cluster of a
    * route attached to two Gateways) is kept once, from the first part. Mapping is a pure function of

@@ -13,14 +13,25 @@ import java.util.function.Supplier;
 /**
  * Admin HTTP: {@code /healthz} (the process is up), {@code /readyz} (a configuration is being served;
  * the body says when it is stale and why), {@code /metrics} (Prometheus text) and
- * {@code /config_dump} (the xDS per node group, as {@code translate} prints it).
+ * {@code /config_dump} (the xDS per node group, as {@code translate} prints it: every route and
+ * backend of the platform, Secrets by name only). It binds the address it is given (the command line
+ * defaults to 127.0.0.1), and {@code /config_dump} answers loopback peers only (403 for others) unless
+ * {@link Access#exposeConfigDump}.
  */
 public final class AdminServer implements AutoCloseable {
   private final HttpServer server;
 
-  public AdminServer(int port, Supplier<SyncConfigurationUseCase.SyncState> state, Supplier<String> metrics,
+  /**
+   * Where the admin server listens and who may read the config dump.
+   *
+   * @param address the interface to bind; port 0 picks a free one
+   * @param exposeConfigDump answer {@code /config_dump} to any peer, not only loopback ones
+   */
+  public record Access(InetSocketAddress address, boolean exposeConfigDump) {}
+
+  public AdminServer(Access access, Supplier<SyncConfigurationUseCase.SyncState> state, Supplier<String> metrics,
       Supplier<String> configDump) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server = HttpServer.create(access.address(), 0);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "gatewire-admin");
       t.setDaemon(true);
@@ -29,7 +40,24 @@ public final class AdminServer implements AutoCloseable {
     server.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
     server.createContext("/readyz", ex -> readiness(ex, state.get()));
     server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-    server.createContext("/config_dump", ex -> respond(ex, 200, "application/json", configDump.get()));
+    server.createContext("/config_dump", ex -> {
+      if (mayReadConfigDump(ex.getRemoteAddress(), access.exposeConfigDump())) {
+        respond(ex, 200, "application/json", configDump.get());
+      } else {
+        respond(ex, 403, "text/plain", "forbidden: /config_dump answers loopback peers only;"
+            + " start serve with --admin-expose-config-dump to allow others\n");
+      }
+    });
+  }
+
+  /** Whether {@code peer} may read the config dump: a loopback peer, or anyone when exposed. */
+  static boolean mayReadConfigDump(InetSocketAddress peer, boolean exposed) {
+    return exposed || (peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress());
+  }
+
+  /** The bound address. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   public void start() {

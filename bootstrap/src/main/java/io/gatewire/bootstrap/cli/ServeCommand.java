@@ -3,8 +3,12 @@ package io.gatewire.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.k8s.cluster.ClusterStatus;
 import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
+import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
+import io.gatewire.adapters.k8s.source.KubernetesConfigurationSource;
 import io.gatewire.adapters.k8s.source.KubernetesSourceOptions;
+import io.gatewire.adapters.k8s.status.StatusWriteEvents;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
@@ -12,6 +16,7 @@ import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
+import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +44,8 @@ import sun.misc.Signal;
  * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's objects
  * (informers), with admin HTTP beside it. A broken edit keeps the last good configuration serving;
  * {@code /readyz} says ready only once a first configuration is served (for a cluster: after every
- * informer's initial list); SIGTERM drains and exits 0. Status is logged, not yet written to the cluster.
+ * informer's initial list); SIGTERM drains and exits 0. From a cluster,
+ * every replica serves and the holder of a Lease writes status back.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
@@ -68,15 +74,25 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--namespace", paramLabel = "NS", description = "Only watch this namespace (--source kubernetes); GatewayClasses are cluster-wide.")
   String namespace;
 
+  @Option(names = "--lease-namespace", paramLabel = "NS",
+      description = "Namespace of the leader-election Lease (--source kubernetes; default: $POD_NAMESPACE, else default).")
+  String leaseNamespace;
+
+  @Option(names = "--lease-name", defaultValue = "gatewire-leader", paramLabel = "NAME",
+      description = "Name of the leader-election Lease; only its holder writes status (default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
   @Option(names = "--xds-port", defaultValue = "18000", paramLabel = "PORT", description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
   int xdsPort;
 
-  @Option(names = "--admin-port", defaultValue = "19000", paramLabel = "PORT",
-      description = "Admin HTTP port: /healthz /readyz /metrics /config_dump (default: ${DEFAULT-VALUE}).")
-  int adminPort;
+  @Mixin
+  AdminFlags admin;
 
   @Mixin
   TranslationFlags flags;
+
+  @Mixin
+  XdsSecurityFlags security;
 
   private final InputStream stdin;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -94,24 +110,47 @@ final class ServeCommand implements Callable<Integer> {
     if (source == Source.file && !hasPaths) {
       throw new CommandLine.ParameterException(spec.commandLine(), "serve needs -f PATH (or --source kubernetes)");
     }
-    if (source == Source.file && (kubeconfig != null || namespace != null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig and --namespace need --source kubernetes");
+    if (source == Source.file && (kubeconfig != null || namespace != null || leaseNamespace != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
+    ServingOptions serving = security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
+    AdminServer.Access adminAccess = admin.access(spec.commandLine());
     if (source == Source.file) {
-      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin));
+      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin), new StatusLog(),
+          serving, adminAccess);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
-      return serve(cluster.source(KubernetesSourceOptions.namespace(namespace)));
+      KubernetesConfigurationSource objects = cluster.source(KubernetesSourceOptions.namespace(namespace));
+      LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
+      ClusterStatus status = cluster.status(flags.options().controllerName(), objects, lease, StatusWriteEvents.NONE);
+      LOG.info("status is written by the holder of Lease {}/{}; this replica is {}", lease.leaseNamespace(),
+          lease.leaseName(), lease.identity());
+      StatusLog log = new StatusLog();
+      return serve(objects, (statuses, warnings) -> {
+        status.report(statuses, warnings);
+        log.report(statuses, warnings);
+      }, serving, adminAccess);
     }
   }
 
-  private int serve(ConfigurationSource configuration) throws IOException, InterruptedException {
-    TranslatorOptions options = flags.options();
+  /** The Lease's namespace: the flag, else the pod's namespace (downward API), else {@code default}. */
+  private String leaseNamespace() {
+    if (leaseNamespace != null) {
+      return leaseNamespace;
+    }
+    String pod = System.getenv("POD_NAMESPACE");
+    return pod == null || pod.isBlank() ? "default" : pod;
+  }
+
+  private int serve(ConfigurationSource configuration, StatusSink statusSink, ServingOptions serving,
+      AdminServer.Access adminAccess) throws IOException, InterruptedException {
+    TranslatorOptions options = flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (XdsServing xds = new XdsServing(new ServingOptions(xdsPort, options.metadata()), registry)) {
+    try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
-      Gatewire gatewire = Gatewire.builder().source(configuration).proxySink(xds).statusSink(new StatusLog())
+      Gatewire gatewire = Gatewire.builder().source(configuration).proxySink(xds).statusSink(statusSink)
           .options(options).build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
           .description("1 when the latest input failed and the last good configuration is being served").register(registry);
@@ -124,11 +163,12 @@ final class ServeCommand implements Callable<Integer> {
           .register(registry);
       // Admin first: /healthz answers and /readyz says why not ready while the first load waits for the
       // cluster's initial lists.
-      try (AdminServer admin = new AdminServer(adminPort, gatewire::state, registry::scrape, () -> configDump(xds))) {
-        admin.start();
+      try (AdminServer adminServer = new AdminServer(adminAccess, gatewire::state, registry::scrape,
+          () -> configDump(xds))) {
+        adminServer.start();
         ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on port {}",
-            xds.port(), xds.nodeGroups(), admin.port());
+        LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
+            xds.port(), xds.nodeGroups(), adminServer.address());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
@@ -142,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
     return GatewireCommand.EXIT_OK;
   }
 
-  private static String configDump(XdsServing xds) {
+  static String configDump(XdsServing xds) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode dump = json.createObjectNode();
     try {

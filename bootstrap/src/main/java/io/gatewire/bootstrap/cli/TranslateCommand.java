@@ -7,6 +7,7 @@ import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
+import io.gatewire.domain.translate.SecretDelivery;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
@@ -52,6 +53,11 @@ final class TranslateCommand implements Callable<Integer> {
   @Mixin
   TranslationFlags flags;
 
+  @Option(names = "--withhold-secrets",
+      description = "Translate as serve without mutual TLS does: listeners that need a Secret are not programmed"
+          + " (status says why) and no Secret is emitted. Default: as a server that may serve Secrets.")
+  boolean withholdSecrets;
+
   private final InputStream stdin;
 
   TranslateCommand(InputStream stdin) {
@@ -62,7 +68,8 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TranslatorOptions options = flags.options();
+    TranslatorOptions options = withholdSecrets
+        ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD)) : flags.options();
     FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
     List<String> sourceWarnings = new ArrayList<>();
     ConfigurationSource source = () -> {

@@ -15,6 +15,7 @@ import io.gatewire.bootstrap.cli.CommandRunner;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.translate.SecretDelivery;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output whatever the order of the input documents.
  */
 class GoldenCasesTest {
+  private static final String WITHHOLD_SECRETS = "--withhold-secrets";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
   @TempDir
@@ -58,8 +60,27 @@ class GoldenCasesTest {
     return dir.resolve(Goldens.INPUT);
   }
 
+  /** The case's extra {@code translate} flags ({@link Goldens#FLAGS}); {@code --withhold-secrets} is the one known. */
+  private static List<String> flags(Path dir) throws IOException {
+    Path file = dir.resolve(Goldens.FLAGS);
+    List<String> flags = Files.exists(file)
+        ? Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).toList() : List.of();
+    assertThat(flags).as("flags of %s", dir).isSubsetOf(WITHHOLD_SECRETS);
+    return flags;
+  }
+
+  /** {@code translate -f input.yaml} with the case's flags and then {@code extra}. */
+  private static CommandRunner.Run translateCommand(Path dir, Path input, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of("translate", "-f", input.toString()));
+    args.addAll(flags(dir));
+    args.addAll(List.of(extra));
+    return CommandRunner.run(args.toArray(String[]::new));
+  }
+
   private static TranslationResult translate(Path dir) throws Exception {
-    return new Translator(TranslatorOptions.DEFAULTS).translate(new FileConfigurationSource(List.of(input(dir))).load());
+    TranslatorOptions options = flags(dir).contains(WITHHOLD_SECRETS)
+        ? TranslatorOptions.DEFAULTS.withSecrets(SecretDelivery.withheld("withheld")) : TranslatorOptions.DEFAULTS;
+    return new Translator(options).translate(new FileConfigurationSource(List.of(input(dir))).load());
   }
 
   private static void manifestsToIr(Path dir) throws Exception {
@@ -75,17 +96,17 @@ class GoldenCasesTest {
     Goldens.check(dir, "xds.yaml", xds);
   }
 
-  private static void command(Path dir) {
-    CommandRunner.Run xds = CommandRunner.run("translate", "-f", input(dir).toString());
+  private static void command(Path dir) throws IOException {
+    CommandRunner.Run xds = translateCommand(dir, input(dir));
     assertThat(xds.exitCode()).as(xds.err()).isZero();
     Goldens.check(dir, "xds.yaml", xds.out());
     Goldens.check(dir, "warnings.txt", xds.err());
 
-    CommandRunner.Run status = CommandRunner.run("translate", "-f", input(dir).toString(), "--emit", "status");
+    CommandRunner.Run status = translateCommand(dir, input(dir), "--emit", "status");
     assertThat(status.exitCode()).isZero();
     Goldens.check(dir, "status.yaml", status.out());
 
-    CommandRunner.Run all = CommandRunner.run("translate", "-f", input(dir).toString(), "--emit", "all");
+    CommandRunner.Run all = translateCommand(dir, input(dir), "--emit", "all");
     assertThat(all.out()).isEqualTo(xds.out() + status.out());
   }
 
@@ -101,7 +122,7 @@ class GoldenCasesTest {
   private void shuffled(Path dir) throws IOException {
     List<JsonNode> documents = new ArrayList<>(YAML.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(input(dir)))
         .readAll().stream().filter(d -> d != null && !d.isMissingNode() && !d.isNull()).toList());
-    String expected = CommandRunner.run("translate", "-f", input(dir).toString()).out();
+    String expected = translateCommand(dir, input(dir)).out();
     Random random = new Random(dir.getFileName().toString().hashCode());
     for (int i = 0; i < 3; i++) {
       Collections.shuffle(documents, random);
@@ -111,7 +132,7 @@ class GoldenCasesTest {
       }
       Path file = temp.resolve("shuffled-" + i + ".yaml");
       Files.writeString(file, shuffled);
-      assertThat(CommandRunner.run("translate", "-f", file.toString()).out()).isEqualTo(expected);
+      assertThat(translateCommand(dir, file).out()).isEqualTo(expected);
     }
   }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 final class Goldens {
   static final Path ROOT = Path.of("src/test/resources/golden");
   static final String INPUT = "input.yaml";
+  /** Hand-written, optional: extra {@code translate} flags of the case, one per line. */
+  static final String FLAGS = "flags.txt";
   static final Set<String> GENERATED = Set.of("ir.yaml", "status.yaml", "xds.yaml", "warnings.txt");
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
@@ -64,7 +66,7 @@ final class Goldens {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
           String name = f.getFileName().toString();
-          boolean keep = hasInput && (f.equals(dir) || name.equals(INPUT) || GENERATED.contains(name));
+          boolean keep = hasInput && (f.equals(dir) || name.equals(INPUT) || name.equals(FLAGS) || GENERATED.contains(name));
           if (!keep) {
             Files.delete(f);
           }

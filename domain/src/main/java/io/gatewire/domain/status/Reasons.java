@@ -11,6 +11,7 @@ public final class Reasons {
 
   public static final String INVALID_PARAMETERS = "InvalidParameters";
   public static final String INVALID = "Invalid";
+  public static final String PENDING = "Pending";
   public static final String LISTENERS_NOT_VALID = "ListenersNotValid";
   public static final String UNSUPPORTED_PROTOCOL = "UnsupportedProtocol";
   public static final String HOSTNAME_CONFLICT = "HostnameConflict";

@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 /**
  * Validates the listeners of one Gateway: protocol, route kinds, conflicts between listeners on one
  * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough). Every Gateway API
- * protocol is programmed; an unknown one is reported as not supported.
+ * protocol is programmed; an unknown one is reported as not supported. A valid listener that needs a
+ * certificate is not programmed while Secrets are withheld ({@link SecretDelivery}): {@code
+ * Programmed=False} with reason {@code Pending}, as it is valid and waits for a server that may serve
+ * its keys.
  */
 final class ListenerValidator {
   /** The route kinds Gatewire supports per protocol, in the order supportedKinds lists them. */
@@ -35,10 +38,12 @@ final class ListenerValidator {
 
   private final Map<ObjectRef, Secret> secrets;
   private final ReferenceGrants grants;
+  private final SecretDelivery secretDelivery;
 
-  ListenerValidator(GatewayResources resources, ReferenceGrants grants) {
+  ListenerValidator(GatewayResources resources, ReferenceGrants grants, SecretDelivery secretDelivery) {
     this.secrets = resources.secrets().stream().collect(Collectors.toMap(Secret::ref, Function.identity()));
     this.grants = grants;
+    this.secretDelivery = secretDelivery;
   }
 
   List<ListenerState> validate(Gateway gateway) {
@@ -84,13 +89,20 @@ final class ListenerValidator {
       } else {
         conditions.add(Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation));
       }
-      boolean programmable = supportedProtocol && conflict == null && certs.problem() == null;
+      boolean valid = supportedProtocol && conflict == null && certs.problem() == null;
+      // a valid listener whose certificates the server may not hand out waits for a server that may
+      boolean withheld = valid && !certs.secretNames().isEmpty() && !secretDelivery.served();
+      boolean programmable = valid && !withheld;
       if (programmable) {
         conditions.add(Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Listener is programmed", generation));
+      } else if (withheld) {
+        conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.PENDING, "Listener is not programmed: its"
+            + " certificate Secret " + String.join(", ", certs.secretNames()) + " is not served: "
+            + secretDelivery.withheldBecause(), generation));
       } else {
         conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "Listener is not programmed", generation));
       }
-      states.add(new ListenerState(gateway, listener, programmable, kinds, conditions, certs.secretNames()));
+      states.add(new ListenerState(gateway, listener, valid, programmable, kinds, conditions, certs.secretNames()));
     }
     return states;
   }

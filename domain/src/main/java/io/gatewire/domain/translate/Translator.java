@@ -108,7 +108,7 @@ public final class Translator {
       }
     }
 
-    ListenerValidator validator = new ListenerValidator(resources, grants);
+    ListenerValidator validator = new ListenerValidator(resources, grants, options.secrets());
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
@@ -328,9 +328,11 @@ public final class Translator {
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
     boolean allValid = true;
     boolean anyProgrammed = false;
+    boolean anyWithheld = false;
     for (ListenerState l : listeners) {
-      allValid &= l.programmable();
+      allValid &= l.valid();
       anyProgrammed |= l.programmable();
+      anyWithheld |= l.valid() && !l.programmable();
       int count = attached.getOrDefault(l, Set.of()).size();
       listenerStatuses.add(new StatusBody.ListenerStatus(l.listener().name(), count, l.supportedKinds(), l.conditions()));
     }
@@ -338,9 +340,14 @@ public final class Translator {
     conditions.add(allValid
         ? Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
         : Condition.isTrue(Reasons.ACCEPTED, Reasons.LISTENERS_NOT_VALID, "Some listeners are not valid", generation));
-    conditions.add(anyProgrammed
-        ? Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Gateway is programmed", generation)
-        : Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "No listener can be programmed", generation));
+    if (anyProgrammed) {
+      conditions.add(Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Gateway is programmed", generation));
+    } else if (allValid && anyWithheld) {
+      conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.PENDING,
+          "No listener is programmed yet: the xDS server does not serve their certificates", generation));
+    } else {
+      conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "No listener can be programmed", generation));
+    }
     return new StatusBody.GatewayStatus(conditions, listenerStatuses);
   }
 }

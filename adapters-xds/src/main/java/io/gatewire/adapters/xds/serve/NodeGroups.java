@@ -11,17 +11,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which snapshot a node gets: the one of the Gateway its {@code cluster} names ({@code namespace/name}),
  * or {@link #MERGED} (every Gateway) when it names none, with one warning per node id. Until the first
  * publish no Gateway is known, so nodes keep their own cluster as group and no warning is written;
- * {@link XdsServing} serves groups that turn out unknown with the merged snapshot.
+ * {@link XdsServing} serves groups that turn out unknown with the merged snapshot. When nodes are
+ * authorized by their certificate's SAN, a node never gets the merged snapshot (it would hold the
+ * Gateways it is not authorized for): it keeps its own cluster as group, which is served nothing until
+ * that Gateway exists.
  */
 final class NodeGroups implements NodeGroup<String> {
   static final String MERGED = "*";
 
   private final ServingLog log;
+  private final boolean mergeForStrays;
   private final Set<String> warnedNodeIds = ConcurrentHashMap.newKeySet();
   private volatile SortedSet<String> gateways;
 
   NodeGroups(ServingLog log) {
+    this(log, true);
+  }
+
+  /** With {@code mergeForStrays} false, a node naming no known Gateway keeps its cluster as group. */
+  NodeGroups(ServingLog log, boolean mergeForStrays) {
     this.log = log;
+    this.mergeForStrays = mergeForStrays;
+  }
+
+  boolean mergeForStrays() {
+    return mergeForStrays;
   }
 
   /** The Gateway keys that have a snapshot from now on. */
@@ -39,6 +53,12 @@ final class NodeGroups implements NodeGroup<String> {
     SortedSet<String> known = gateways;
     String cluster = node.getCluster();
     if (known == null || known.contains(cluster)) {
+      return cluster;
+    }
+    if (!mergeForStrays) {
+      if (warnedNodeIds.add(node.getId())) {
+        log.unauthorizedStrayNode(node.getId(), cluster, known);
+      }
       return cluster;
     }
     if (warnedNodeIds.add(node.getId())) {

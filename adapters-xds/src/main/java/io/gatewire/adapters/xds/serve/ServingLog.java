@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.serve;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +29,11 @@ final class ServingLog {
         nack.nodeCluster(), nack.shortType(), nack.version(), nack.detail()));
   }
 
+  void unauthorizedStrayNode(String nodeId, String cluster, Collection<String> knownGateways) {
+    warn(String.format("xDS node '%s' names cluster '%s', which is no known Gateway: with --xds-authorize-by-san it"
+        + " gets nothing until that Gateway exists. Known Gateways: %s", nodeId, cluster, knownGateways));
+  }
+
   void unknownNodeCluster(String nodeId, String cluster, Collection<String> knownGateways) {
     warn(String.format("xDS node '%s' names cluster '%s', which is no known Gateway: it gets every Gateway merged."
         + " Set the node's cluster to one of %s", nodeId, cluster, knownGateways));
@@ -40,10 +46,25 @@ final class ServingLog {
     observer.accept(line);
   }
 
-  void serving(int port) {
-    String line = "xDS server listening on port " + port;
+  void serving(int port, String transport) {
+    String line = "xDS server listening on port " + port + " (" + transport + ")";
     LOGGER.info(line);
     observer.accept(line);
+  }
+
+  void insecureSecrets() {
+    warn("--allow-insecure-secrets: TLS private keys are served to xDS clients without a verified client"
+        + " certificate; anyone who can reach the xDS port can read them. For local development only.");
+  }
+
+  void tlsReloaded(Path file) {
+    String line = "xDS TLS: reloaded " + file + "; new connections use it";
+    LOGGER.info(line);
+    observer.accept(line);
+  }
+
+  void tlsReloadFailed(String problem) {
+    warn("xDS TLS: keeping the previous credentials, the changed file is not usable: " + problem);
   }
 
   private void warn(String line) {

@@ -19,6 +19,7 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,6 +72,9 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   /** Serializes publishes; guards the interner. */
   private final Object publishLock = new Object();
   private final ResourceInterner interner = new ResourceInterner();
+  /** What a node is served that may have no Gateway's snapshot. */
+  private final ContentVersionedSnapshot nothing = ContentVersionedSnapshot.of(
+      new XdsResources(List.of(), List.of(), List.of(), List.of(), List.of()), new ResourceInterner());
   /** The snapshot served to each Gateway group and to {@code *}; replaced whole on publish. */
   private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
   /** The IR the served snapshots were built from; guarded by the publish lock. */
@@ -81,6 +85,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
    */
   private int endpointPatches;
   private Server server;
+  private TlsCredentialFiles tlsFiles;
 
   /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
   public XdsServing(ServingOptions options, MeterRegistry registry) {
@@ -95,7 +100,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     this.drainTimeout = drainTimeout;
     this.log = log;
     this.translator = new XdsTranslator(options.metadata());
-    this.nodeGroups = new NodeGroups(log);
+    this.nodeGroups = new NodeGroups(log, !options.authorizeBySan());
     this.cache = new SimpleCache<>(nodeGroups);
     this.metrics = new ServingMetrics(registry);
     this.ledger = new StreamLedger(nack -> {
@@ -106,7 +111,10 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     this.watcher = new NackSuppressingWatcher(cache, nodeGroups, ledger);
   }
 
-  /** Binds the port and starts serving; snapshots published before are served at once. */
+  /**
+   * Binds the port and starts serving; snapshots published before are served at once. With TLS, reads
+   * the certificate files first: a {@link TlsFileException} names the one that is not usable.
+   */
   public synchronized void start() throws IOException {
     if (server != null) {
       throw new IllegalStateException("already started");
@@ -115,14 +123,54 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
         new CachedProtoResourcesSerializer());
     InetSocketAddress address = bindAddress == null
         ? new InetSocketAddress(options.port()) : new InetSocketAddress(bindAddress, options.port());
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
+    NettyServerBuilder builder;
+    if (options.tls().isPresent()) {
+      tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
+      builder = NettyServerBuilder.forAddress(address, tlsFiles.credentials());
+    } else {
+      builder = NettyServerBuilder.forAddress(address);
+    }
+    // the last interceptor sees a request first: the node is carried over before anyone reads it
+    List<ServerInterceptor> interceptors = new ArrayList<>(List.of(new DeltaNonceGuard()));
+    if (options.authorizeBySan()) {
+      interceptors.add(new SanAuthorization());
+    }
+    if (!options.allowInsecureSecrets()) {
+      interceptors.add(new SecretGuard());
+    }
+    interceptors.add(new NodeCarryOver());
     List.<BindableService>of(discovery.getAggregatedDiscoveryServiceImpl(), discovery.getListenerDiscoveryServiceImpl(),
             discovery.getRouteDiscoveryServiceImpl(), discovery.getClusterDiscoveryServiceImpl(),
             discovery.getEndpointDiscoveryServiceImpl(), discovery.getSecretDiscoveryServiceImpl())
-        .forEach(service -> builder.addService(
-            ServerInterceptors.intercept(service, new DeltaNonceGuard(), new NodeCarryOver())));
-    server = builder.build().start();
-    log.serving(server.getPort());
+        .forEach(service -> builder.addService(ServerInterceptors.intercept(service, interceptors)));
+    try {
+      server = builder.build().start();
+    } catch (IOException | RuntimeException e) {
+      closeTlsFiles();
+      throw e;
+    }
+    log.serving(server.getPort(), transport());
+    if (options.allowInsecureSecrets()) {
+      log.insecureSecrets();
+    }
+  }
+
+  private String transport() {
+    if (options.tls().isEmpty()) {
+      return "plaintext";
+    }
+    XdsTls tls = options.tls().get();
+    return tls.mutual()
+        ? "mutual TLS: client certificates signed by " + tls.clientCa().get() + " required"
+            + (options.authorizeBySan() ? ", each authorized for the Gateway its SAN names" : "")
+        : "TLS, no client certificates";
+  }
+
+  private void closeTlsFiles() {
+    if (tlsFiles != null) {
+      tlsFiles.close();
+      tlsFiles = null;
+    }
   }
 
   /** The bound port. */
@@ -270,12 +318,16 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
 
   /**
    * Gives the merged snapshot to every group the cache knows that is neither a Gateway nor {@code *}:
-   * nodes that connected before their group was known, or whose Gateway is gone.
+   * nodes that connected before their group was known, or whose Gateway is gone. When the merged
+   * snapshot is not for strays ({@link NodeGroups}), they get an empty one instead.
    */
   private Set<String> serveMergedToStrayGroups(Snapshot merged) {
     Set<String> changed = new HashSet<>();
     if (merged == null) {
       return changed;
+    }
+    if (!nodeGroups.mergeForStrays()) {
+      merged = nothing;
     }
     for (String group : cache.groups()) {
       if (group.equals(NodeGroups.MERGED) || nodeGroups.isGateway(group)) {
@@ -356,6 +408,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     if (server == null) {
       return;
     }
+    closeTlsFiles();
     server.shutdown();
     try {
       if (!server.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {

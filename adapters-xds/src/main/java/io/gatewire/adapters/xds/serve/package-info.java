@@ -5,6 +5,9 @@
  * adds what the library gets wrong or leaves out: versions that are content hashes, our own consistency
  * check, NACKs that are reported once and not resent, request clean-up before the library's stream
  * observers see them (a node carried over from the stream's first request, stale delta nonces dropped),
- * and Micrometer metrics.
+ * and Micrometer metrics. Transport security (docs/security.md): TLS and mutual TLS from PEM files
+ * re-read while serving ({@link io.gatewire.adapters.xds.serve.XdsTls}), no Secret on a stream without a
+ * verified client certificate ({@code SecretGuard}), and nodes authorized for the Gateway their client
+ * certificate's SAN names ({@code SanAuthorization}).
  */
 package io.gatewire.adapters.xds.serve;

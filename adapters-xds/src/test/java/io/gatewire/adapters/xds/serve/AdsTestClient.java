@@ -12,6 +12,7 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.envoyproxy.envoy.service.cluster.v3.ClusterDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.secret.v3.SecretDiscoveryServiceGrpc;
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
@@ -44,6 +45,12 @@ public final class AdsTestClient implements AutoCloseable {
 
   public static AdsTestClient connect(int port, String nodeId, String nodeCluster) {
     return new AdsTestClient(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build(),
+        Node.newBuilder().setId(nodeId).setCluster(nodeCluster).build());
+  }
+
+  /** Over TLS to {@code 127.0.0.1}, with {@code credentials} (trust, and a client certificate for mTLS). */
+  public static AdsTestClient connect(int port, ChannelCredentials credentials, String nodeId, String nodeCluster) {
+    return new AdsTestClient(NettyChannelBuilder.forAddress("127.0.0.1", port, credentials).build(),
         Node.newBuilder().setId(nodeId).setCluster(nodeCluster).build());
   }
 

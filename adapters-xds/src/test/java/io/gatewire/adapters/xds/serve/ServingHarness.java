@@ -22,8 +22,8 @@ final class ServingHarness implements AutoCloseable {
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   final XdsServing serving;
 
-  private ServingHarness(Duration drainTimeout) {
-    serving = new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), registry,
+  private ServingHarness(ServingOptions options, Duration drainTimeout) {
+    serving = new XdsServing(options, registry,
         new ServingLog(logLines::add), InetAddress.getLoopbackAddress(), drainTimeout);
     try {
       serving.start();
@@ -32,12 +32,17 @@ final class ServingHarness implements AutoCloseable {
     }
   }
 
+  /** Plaintext, Secrets withheld from every stream (none is authenticated). */
   static ServingHarness started() {
-    return new ServingHarness(Duration.ofMillis(200));
+    return started(new ServingOptions(0, MetadataOptions.DEFAULTS));
   }
 
   static ServingHarness started(Duration drainTimeout) {
-    return new ServingHarness(drainTimeout);
+    return new ServingHarness(new ServingOptions(0, MetadataOptions.DEFAULTS), drainTimeout);
+  }
+
+  static ServingHarness started(ServingOptions options) {
+    return new ServingHarness(options, Duration.ofMillis(200));
   }
 
   /** Publishes {@code ir}, then validates what every node group is served. */

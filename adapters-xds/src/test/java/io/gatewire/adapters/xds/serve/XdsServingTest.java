@@ -30,6 +30,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class XdsServingTest {
@@ -173,7 +174,9 @@ class XdsServingTest {
 
   @Test
   void perTypeServices_serveClustersAndSecretsOutsideAds() throws Exception {
-    try (ServingHarness harness = ServingHarness.started().publish(new Ir(List.of(IrFixtures.rich())));
+    // Secrets over plaintext only because they are allowed here: SecureServingTest covers the transport rules
+    ServingOptions insecure = new ServingOptions(0, MetadataOptions.DEFAULTS, Optional.empty(), true, false);
+    try (ServingHarness harness = ServingHarness.started(insecure).publish(new Ir(List.of(IrFixtures.rich())));
         AdsTestClient client = harness.client("envoy-1", "infra/gw")) {
       var clusters = client.clusterService().subscribe(CDS);
       var secrets = client.secretService().subscribe(XdsTypes.SDS, "infra/api-cert");
