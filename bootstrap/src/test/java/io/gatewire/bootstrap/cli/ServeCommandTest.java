@@ -3,6 +3,8 @@ package io.gatewire.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The usage rules of {@code serve} that hold before anything is served (the serving itself: e2e tests). */
 class ServeCommandTest {
@@ -15,12 +17,13 @@ class ServeCommandTest {
     assertThat(run.err()).contains("-f PATH and --source kubernetes exclude each other");
   }
 
-  @Test
-  void clusterFlags_needTheClusterSource() {
-    CommandRunner.Run run = CommandRunner.run("serve", "-f", "x.yaml", "--namespace", "team");
+  @ParameterizedTest
+  @ValueSource(strings = {"--namespace=team", "--kubeconfig=kube.yaml", "--lease-namespace=gatewire-system"})
+  void clusterFlags_needTheClusterSource(String clusterFlag) {
+    CommandRunner.Run run = CommandRunner.run("serve", "-f", "x.yaml", clusterFlag);
 
     assertThat(run.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
-    assertThat(run.err()).contains("--kubeconfig and --namespace need --source kubernetes");
+    assertThat(run.err()).contains("--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.gatewire.adapters.xds.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.protobuf.util.JsonFormat;
@@ -13,6 +14,7 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import io.gatewire.adapters.xds.testing.EnvoyValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +28,11 @@ class EnvoyBootstrapDocsTest {
       .add(HttpProtocolOptions.getDescriptor()).add(UpstreamTlsContext.getDescriptor()).build();
 
   private static Bootstrap read(String file) throws Exception {
-    Object yaml = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(DOCS.resolve(file)), Object.class);
+    return parse(Files.readString(DOCS.resolve(file)));
+  }
+
+  private static Bootstrap parse(String text) throws Exception {
+    Object yaml = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
     Bootstrap.Builder bootstrap = Bootstrap.newBuilder();
     JsonFormat.parser().usingTypeRegistry(TYPES).merge(new ObjectMapper().writeValueAsString(yaml), bootstrap);
     return bootstrap.build();
@@ -71,5 +77,28 @@ class EnvoyBootstrapDocsTest {
     // the rest is the plaintext bootstrap's
     assertThat(bootstrap.toBuilder().clearStaticResources().build())
         .isEqualTo(read("envoy-bootstrap.yaml").toBuilder().clearStaticResources().build());
+  }
+
+  /** docs/deploy/60-envoy.yaml: the Envoy's bootstrap in its ConfigMap dials the Gatewire Service over mTLS. */
+  @Test
+  void deployedEnvoy_namesItsGateway_andDialsTheXdsServiceOverMutualTls() throws Exception {
+    List<JsonNode> documents = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class)
+        .<JsonNode>readValues(Files.readString(DOCS.resolve("deploy/60-envoy.yaml"))).readAll();
+    JsonNode gateway = documents.stream().filter(d -> d.path("kind").asText().equals("Gateway")).findFirst().orElseThrow();
+    JsonNode configMap = documents.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).findFirst().orElseThrow();
+    Bootstrap bootstrap = parse(configMap.path("data").path("envoy.yaml").asText());
+    Cluster xds = xdsCluster(bootstrap);
+    UpstreamTlsContext tls = xds.getTransportSocket().getTypedConfig().unpack(UpstreamTlsContext.class);
+
+    EnvoyValidator.assertValid(xds.toBuilder().clearTransportSocket().build());
+    EnvoyValidator.assertValid(tls);
+    assertThat(bootstrap.getNode().getCluster())
+        .isEqualTo(gateway.path("metadata").path("namespace").asText() + "/" + gateway.path("metadata").path("name").asText());
+    assertThat(tls.getCommonTlsContext().getAlpnProtocolsList()).containsExactly("h2");
+    assertThat(tls.getCommonTlsContext().getValidationContext().getMatchTypedSubjectAltNames(0).getMatcher().getExact())
+        .isEqualTo(tls.getSni()).isEqualTo("gatewire.gatewire-system.svc");
+    var address = xds.getLoadAssignment().getEndpoints(0).getLbEndpoints(0).getEndpoint().getAddress().getSocketAddress();
+    assertThat(address.getAddress()).startsWith("gatewire.gatewire-system.svc");
+    assertThat(address.getPortValue()).isEqualTo(18000);
   }
 }
