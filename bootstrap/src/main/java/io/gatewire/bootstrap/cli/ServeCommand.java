@@ -88,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     TranslatorOptions options = flags.options();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
+    ConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
+        flags.inputLimits(spec.commandLine()));
     try (XdsServing xds = new XdsServing(new ServingOptions(xdsPort, options.metadata()), registry)) {
       xds.start();
       Gatewire gatewire = Gatewire.builder().source(files).proxySink(xds).statusSink(new StatusLog())

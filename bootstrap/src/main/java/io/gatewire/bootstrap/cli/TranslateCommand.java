@@ -63,7 +63,8 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options = flags.options();
-    FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
+    FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
+        flags.inputLimits(spec.commandLine()));
     List<String> sourceWarnings = new ArrayList<>();
     ConfigurationSource source = () -> {
       LoadResult loaded = files.loadWithWarnings();
