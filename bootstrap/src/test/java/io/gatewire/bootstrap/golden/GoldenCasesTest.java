@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.XdsTranslator;
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.testing.EnvoyValidator;
 import io.gatewire.adapters.xds.testing.IrYaml;
 import io.gatewire.bootstrap.cli.CommandRunner;
@@ -58,8 +59,10 @@ class GoldenCasesTest {
     return dir.resolve(Goldens.INPUT);
   }
 
+  /** Translates as the commands do, regular expressions checked in Envoy's dialect. */
   private static TranslationResult translate(Path dir) throws Exception {
-    return new Translator(TranslatorOptions.DEFAULTS).translate(new FileConfigurationSource(List.of(input(dir))).load());
+    return new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect())
+        .translate(new FileConfigurationSource(List.of(input(dir))).load());
   }
 
   private static void manifestsToIr(Path dir) throws Exception {
