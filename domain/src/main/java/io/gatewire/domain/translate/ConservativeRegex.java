@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The regex check the domain makes on its own, with java.* only: the pattern must compile with
+ * The regex check the domain makes on its own, with java.* only: the pattern must not be empty (Envoy's
+ * matcher requires at least one character), must compile with
  * java.util.regex and must not use the Java syntax RE2 lacks or reads differently: backreferences,
  * lookaround, atomic groups, possessive quantifiers, nested classes and class intersections, escapes
  * outside RE2's set, flags other than {@code i}, {@code m} and {@code s}, and repetition counts above
@@ -24,6 +25,9 @@ final class ConservativeRegex implements RegexDialect {
 
   @Override
   public Optional<String> problem(String pattern) {
+    if (pattern.isEmpty()) {
+      return Optional.of("is empty, which RE2 matchers in proxies do not allow");
+    }
     try {
       Pattern.compile(pattern);
     } catch (PatternSyntaxException e) {

@@ -28,9 +28,9 @@ import java.util.Optional;
  * Translates one HTTPRoute or GRPCRoute into a {@link RoutePlan}: matches with their precedence,
  * one action per rule, and one cluster per rule with a locality per backendRef. A rule whose
  * backendRefs carry filters gets a cluster per backendRef instead, so each backend's header changes
- * apply to its requests alone. A rule with a regular expression the {@link RegexDialect} refuses, a
- * filter type Gatewire does not implement, or an invalid retry, is dropped (the route reports it as
- * partially invalid).
+ * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular expression
+ * the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an invalid retry, is
+ * dropped (the route reports it as partially invalid).
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
@@ -162,7 +162,7 @@ final class RoutePlanner {
       ObjectMeta meta = route.meta();
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
-      Optional<String> invalid = unsupportedRegex(matches).or(() -> unsupportedFilter(filters, refs))
+      Optional<String> invalid = invalidMatch(matches).or(() -> unsupportedFilter(filters, refs))
           .or(() -> RetryCheck.problem(retry));
       if (invalid.isPresent()) {
         dropped.add("rule " + index + ": " + invalid.get());
@@ -209,15 +209,17 @@ final class RoutePlanner {
       rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, cors, metadata));
     }
 
-    /** The first regular expression of the rule's matches that the proxy would refuse, and why. */
-    private Optional<String> unsupportedRegex(List<RoutePlan.MatchPlan> matches) {
+    /**
+     * The first path the CRD would refuse or regular expression the proxy would refuse among the rule's
+     * matches, and why.
+     */
+    private Optional<String> invalidMatch(List<RoutePlan.MatchPlan> matches) {
       for (RoutePlan.MatchPlan plan : matches) {
         IrMatch match = plan.match();
-        if (match.pathType() == IrMatch.PathType.REGEX) {
-          Optional<String> problem = regexProblem("path", match.path());
-          if (problem.isPresent()) {
-            return problem;
-          }
+        Optional<String> path = match.pathType() == IrMatch.PathType.REGEX ? regexProblem("path", match.path())
+            : PathCheck.problem(match.path());
+        if (path.isPresent()) {
+          return path;
         }
         for (IrMatch.StringMatch header : match.headers()) {
           Optional<String> problem = header.regex() ? regexProblem("header " + header.name(), header.value())

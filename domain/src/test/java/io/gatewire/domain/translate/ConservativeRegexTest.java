@@ -32,7 +32,8 @@ class ConservativeRegexTest {
       "\\p{javaLowerCase}|uses the character property \\p{javaLowerCase}, which RE2 does not know (only general"
           + " categories such as L or Lu are checked as common)",
       "a{1001}|repeats more than 1000 times, RE2's limit",
-      "(unclosed|is not a valid regular expression: Unclosed group"})
+      "(unclosed|is not a valid regular expression: Unclosed group",
+      "''|is empty, which RE2 matchers in proxies do not allow"})
   void refusesJavaOnlySyntax_sayingWhy(String pattern, String problem) {
     assertThat(dialect.problem(pattern)).as(pattern).contains(problem);
   }

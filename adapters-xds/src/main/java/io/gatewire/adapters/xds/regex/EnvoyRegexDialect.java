@@ -38,6 +38,9 @@ public final class EnvoyRegexDialect implements RegexDialect {
 
   @Override
   public Optional<String> problem(String pattern) {
+    if (pattern.isEmpty()) {
+      return Optional.of("is empty, which Envoy's regex matcher does not allow");
+    }
     // every character costs at least one instruction outside \Q...\E, two of them within it
     if (pattern.length() > 4L * maxProgramSize) {
       return Optional.of("is longer than " + 4L * maxProgramSize + " characters, too large a program for RE2 in Envoy"

@@ -36,7 +36,8 @@ class EnvoyRegexDialectTest {
       "(?<!x)y|is not RE2 syntax, which Envoy requires: invalid named capture (?<!x)y",
       "a++|is not RE2 syntax, which Envoy requires: invalid nested repetition operator ++",
       "(unclosed|is not RE2 syntax, which Envoy requires: missing closing ) (unclosed",
-      "a{1001}|is not RE2 syntax, which Envoy requires: invalid repeat count {1001}"})
+      "a{1001}|is not RE2 syntax, which Envoy requires: invalid repeat count {1001}",
+      "''|is empty, which Envoy's regex matcher does not allow"})
   void refusesWhatRe2Refuses(String pattern, String problem) {
     assertThat(envoy.problem(pattern)).as(pattern).contains(problem);
   }
