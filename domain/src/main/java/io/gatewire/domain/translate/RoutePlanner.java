@@ -29,8 +29,8 @@ import java.util.Optional;
  * one action per rule, and one cluster per rule with a locality per backendRef. A rule whose
  * backendRefs carry filters gets a cluster per backendRef instead, so each backend's header changes
  * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular expression
- * the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an invalid retry, is
- * dropped (the route reports it as partially invalid).
+ * the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an invalid retry or
+ * timeout, is dropped (the route reports it as partially invalid).
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
@@ -163,7 +163,7 @@ final class RoutePlanner {
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
       Optional<String> invalid = invalidMatch(matches).or(() -> unsupportedFilter(filters, refs))
-          .or(() -> RetryCheck.problem(retry));
+          .or(() -> RetryCheck.problem(retry)).or(() -> TimeoutCheck.problem(timeouts));
       if (invalid.isPresent()) {
         dropped.add("rule " + index + ": " + invalid.get());
         return;
