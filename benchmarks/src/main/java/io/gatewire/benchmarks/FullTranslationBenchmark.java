@@ -1,5 +1,6 @@
 package io.gatewire.benchmarks;
 
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.adapters.xds.XdsResources;
@@ -46,13 +47,13 @@ public class FullTranslationBenchmark {
 
   @Benchmark
   public Ir translateOnly() {
-    return new Translator(TranslatorOptions.DEFAULTS).translate(resources).ir();
+    return new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect()).translate(resources).ir();
   }
 
   /** The IR mapped as XdsServing maps it: each Gateway, then their union for {@code *}. */
   @Benchmark
   public XdsResources translateAndMap() {
-    Ir ir = new Translator(TranslatorOptions.DEFAULTS).translate(resources).ir();
+    Ir ir = new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect()).translate(resources).ir();
     XdsTranslator xds = new XdsTranslator(TranslatorOptions.DEFAULTS.metadata());
     return XdsResources.union(ir.gateways().stream().map(xds::translate).toList());
   }

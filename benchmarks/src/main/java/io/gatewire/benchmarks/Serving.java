@@ -1,5 +1,6 @@
 package io.gatewire.benchmarks;
 
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.application.service.ConfigurationPipeline;
@@ -29,8 +30,8 @@ public final class Serving {
 
   public Serving(TranslatorOptions options) {
     xds = new XdsServing(new ServingOptions(0, options.metadata()), new SimpleMeterRegistry());
-    pipeline = new ConfigurationPipeline(() -> current, new Translator(options), xds, (statuses, warnings) -> { },
-        ConfigurationPipeline.DEFAULT_DEBOUNCE, e -> {
+    pipeline = new ConfigurationPipeline(() -> current, new Translator(options, new EnvoyRegexDialect()), xds,
+        (statuses, warnings) -> { }, ConfigurationPipeline.DEFAULT_DEBOUNCE, e -> {
           throw new IllegalStateException(e);
         });
   }

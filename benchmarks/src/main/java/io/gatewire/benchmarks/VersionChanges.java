@@ -1,5 +1,6 @@
 package io.gatewire.benchmarks;
 
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.serve.ServedVersions;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.bootstrap.generate.WorkloadSpec;
@@ -47,7 +48,7 @@ public record VersionChanges(Map<String, Integer> served, Map<String, Integer> r
     serving.publish(equalCopy);
     long noOpTranslations = serving.translations() - translations;
     Map<String, Integer> noOp = changed(base, versions(serving));
-    serving.xds().publish(new Translator(TranslatorOptions.DEFAULTS).translate(equalCopy).ir());
+    serving.xds().publish(new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect()).translate(equalCopy).ir());
     Map<String, Integer> retranslated = changed(base, versions(serving));
 
     Serving restarted = new Serving();

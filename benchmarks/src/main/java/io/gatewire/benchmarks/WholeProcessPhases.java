@@ -1,5 +1,6 @@
 package io.gatewire.benchmarks;
 
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.XdsTranslator;
@@ -25,7 +26,7 @@ public final class WholeProcessPhases {
     long start = System.nanoTime();
     GatewayResources resources = new FileConfigurationSource(List.of(Path.of(args[0]))).load();
     long decoded = System.nanoTime();
-    Ir ir = new Translator(TranslatorOptions.DEFAULTS).translate(resources).ir();
+    Ir ir = new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect()).translate(resources).ir();
     long translated = System.nanoTime();
     int chars = new XdsDocument(TranslatorOptions.DEFAULTS.metadata(), XdsDocument.Format.JSON).render(ir, null).length();
     long rendered = System.nanoTime();

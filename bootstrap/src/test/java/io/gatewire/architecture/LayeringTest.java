@@ -87,6 +87,12 @@ class LayeringTest {
   }
 
   @Test
+  void re2j_onlyInTheXdsAdapter_whoseDialectItIs() {
+    check(noClasses().that().resideOutsideOfPackage(XDS).should().dependOnClassesThat()
+        .resideInAnyPackage("com.google.re2j.."));
+  }
+
+  @Test
   void fabric8_onlyInTheKubernetesAdapter() {
     check(noClasses().that().resideOutsideOfPackage(K8S).should().dependOnClassesThat()
         .resideInAnyPackage("io.fabric8.."));

@@ -43,6 +43,9 @@ final class DocumentReader {
    * location may be the start of the construct instead), else the parser's location.
    */
   private static SourceException syntaxError(ManifestFile file, JsonProcessingException e) {
+    if (e instanceof LimitedParser.LimitExceeded) {
+      return new SourceException(file.name() + ":" + e.getLocation().getLineNr(), e.getOriginalMessage(), e);
+    }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
       return new SourceException(file.name() + ":" + (yaml.getProblemMark().getLine() + 1),

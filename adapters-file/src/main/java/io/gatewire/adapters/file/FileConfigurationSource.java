@@ -22,6 +22,9 @@ import java.util.List;
  *
  * <p>{@link #watch(Runnable)} signals changes to the files and directories (never stdin); see
  * {@link ManifestWatch}.
+ *
+ * <p>What one load may read is bounded by {@link InputLimits}: an input over the limits is a
+ * {@link SourceException} like any other broken input.
  */
 public final class FileConfigurationSource implements ConfigurationSource {
   private final List<Path> paths;
@@ -37,8 +40,13 @@ public final class FileConfigurationSource implements ConfigurationSource {
 
   /** A source over {@code paths} whose {@code -} reads {@code stdin}. */
   public FileConfigurationSource(List<Path> paths, InputStream stdin) {
+    this(paths, stdin, InputLimits.DEFAULTS);
+  }
+
+  /** A source over {@code paths} whose {@code -} reads {@code stdin}, within {@code limits}. */
+  public FileConfigurationSource(List<Path> paths, InputStream stdin, InputLimits limits) {
     this.paths = List.copyOf(paths);
-    this.inputs = new ManifestInputs(this.paths, stdin);
+    this.inputs = new ManifestInputs(this.paths, stdin, limits);
   }
 
   @Override

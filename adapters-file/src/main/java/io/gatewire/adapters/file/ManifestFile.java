@@ -2,6 +2,7 @@ package io.gatewire.adapters.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -13,23 +14,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * the JSON parser; everything else, stdin included, with the YAML parser (JSON is valid YAML). Both
  * reject duplicate keys, as kubectl does.
  */
-record ManifestFile(String name, String text, boolean json) {
+record ManifestFile(String name, String text, boolean json, ManifestFile.Parsers parsers) {
   static final String STDIN_NAME = "<stdin>";
 
-  /** SnakeYAML's default of 3 MiB per document is too small for a List of thousands of routes. */
-  private static final int MAX_DOCUMENT_CODE_POINTS = 256 * 1024 * 1024;
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final YAMLFactory YAML = YAMLFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-      .loaderOptions(loaderOptions())
-      .build();
-
-  /** A new parser over the whole text, each document one root-level value. */
+  /** A new parser over the whole text, each document one root-level value, within the input limits. */
   JsonParser parser() throws IOException {
-    return json ? JSON.createParser(text) : YAML.createParser(text);
+    return parsers.parser(text, json);
   }
 
   /** What the syntax is called in messages. */
@@ -37,9 +27,49 @@ record ManifestFile(String name, String text, boolean json) {
     return json ? "JSON" : "YAML";
   }
 
-  private static LoaderOptions loaderOptions() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
-    return options;
+  /**
+   * The JSON and YAML parser factories for one set of {@link InputLimits}. Both reject duplicate
+   * keys, as kubectl does. Jackson's and SnakeYAML's own size limits are set to the file size limit,
+   * so the file size check (made before reading) is the one that answers; SnakeYAML's default of
+   * 3 MiB per document is too small for a List of thousands of routes.
+   */
+  static final class Parsers {
+    private final InputLimits limits;
+    private final JsonFactory jsonFactory;
+    private final YAMLFactory yamlFactory;
+
+    Parsers(InputLimits limits) {
+      this.limits = limits;
+      StreamReadConstraints constraints = StreamReadConstraints.builder()
+          .maxNestingDepth(limits.maxNestingDepth() + 1)
+          .maxStringLength(limits.maxChars())
+          .maxNameLength(limits.maxChars())
+          .build();
+      this.jsonFactory = JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(constraints)
+          .build();
+      this.yamlFactory = YAMLFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .streamReadConstraints(constraints)
+          .loaderOptions(loaderOptions(limits))
+          .build();
+    }
+
+    InputLimits limits() {
+      return limits;
+    }
+
+    JsonParser parser(String text, boolean json) throws IOException {
+      JsonParser parser = json ? jsonFactory.createParser(text) : yamlFactory.createParser(text);
+      return new LimitedParser(parser, limits.maxNestingDepth());
+    }
+
+    private static LoaderOptions loaderOptions(InputLimits limits) {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(limits.maxChars());
+      return options;
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.gatewire.adapters.file;
 
 import io.gatewire.domain.port.SourceException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +81,15 @@ final class ManifestFiles {
    * The bytes of a listed file, or nothing when it vanished since the listing (an editor replacing
    * it, a directory being cleaned up).
    */
-  static Optional<byte[]> readBytes(Path file) throws SourceException {
+  static Optional<byte[]> readBytes(Path file, InputLimits limits) throws SourceException {
     try {
-      return Optional.of(Files.readAllBytes(file));
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) {
+        throw tooLarge(file.toString(), size + " bytes", limits);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return Optional.of(readAtMost(file.toString(), in, limits));
+      }
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -90,12 +97,29 @@ final class ManifestFiles {
     }
   }
 
+  /**
+   * The bytes of {@code in} (a file that may have grown since its size was checked, or stdin), never
+   * more than the file size limit.
+   */
+  static byte[] readAtMost(String name, InputStream in, InputLimits limits) throws IOException, SourceException {
+    byte[] bytes = in.readNBytes(limits.maxChars() + 1);
+    if (bytes.length > limits.maxFileBytes()) {
+      throw tooLarge(name, "more than " + limits.maxFileBytes() + " bytes", limits);
+    }
+    return bytes;
+  }
+
+  private static SourceException tooLarge(String name, String size, InputLimits limits) {
+    return new SourceException(name, "input is " + size + ", over the limit of " + limits.maxFileBytes()
+        + " bytes (--max-file-size)");
+  }
+
   /** The text of a file's bytes, which must be UTF-8; {@code *.json} files are JSON, all others YAML. */
-  static ManifestFile decode(Path file, byte[] bytes) throws SourceException {
+  static ManifestFile decode(Path file, byte[] bytes, ManifestFile.Parsers parsers) throws SourceException {
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-      return new ManifestFile(file.toString(), text, json);
+      return new ManifestFile(file.toString(), text, json, parsers);
     } catch (CharacterCodingException e) {
       throw new SourceException(file.toString(), "cannot read: not UTF-8 text", e);
     }

@@ -23,15 +23,17 @@ final class ManifestInputs {
   private final List<Path> paths;
   private final Set<Path> named;
   private final InputStream stdin;
+  private final ManifestFile.Parsers parsers;
   private byte[] stdinBytes;
 
-  ManifestInputs(List<Path> paths, InputStream stdin) {
+  ManifestInputs(List<Path> paths, InputStream stdin, InputLimits limits) {
     this.paths = List.copyOf(paths);
     this.named = this.paths.stream()
         .filter(path -> !ManifestFiles.isStdin(path))
         .map(ManifestInputs::key)
         .collect(Collectors.toUnmodifiableSet());
     this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.parsers = new ManifestFile.Parsers(limits);
   }
 
   /** The files of every input in reading order and their content hash. */
@@ -54,12 +56,13 @@ final class ManifestInputs {
       if (ManifestFiles.isStdin(path)) {
         byte[] bytes = stdinBytes();
         hash.add(ManifestFile.STDIN_NAME, bytes);
-        files.add(new ManifestFile(ManifestFile.STDIN_NAME, new String(bytes, StandardCharsets.UTF_8), false));
+        files.add(new ManifestFile(ManifestFile.STDIN_NAME, new String(bytes, StandardCharsets.UTF_8), false,
+            parsers));
       } else {
         Optional<byte[]> bytes = readFile(path);
         if (bytes.isPresent()) {
           hash.add(path.toString(), bytes.get());
-          files.add(ManifestFiles.decode(path, bytes.get()));
+          files.add(ManifestFiles.decode(path, bytes.get(), parsers));
         }
       }
     }
@@ -67,7 +70,7 @@ final class ManifestInputs {
   }
 
   private Optional<byte[]> readFile(Path file) throws SourceException {
-    Optional<byte[]> bytes = ManifestFiles.readBytes(file);
+    Optional<byte[]> bytes = ManifestFiles.readBytes(file, parsers.limits());
     if (bytes.isEmpty() && named.contains(key(file))) {
       throw new SourceException(file.toString(), "no such file or directory");
     }
@@ -77,7 +80,7 @@ final class ManifestInputs {
   private synchronized byte[] stdinBytes() throws SourceException {
     if (stdinBytes == null) {
       try {
-        stdinBytes = stdin.readAllBytes();
+        stdinBytes = ManifestFiles.readAtMost(ManifestFile.STDIN_NAME, stdin, parsers.limits());
       } catch (IOException e) {
         throw new SourceException(ManifestFile.STDIN_NAME, "cannot read: " + e.getMessage(), e);
       }

@@ -21,7 +21,7 @@ class ManifestInputsTest {
   @Test
   void fileFoundInADirectoryThatVanishesBeforeItIsRead_isNotThere() throws Exception {
     Path kept = Files.writeString(dir.resolve("kept.yaml"), SERVICE_WEB);
-    ManifestInputs inputs = new ManifestInputs(List.of(dir), InputStream.nullInputStream());
+    ManifestInputs inputs = new ManifestInputs(List.of(dir), InputStream.nullInputStream(), InputLimits.DEFAULTS);
 
     ManifestInputs.Snapshot snapshot = inputs.read(List.of(dir.resolve("gone.yaml"), kept));
 
@@ -31,7 +31,7 @@ class ManifestInputsTest {
   @Test
   void namedFileThatVanishesBeforeItIsRead_isMissing() {
     Path gone = dir.resolve("gone.yaml");
-    ManifestInputs inputs = new ManifestInputs(List.of(gone), InputStream.nullInputStream());
+    ManifestInputs inputs = new ManifestInputs(List.of(gone), InputStream.nullInputStream(), InputLimits.DEFAULTS);
 
     SourceException error = catchThrowableOfType(SourceException.class, () -> inputs.read(List.of(gone)));
 

@@ -80,7 +80,8 @@ final class RouteCheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options = flags.options();
     try {
-      LoadResult loaded = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin).loadWithWarnings();
+      LoadResult loaded = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
+        flags.inputLimits(spec.commandLine())).loadWithWarnings();
       CaseFile cases = new CaseFileReader().read(requests);
       CertificateStubs.Stubbed stubbed = CertificateStubs.add(loaded.resources());
       stubbed.stubs().forEach(ref -> err.println("note: stubbed listener certificate " + ref

@@ -117,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
     ServingOptions serving = security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     if (source == Source.file) {
-      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin), new StatusLog(),
+      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
+          flags.inputLimits(spec.commandLine())), new StatusLog(),
           serving, adminAccess);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {

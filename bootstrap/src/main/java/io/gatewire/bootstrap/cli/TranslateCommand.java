@@ -70,7 +70,8 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options = withholdSecrets
         ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD)) : flags.options();
-    FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin);
+    FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
+        flags.inputLimits(spec.commandLine()));
     List<String> sourceWarnings = new ArrayList<>();
     ConfigurationSource source = () -> {
       LoadResult loaded = files.loadWithWarnings();

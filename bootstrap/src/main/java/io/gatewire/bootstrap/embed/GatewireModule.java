@@ -5,10 +5,12 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.application.service.ConfigurationPipeline;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.translate.RegexDialect;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.time.Duration;
@@ -18,15 +20,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The core wiring: translator and use cases. It needs bindings for {@link ConfigurationSource},
  * {@link ProxyConfigSink}, {@link StatusSink}, {@link TranslatorOptions} and {@link Settings} from
- * another module.
+ * another module. Regular expressions are checked in Envoy's dialect ({@link EnvoyRegexDialect}, RE2
+ * under Envoy's default program size limit) unless an override binds another {@link RegexDialect}.
  */
 public final class GatewireModule extends AbstractModule {
   private static final Logger LOG = LoggerFactory.getLogger(GatewireModule.class);
 
   @Provides
   @Singleton
-  Translator translator(TranslatorOptions options) {
-    return new Translator(options);
+  RegexDialect regexDialect() {
+    return new EnvoyRegexDialect();
+  }
+
+  @Provides
+  @Singleton
+  Translator translator(TranslatorOptions options, RegexDialect regexes) {
+    return new Translator(options, regexes);
   }
 
   @Provides

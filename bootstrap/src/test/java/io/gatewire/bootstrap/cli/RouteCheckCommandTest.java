@@ -170,4 +170,38 @@ class RouteCheckCommandTest {
         "FAIL no chain for another SNI", "no TLS filter chain for server name shop.example.org");
     assertThat(run.exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void regexMatches_areEvaluatedAsRe2_includingSyntaxJavaLacks() throws Exception {
+    Path routes = temp.resolve("routes.yaml");
+    Files.writeString(routes, Files.readString(Path.of("src/test/resources/golden/regex-matches-re2/input.yaml")));
+    Path file = cases("""
+        cases:
+        - subtest: a versioned user path goes to api
+          request: {host: any.example.com, path: /api/v2/users/ann}
+          namespace: apps
+          backend: api
+        - subtest: the dropped lookahead rule does not match
+          request: {host: any.example.com, path: /x, headers: {x-user: admin}}
+          namespace: apps
+          response: {statusCode: 404}
+        """);
+    Path posix = temp.resolve("posix.yaml");
+    Files.writeString(posix, Files.readString(routes).replace("/shop/[a-z]+", "/shop/[[:alpha:]]+"));
+    Path shop = temp.resolve("shop.yaml");
+    Files.writeString(shop, """
+        cases:
+        - subtest: a POSIX class matches letters as in RE2
+          request: {host: any.example.com, path: /shop/boots, headers: {user-agent: Mozilla/5.0}}
+          namespace: apps
+          backend: api
+        """);
+
+    CommandRunner.Run run = CommandRunner.run("route-check", "-f", routes.toString(), "--requests", file.toString());
+    CommandRunner.Run posixRun = CommandRunner.run("route-check", "-f", posix.toString(), "--requests", shop.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).endsWith("2 passed, 0 failed\n");
+    assertThat(posixRun.exitCode()).as(posixRun.out() + posixRun.err()).isZero();
+  }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.XdsTranslator;
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.testing.EnvoyValidator;
 import io.gatewire.adapters.xds.testing.IrYaml;
 import io.gatewire.bootstrap.cli.CommandRunner;
@@ -77,10 +78,12 @@ class GoldenCasesTest {
     return CommandRunner.run(args.toArray(String[]::new));
   }
 
+  /** Translates as the commands do: the case's flags, regular expressions checked in Envoy's dialect. */
   private static TranslationResult translate(Path dir) throws Exception {
     TranslatorOptions options = flags(dir).contains(WITHHOLD_SECRETS)
         ? TranslatorOptions.DEFAULTS.withSecrets(SecretDelivery.withheld("withheld")) : TranslatorOptions.DEFAULTS;
-    return new Translator(options).translate(new FileConfigurationSource(List.of(input(dir))).load());
+    return new Translator(options, new EnvoyRegexDialect())
+        .translate(new FileConfigurationSource(List.of(input(dir))).load());
   }
 
   private static void manifestsToIr(Path dir) throws Exception {

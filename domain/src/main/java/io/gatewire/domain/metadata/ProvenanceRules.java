@@ -85,13 +85,17 @@ public final class ProvenanceRules {
     return ResourceMetadata.NONE;
   }
 
-  /** One origin entry for an object, with its annotations and labels filtered. */
+  /**
+   * One origin entry for an object, with its annotations and labels filtered. Annotations come
+   * first: both share the entry cap, and a value over the per-value cap is dropped whatever it is.
+   */
   public ResourceOrigin origin(ObjectMeta meta, String sectionName) {
-    Map<String, String> annotations = filterAnnotations(meta);
+    int[] entryBytes = {0};
+    Map<String, String> annotations = filterAnnotations(meta, entryBytes);
     Map<String, String> labels = new TreeMap<>();
     for (String key : options.labelKeys()) {
       String value = meta.labels().get(key);
-      if (value != null) {
+      if (value != null && fits(meta, "label", key, key, value, entryBytes)) {
         labels.put(key, value);
       }
     }
@@ -99,9 +103,8 @@ public final class ProvenanceRules {
         annotations, labels);
   }
 
-  private Map<String, String> filterAnnotations(ObjectMeta meta) {
+  private Map<String, String> filterAnnotations(ObjectMeta meta, int[] entryBytes) {
     Map<String, String> passed = new TreeMap<>();
-    int entryBytes = 0;
     for (Map.Entry<String, String> e : meta.annotations().entrySet()) {
       String key = e.getKey();
       if (key.equals(MetadataOptions.LAST_APPLIED)) {
@@ -112,22 +115,32 @@ public final class ProvenanceRules {
         continue;
       }
       String value = e.getValue() == null ? "" : e.getValue();
-      int valueBytes = value.getBytes(StandardCharsets.UTF_8).length;
-      if (valueBytes > options.annotationValueCap()) {
-        warnings.accept(new Warning(meta.ref(), "annotation " + key + " not propagated to metadata: value is "
-            + valueBytes + " bytes, over the cap of " + options.annotationValueCap()));
-        continue;
-      }
       String stripped = key.substring(prefix.get().length());
-      int size = stripped.getBytes(StandardCharsets.UTF_8).length + valueBytes;
-      if (entryBytes + size > options.entryCap()) {
-        warnings.accept(new Warning(meta.ref(), "annotation " + key + " not propagated to metadata: the entry"
-            + " would exceed the cap of " + options.entryCap() + " bytes"));
-        continue;
+      if (fits(meta, "annotation", key, stripped, value, entryBytes)) {
+        passed.put(stripped, value);
       }
-      entryBytes += size;
-      passed.put(stripped, value);
     }
     return passed;
+  }
+
+  /**
+   * Whether {@code value} under {@code emittedKey} fits the per-value cap and what is left of the entry
+   * cap ({@code entryBytes} so far, counted up when it fits); a warning names what does not.
+   */
+  private boolean fits(ObjectMeta meta, String what, String key, String emittedKey, String value, int[] entryBytes) {
+    int valueBytes = value.getBytes(StandardCharsets.UTF_8).length;
+    if (valueBytes > options.annotationValueCap()) {
+      warnings.accept(new Warning(meta.ref(), what + " " + key + " not propagated to metadata: value is "
+          + valueBytes + " bytes, over the cap of " + options.annotationValueCap()));
+      return false;
+    }
+    int size = emittedKey.getBytes(StandardCharsets.UTF_8).length + valueBytes;
+    if (entryBytes[0] + size > options.entryCap()) {
+      warnings.accept(new Warning(meta.ref(), what + " " + key + " not propagated to metadata: the entry"
+          + " would exceed the cap of " + options.entryCap() + " bytes"));
+      return false;
+    }
+    entryBytes[0] += size;
+    return true;
   }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class RetryCheck {
   private static final int LOWEST_CODE = 400;
   private static final int HIGHEST_CODE = 599;
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,5}(h|ms|m|s)){1,4}");
+  /** A Gateway API duration (GEP-2257), as the CRD validates it. */
+  static final Pattern DURATION = Pattern.compile("([0-9]{1,5}(h|ms|m|s)){1,4}");
 
   private RetryCheck() {}
 

@@ -28,8 +28,9 @@ import java.util.Optional;
  * Translates one HTTPRoute or GRPCRoute into a {@link RoutePlan}: matches with their precedence,
  * one action per rule, and one cluster per rule with a locality per backendRef. A rule whose
  * backendRefs carry filters gets a cluster per backendRef instead, so each backend's header changes
- * apply to its requests alone. A rule with a filter type Gatewire does not implement, or an invalid
- * retry, is dropped (the route reports it as partially invalid).
+ * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular expression
+ * the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an invalid retry or
+ * timeout, is dropped (the route reports it as partially invalid).
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
@@ -37,11 +38,13 @@ final class RoutePlanner {
   private final Backends backends;
   private final ProvenanceRules provenance;
   private final BackendLocalities localities;
+  private final RegexDialect regexes;
 
-  RoutePlanner(Backends backends, ProvenanceRules provenance) {
+  RoutePlanner(Backends backends, ProvenanceRules provenance, RegexDialect regexes) {
     this.backends = backends;
     this.provenance = provenance;
     this.localities = new BackendLocalities(provenance);
+    this.regexes = regexes;
   }
 
   RoutePlan plan(HttpRoute route) {
@@ -159,7 +162,8 @@ final class RoutePlanner {
       ObjectMeta meta = route.meta();
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
-      Optional<String> invalid = unsupportedFilter(filters, refs).or(() -> RetryCheck.problem(retry));
+      Optional<String> invalid = invalidMatch(matches).or(() -> unsupportedFilter(filters, refs))
+          .or(() -> RetryCheck.problem(retry)).or(() -> TimeoutCheck.problem(timeouts));
       if (invalid.isPresent()) {
         dropped.add("rule " + index + ": " + invalid.get());
         return;
@@ -203,6 +207,40 @@ final class RoutePlanner {
         action = forward(index, clusterName, refs, rewrite, timeouts, retry, mirrors, metadata, grpc);
       }
       rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, cors, metadata));
+    }
+
+    /**
+     * The first path the CRD would refuse or regular expression the proxy would refuse among the rule's
+     * matches, and why.
+     */
+    private Optional<String> invalidMatch(List<RoutePlan.MatchPlan> matches) {
+      for (RoutePlan.MatchPlan plan : matches) {
+        IrMatch match = plan.match();
+        Optional<String> path = match.pathType() == IrMatch.PathType.REGEX ? regexProblem("path", match.path())
+            : PathCheck.problem(match.path());
+        if (path.isPresent()) {
+          return path;
+        }
+        for (IrMatch.StringMatch header : match.headers()) {
+          Optional<String> problem = header.regex() ? regexProblem("header " + header.name(), header.value())
+              : Optional.empty();
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+        for (IrMatch.StringMatch query : match.queryParams()) {
+          Optional<String> problem = query.regex() ? regexProblem("query parameter " + query.name(), query.value())
+              : Optional.empty();
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Optional<String> regexProblem(String what, String pattern) {
+      return regexes.problem(pattern).map(problem -> what + " regex \"" + pattern + "\" " + problem);
     }
 
     /** The first filter type of the rule or of its backendRefs that Gatewire does not implement. */

@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class Translator {
   private final TranslatorOptions options;
+  private final RegexDialect regexes;
   private final PlanMemo memo;
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
@@ -47,8 +48,15 @@ public final class Translator {
   private GatewayResources lastResources;
   private TranslationResult lastResult;
 
+  /** A translator that checks regular expressions with {@link RegexDialect#conservative()}. */
   public Translator(TranslatorOptions options) {
+    this(options, RegexDialect.conservative());
+  }
+
+  /** A translator that drops the rules whose regular expressions {@code regexes} refuses. */
+  public Translator(TranslatorOptions options, RegexDialect regexes) {
     this.options = options;
+    this.regexes = regexes;
     this.memo = new PlanMemo(options.metadata());
     this.hostMemo = new VirtualHostMemo(options.metadata());
   }
@@ -193,7 +201,7 @@ public final class Translator {
     Map<String, IrCluster> replaced = new HashMap<>();
     Map<IrCluster, IrCluster> replacedInstances = new IdentityHashMap<>();
     boolean onlyEndpoints = true;
-    for (PlanMemo.Replanned r : memo.replanReading(touched, backends, Translator::planner)) {
+    for (PlanMemo.Replanned r : memo.replanReading(touched, backends, this::planner)) {
       onlyEndpoints &= sameButEndpoints(r);
       if (onlyEndpoints) {
         for (int i = 0; i < r.before().clusters().size(); i++) {
@@ -226,12 +234,12 @@ public final class Translator {
     return new TranslationResult(new Ir(gateways), lastResult.statuses(), lastResult.warnings());
   }
 
-  private static BiFunction<Backends, ProvenanceRules, RoutePlan> planner(Route route) {
+  private BiFunction<Backends, ProvenanceRules, RoutePlan> planner(Route route) {
     if (route instanceof HttpRoute http) {
-      return (b, p) -> new RoutePlanner(b, p).plan(http);
+      return (b, p) -> new RoutePlanner(b, p, regexes).plan(http);
     }
     GrpcRoute grpc = (GrpcRoute) route;
-    return (b, p) -> new RoutePlanner(b, p).plan(grpc);
+    return (b, p) -> new RoutePlanner(b, p, regexes).plan(grpc);
   }
 
   /** Whether a route planned again differs at most in its clusters' discovery, protocol and localities. */

@@ -385,6 +385,27 @@ class MetadataContractTest {
       assertThat(new ProvenanceRules(options, w -> { }).origin(meta, null).labels()).containsExactly(Map.entry("app", "web"));
       assertThat(new ProvenanceRules(MetadataOptions.DEFAULTS, w -> { }).origin(meta, null).labels()).isEmpty();
     }
+
+    @Test
+    void namedLabels_meetTheSameCaps_sharingTheEntryCapWithAnnotations() {
+      MetadataOptions options = new MetadataOptions("envoy-gateway", List.of(MetadataOptions.DEFAULT_PREFIX),
+          List.of("app", "team", "tier"), 1024, 4096, false);
+      List<Warning> warnings = new ArrayList<>();
+      Map<String, String> annotations = new java.util.TreeMap<>();
+      for (int i = 0; i < 3; i++) {
+        annotations.put("gateway.envoyproxy.io/k" + i, "v".repeat(1000));
+      }
+      ObjectMeta meta = ObjectMeta.of("Service", "v1", "ns", "s").withAnnotations(annotations)
+          .withLabels(Map.of("app", "x".repeat(1025), "team", "y".repeat(900), "tier", "z".repeat(1000)));
+
+      ResourceOrigin origin = new ProvenanceRules(options, warnings::add).origin(meta, null);
+
+      assertThat(origin.annotations()).containsOnlyKeys("k0", "k1", "k2");
+      assertThat(origin.labels()).containsOnlyKeys("team");
+      assertThat(warnings).extracting(Warning::message).containsExactly(
+          "label app not propagated to metadata: value is 1025 bytes, over the cap of 1024",
+          "label tier not propagated to metadata: the entry would exceed the cap of 4096 bytes");
+    }
   }
 
   @Test

@@ -32,13 +32,19 @@ final class CoreMapper {
   private static final String DEFAULT_SERVICE_TYPE = "ClusterIP";
   private static final String DEFAULT_SECRET_TYPE = "Opaque";
   private static final String HEADLESS = "None";
+  private static final String EXTERNAL_NAME = "ExternalName";
   private static final String DEFAULT_PROTOCOL = "TCP";
 
   Service service(ObjectMeta meta, ServiceSpec spec) {
     ServiceSpec present = orDefault(spec, new ServiceSpec());
     FieldPath path = FieldPath.SPEC;
+    String type = orDefault(present.getType(), DEFAULT_SERVICE_TYPE);
+    if (EXTERNAL_NAME.equals(type)) {
+      // as the API server requires: Envoy's DNS cluster needs a name to resolve
+      requiredText(present.getExternalName(), path.field("externalName"));
+    }
     return new Service(meta,
-        orDefault(present.getType(), DEFAULT_SERVICE_TYPE),
+        type,
         Optional.ofNullable(present.getClusterIP()).filter(ip -> !ip.isEmpty() && !HEADLESS.equals(ip)),
         Optional.ofNullable(present.getExternalName()),
         Fields.mapEach(present.getPorts(), path.field("ports"), CoreMapper::servicePort));

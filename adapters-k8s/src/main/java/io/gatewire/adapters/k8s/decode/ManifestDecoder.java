@@ -111,6 +111,10 @@ public final class ManifestDecoder {
     if (header.name() == null) {
       throw invalid(location, object, FieldPath.ROOT.field("metadata").field("name"), "required");
     }
+    ShapeProblem shape = shapeProblem(document, FieldPath.ROOT, null);
+    if (shape != null) {
+      throw invalid(location, object, shape.path(), shape.problem());
+    }
     T resource;
     try {
       resource = mapper.treeToValue(document, kind.type());
@@ -123,7 +127,44 @@ public final class ManifestDecoder {
       return kind.toDomain(resource, meta);
     } catch (InvalidFieldException e) {
       throw invalid(location, object, e.path(), e.problem());
+    } catch (RuntimeException e) {
+      // a shape no mapper expects; still the input's fault, so an error that names the object
+      throw invalid(location, object, FieldPath.ROOT, "cannot be read (" + e + ")");
     }
+  }
+
+  /** Something wrong at a field whatever the kind, which the typed model would let through. */
+  private record ShapeProblem(FieldPath path, String problem) {}
+
+  private static final int HIGHEST_PORT = 65535;
+
+  /**
+   * The first null list item (the typed model would hand it to the mappers as null) or numeric
+   * {@code port} outside 1 to 65535 (as every Gateway API and core port field is bounded) in {@code node}.
+   */
+  private static ShapeProblem shapeProblem(JsonNode node, FieldPath path, String name) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        FieldPath item = path.index(i);
+        ShapeProblem found = node.get(i).isNull() ? new ShapeProblem(item, "a list item must not be null")
+            : shapeProblem(node.get(i), item, null);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isObject()) {
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        ShapeProblem found = shapeProblem(field.getValue(), path.field(field.getKey()), field.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if ("port".equals(name) && node.isNumber()
+        && (!node.canConvertToInt() || node.asInt() < 1 || node.asInt() > HIGHEST_PORT)) {
+      return new ShapeProblem(path, "must be a port between 1 and " + HIGHEST_PORT + ", not " + node.asText());
+    }
+    return null;
   }
 
   private static SourceException invalid(DocumentLocation location, String object, FieldPath path, String problem) {

@@ -80,6 +80,38 @@ class CoreMapperTest {
   }
 
   @Test
+  void externalNameService_withoutAName_isAnError() {
+    SourceException error = decodeError("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ext}
+        spec: {type: ExternalName, externalName: ""}
+        """);
+
+    assertThat(error.getMessage()).endsWith("Service default/ext: spec.externalName: must not be empty");
+  }
+
+  @Test
+  void aPortOutOfRange_orANullListItem_isAnErrorAtTheField() {
+    SourceException port = decodeError("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {ports: [{port: 70000}]}
+        """);
+    SourceException nullItem = decodeError("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {ports: [null]}
+        """);
+
+    assertThat(port.getMessage()).endsWith("Service default/web: spec.ports[0].port: must be a port between 1 and 65535,"
+        + " not 70000");
+    assertThat(nullItem.getMessage()).endsWith("Service default/web: spec.ports[0]: a list item must not be null");
+  }
+
+  @Test
   void endpointSlice_takesItsServiceNameFromTheServiceNameLabel() throws SourceException {
     EndpointSlice slice = decodeOne("""
         apiVersion: discovery.k8s.io/v1

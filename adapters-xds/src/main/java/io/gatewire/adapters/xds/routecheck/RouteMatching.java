@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.routecheck;
 
+import com.google.re2j.Pattern;
 import io.envoyproxy.envoy.config.route.v3.HeaderMatcher;
 import io.envoyproxy.envoy.config.route.v3.QueryParameterMatcher;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
@@ -7,9 +8,8 @@ import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Envoy's RouteMatch semantics: path specifier, header matchers, query parameter matchers. */
+/** Envoy's RouteMatch semantics: path specifier, header matchers, query parameter matchers; regexes are RE2 (re2j). */
 final class RouteMatching {
   private RouteMatching() {}
 
