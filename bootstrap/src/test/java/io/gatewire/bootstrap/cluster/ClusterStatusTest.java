@@ -115,20 +115,9 @@ class ClusterStatusTest {
   @Test
   void bothReplicasServe_onlyTheLeaderWritesStatus_andTheOtherTakesOverTheLease() throws Exception {
     String quickstart = Files.readString(QUICKSTART);
-    cluster.apply(quickstart);
-    // Another controller also manages myroute through its own Gateway: its entry must survive ours.
-    cluster.updateStatus("""
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: HTTPRoute
-        metadata: {name: myroute, namespace: myns}
-        status:
-          parents:
-          - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: other-gw}
-            controllerName: example.com/other
-            conditions:
-            - {type: Accepted, status: "True", reason: Accepted, message: theirs, observedGeneration: 1,
-               lastTransitionTime: "2026-01-01T00:00:00Z"}
-        """);
+    // Another controller also manages myroute through its own Gateway: its entry, there before ours,
+    // must survive our writes.
+    cluster.apply(quickstart.replace("      weight: 20\n", "      weight: 20\n" + OTHER_CONTROLLERS_STATUS));
 
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(a.status().isLeader() ^ b.status().isLeader()).as("exactly one leader").isTrue();
@@ -170,6 +159,16 @@ class ClusterStatusTest {
     });
     assertThat(follower.written().get()).isPositive();
   }
+
+  private static final String OTHER_CONTROLLERS_STATUS = """
+      status:
+        parents:
+        - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: other-gw}
+          controllerName: example.com/other
+          conditions:
+          - {type: Accepted, status: "True", reason: Accepted, message: theirs, observedGeneration: 1,
+             lastTransitionTime: "2026-01-01T00:00:00Z"}
+      """;
 
   private static Map<String, Object> parentsOfOther() {
     return Map.of("parentRef", Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "other-gw"),

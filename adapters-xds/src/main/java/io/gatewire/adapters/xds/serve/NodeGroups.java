@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which snapshot a node gets: the one of the Gateway its {@code cluster} names ({@code namespace/name}),
- * or {@link #MERGED} (every Gateway) when it names none, with one warning per node id. Until the first
+ * or {@link #MERGED} (every Gateway) when it names none, with one warning per node id (a bounded
+ * memory: {@link #MAX_REMEMBERED_STRAYS}). Until the first
  * publish no Gateway is known, so nodes keep their own cluster as group and no warning is written;
  * {@link XdsServing} serves groups that turn out unknown with the merged snapshot. When nodes are
  * authorized by their certificate's SAN, a node never gets the merged snapshot (it would hold the
@@ -18,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NodeGroups implements NodeGroup<String> {
   static final String MERGED = "*";
+  /**
+   * How many stray node ids are remembered to warn once each; past it the memory starts over (and
+   * those nodes may be warned about again), so nodes churning with fresh ids cannot grow it forever.
+   */
+  static final int MAX_REMEMBERED_STRAYS = 4096;
 
   private final ServingLog log;
   private final boolean mergeForStrays;
@@ -56,14 +62,30 @@ final class NodeGroups implements NodeGroup<String> {
       return cluster;
     }
     if (!mergeForStrays) {
-      if (warnedNodeIds.add(node.getId())) {
+      if (firstWarning(node)) {
         log.unauthorizedStrayNode(node.getId(), cluster, known);
       }
       return cluster;
     }
-    if (warnedNodeIds.add(node.getId())) {
+    if (firstWarning(node)) {
       log.unknownNodeCluster(node.getId(), cluster, known);
     }
     return MERGED;
+  }
+
+  /** Whether this stray node was not warned about yet; forgets every id once the bound is reached. */
+  private boolean firstWarning(Node node) {
+    if (warnedNodeIds.contains(node.getId())) {
+      return false;
+    }
+    if (warnedNodeIds.size() >= MAX_REMEMBERED_STRAYS) {
+      warnedNodeIds.clear();
+    }
+    return warnedNodeIds.add(node.getId());
+  }
+
+  /** Stray node ids remembered (for leak checks). */
+  int rememberedStrays() {
+    return warnedNodeIds.size();
   }
 }

@@ -112,4 +112,21 @@ class NodeGroupsTest {
   private static List<String> listenerNames(DiscoveryResponse response) {
     return unpack(response, Listener.class).stream().map(Listener::getName).toList();
   }
+
+  @Test
+  void strayNodeIds_areRememberedWithinABound_soFreshIdsCannotGrowItForever() {
+    List<String> warnings = new java.util.ArrayList<>();
+    NodeGroups groups = new NodeGroups(new ServingLog(warnings::add));
+    groups.gatewaysAre(java.util.Set.of(SHOP));
+
+    for (int i = 0; i < 3 * NodeGroups.MAX_REMEMBERED_STRAYS; i++) {
+      assertThat(groups.hash(io.envoyproxy.envoy.config.core.v3.Node.newBuilder().setId("stray-" + i)
+          .setCluster("nope/gw").build())).isEqualTo(NodeGroups.MERGED);
+      assertThat(groups.rememberedStrays()).isLessThanOrEqualTo(NodeGroups.MAX_REMEMBERED_STRAYS);
+    }
+    assertThat(warnings).hasSize(3 * NodeGroups.MAX_REMEMBERED_STRAYS);
+    groups.hash(io.envoyproxy.envoy.config.core.v3.Node.newBuilder().setId("stray-" + (3 * NodeGroups.MAX_REMEMBERED_STRAYS - 1))
+        .setCluster("nope/gw").build());
+    assertThat(warnings).as("a remembered id is warned about once").hasSize(3 * NodeGroups.MAX_REMEMBERED_STRAYS);
+  }
 }
