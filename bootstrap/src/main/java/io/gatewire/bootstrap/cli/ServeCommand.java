@@ -8,7 +8,6 @@ import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
 import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
 import io.gatewire.adapters.k8s.source.KubernetesConfigurationSource;
 import io.gatewire.adapters.k8s.source.KubernetesSourceOptions;
-import io.gatewire.adapters.k8s.status.StatusWriteEvents;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
@@ -116,23 +115,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServingOptions serving = security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
       return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
           flags.inputLimits(spec.commandLine())), new StatusLog(),
-          serving, adminAccess);
+          serving, adminAccess, registry);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
       KubernetesConfigurationSource objects = cluster.source(KubernetesSourceOptions.namespace(namespace));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
-      ClusterStatus status = cluster.status(flags.options().controllerName(), objects, lease, StatusWriteEvents.NONE);
+      ClusterStatus status = cluster.status(flags.options().controllerName(), objects, lease,
+          new StatusWriteCounters(registry));
+      Gauge.builder("gatewire.status.leader", status, s -> s.isLeader() ? 1 : 0)
+          .description("1 while this replica holds the Lease and writes status").register(registry);
       LOG.info("status is written by the holder of Lease {}/{}; this replica is {}", lease.leaseNamespace(),
           lease.leaseName(), lease.identity());
       StatusLog log = new StatusLog();
       return serve(objects, (statuses, warnings) -> {
         status.report(statuses, warnings);
         log.report(statuses, warnings);
-      }, serving, adminAccess);
+      }, serving, adminAccess, registry);
     }
   }
 
@@ -146,9 +149,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private int serve(ConfigurationSource configuration, StatusSink statusSink, ServingOptions serving,
-      AdminServer.Access adminAccess) throws IOException, InterruptedException {
+      AdminServer.Access adminAccess, PrometheusMeterRegistry registry) throws IOException, InterruptedException {
     TranslatorOptions options = flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
       Gatewire gatewire = Gatewire.builder().source(configuration).proxySink(xds).statusSink(statusSink)

@@ -61,6 +61,14 @@ class ServeKubernetesIT {
       assertThat(gatewire.get("/config_dump")).contains("\"myns/eg\"", "httproute/myns/myroute/rule/0",
           "httproute/myns/static/rule/0").doesNotContain("httproute/other/elsewhere");
       assertThat(gatewire.log()).contains("not watching Backend").doesNotContain("not watching ServiceImport");
+      // The only replica takes the Lease and writes status back.
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        assertThat(gatewire.get("/metrics")).contains("gatewire_status_leader 1.0")
+            .containsPattern("gatewire_status_writes_total\\{outcome=\"written\",?\\} [1-9]");
+        assertThat(String.valueOf(client.genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+            .inNamespace("myns").withName("myroute").get().getAdditionalProperties().get("status")))
+            .contains("controllerName=gatewire.io/gateway-controller", "type=Accepted, status=True");
+      });
 
       String staticRoute = quickstart.substring(quickstart.indexOf(
           "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"));
