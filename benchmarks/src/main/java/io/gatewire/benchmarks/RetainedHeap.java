@@ -1,8 +1,8 @@
 package io.gatewire.benchmarks;
 
+import io.gatewire.benchmarks.ads.JvmProbe;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.domain.model.GatewayResources;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 
 /**
@@ -23,27 +23,17 @@ public final class RetainedHeap {
     warmUp.publish(WorkloadGenerator.resources(Workloads.spec(100, shape)));
     warmUp = null;
 
-    long before = usedAfterGc();
+    long before = JvmProbe.heapAfterGc();
     GatewayResources resources = WorkloadGenerator.resources(Workloads.spec(routes, shape));
-    long afterDecode = usedAfterGc();
+    long afterDecode = JvmProbe.heapAfterGc();
     Serving serving = new Serving();
     serving.publish(resources);
-    long afterServing = usedAfterGc();
+    long afterServing = JvmProbe.heapAfterGc();
     Reference.reachabilityFence(resources);
     Reference.reachabilityFence(serving);
     Reference.reachabilityFence(warmUp);
 
     System.out.printf("{\"routes\": %d, \"shape\": \"%s\", \"resourcesBytes\": %d, \"servingBytes\": %d, "
         + "\"totalBytes\": %d}%n", routes, shape, afterDecode - before, afterServing - afterDecode, afterServing - before);
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      Thread.sleep(50);
-      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

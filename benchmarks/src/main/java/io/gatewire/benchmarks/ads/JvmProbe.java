@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What the JVM can tell about itself: heap after full GCs, CPU time, live threads. */
-final class JvmProbe {
+public final class JvmProbe {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private JvmProbe() {}
 
   /** Heap used after full GCs ({@code System.gc()} five times with a 50 ms settle): the least seen. */
-  static long heapAfterGc() throws InterruptedException {
+  public static long heapAfterGc() throws InterruptedException {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
       System.gc();
