@@ -4,7 +4,6 @@ import io.gatewire.domain.ir.Instances;
 import io.envoyproxy.controlplane.cache.StatusInfo;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
-import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
 import io.gatewire.adapters.xds.XdsDocument;
@@ -86,6 +85,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private int endpointPatches;
   private Server server;
   private TlsCredentialFiles tlsFiles;
+  private PushExecutors pushExecutors;
 
   /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
   public XdsServing(ServingOptions options, MeterRegistry registry) {
@@ -119,7 +119,8 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
-    V3DiscoveryServer discovery = new V3DiscoveryServer(List.of(ledger), watcher, new DefaultExecutorGroup(),
+    pushExecutors = PushExecutors.perCore();
+    V3DiscoveryServer discovery = new V3DiscoveryServer(List.of(ledger), watcher, pushExecutors,
         new CachedProtoResourcesSerializer());
     InetSocketAddress address = bindAddress == null
         ? new InetSocketAddress(options.port()) : new InetSocketAddress(bindAddress, options.port());
@@ -147,6 +148,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       server = builder.build().start();
     } catch (IOException | RuntimeException e) {
       closeTlsFiles();
+      pushExecutors.close();
       throw e;
     }
     log.serving(server.getPort(), transport());
@@ -418,6 +420,8 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      pushExecutors.close();
     }
   }
 }
