@@ -32,8 +32,9 @@ import java.util.function.BooleanSupplier;
  * cycles through a watched {@link RouteSource} (files by default) into the pipeline {@code serve} runs
  * (the embedded Gatewire with its debounce) and a started XdsServing, with a few ADS streams that
  * stay connected and must ACK every converged state, and clients that connect and leave all along
- * (some before their first response, half of them cutting the connection). Each cycle also puts
- * unreadable input beside the routes and checks that the last good configuration keeps serving.
+ * (some before their first response, half of them cutting the connection). Each cycle also adds
+ * input the source rejects (unreadable input beside the routes, or a route updated to a version the
+ * decoder refuses: {@link RouteSource.BrokenInput}) and checks that the last good configuration keeps serving.
  *
  * <p>The baseline is taken after a warm-up cycle (classes loaded, pools started, memos sized):
  * heap after full GCs, live threads, open streams, the server's memos and watches and the translator's
