@@ -20,7 +20,7 @@ class ServeCommandTest {
     CommandRunner.Run run = CommandRunner.run("serve", "-f", "x.yaml", "--namespace", "team");
 
     assertThat(run.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
-    assertThat(run.err()).contains("--kubeconfig and --namespace need --source kubernetes");
+    assertThat(run.err()).contains("--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
   }
 
   @Test
