@@ -6,6 +6,8 @@ import io.envoyproxy.controlplane.cache.Resources;
 import io.gatewire.adapters.xds.serve.ServingInternals;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
+import io.gatewire.application.port.in.SyncConfigurationUseCase;
+import io.gatewire.application.service.ConfigurationPipeline;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.embed.Gatewire;
@@ -30,8 +32,9 @@ import java.util.function.BooleanSupplier;
  * cycles through a watched {@link RouteSource} (files by default) into the pipeline {@code serve} runs
  * (the embedded Gatewire with its debounce) and a started XdsServing, with a few ADS streams that
  * stay connected and must ACK every converged state, and clients that connect and leave all along
- * (some before their first response, half of them cutting the connection). Each cycle also puts
- * unreadable input beside the routes and checks that the last good configuration keeps serving.
+ * (some before their first response, half of them cutting the connection). Each cycle also adds
+ * input the source rejects (unreadable input beside the routes, or a route updated to a version the
+ * decoder refuses: {@link RouteSource.BrokenInput}) and checks that the last good configuration keeps serving.
  *
  * <p>The baseline is taken after a warm-up cycle (classes loaded, pools started, memos sized):
  * heap after full GCs, live threads, open streams, the server's memos and watches and the translator's
@@ -39,10 +42,13 @@ import java.util.function.BooleanSupplier;
  * of the baseline, and the rest equal to it.
  *
  * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.ChurnSoak [--routes 1000] [--cycles 50]
- * [--streams 4] [--client-churn 1000] [--out benchmarks/target/soak.json]}
+ * [--streams 4] [--client-churn 1000] [--source files|kubernetes] [--out benchmarks/target/soak.json]};
+ * {@code kubernetes} runs the cluster source against fabric8's CRUD mock API server ({@link KubernetesRouteSource}).
  */
 public final class ChurnSoak {
   private static final String GROUP = Serving.GATEWAY_GROUP;
+  /** Ten times the pipeline's debounce: a reload the watch signalled has run by then. */
+  private static final long SETTLE_MS = 10 * ConfigurationPipeline.DEFAULT_DEBOUNCE.toMillis();
 
   /** How the soak is shaped; {@code timeoutSeconds} bounds each wait. */
   public record Settings(int routes, int cycles, int streams, int clientChurn, long timeoutSeconds) {
@@ -73,6 +79,7 @@ public final class ChurnSoak {
     int streams = defaults.streams();
     int churn = defaults.clientChurn();
     Path out = Path.of("benchmarks/target/soak.json");
+    String medium = "files";
     for (int i = 0; i < args.length; i += 2) {
       String value = args[i + 1];
       switch (args[i]) {
@@ -81,18 +88,28 @@ public final class ChurnSoak {
         case "--streams" -> streams = Integer.parseInt(value);
         case "--client-churn" -> churn = Integer.parseInt(value);
         case "--out" -> out = Path.of(value);
+        case "--source" -> medium = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Path directory = Files.createTempDirectory("gatewire-soak");
     Result result;
-    try (FileRouteSource files = new FileRouteSource(directory)) {
-      result = run(new Settings(routes, cycles, streams, churn, defaults.timeoutSeconds()), files);
+    try (RouteSource source = routeSource(medium)) {
+      result = run(new Settings(routes, cycles, streams, churn, defaults.timeoutSeconds()), source);
     }
     System.out.print(table(result));
     Files.createDirectories(out.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
     System.out.println("JSON: " + out);
+  }
+
+  private static RouteSource routeSource(String medium) throws Exception {
+    if ("files".equals(medium)) {
+      return new FileRouteSource(Files.createTempDirectory("gatewire-soak"));
+    }
+    if ("kubernetes".equals(medium)) {
+      return KubernetesRouteSource.start();
+    }
+    throw new IllegalArgumentException("--source is files or kubernetes, not " + medium);
   }
 
   /** Runs the soak on {@code routes}, which must start empty. */
@@ -194,7 +211,7 @@ public final class ChurnSoak {
       for (int j = 0; j < joined.size(); j++) {
         joined.get(j).leave(j % 2 == 0);
       }
-      boolean kept = brokenInputKeepsServing(cycle);
+      boolean kept = brokenInputKeepsServing(cycle, batch.get(0));
       start = System.nanoTime();
       routes.delete(batch);
       awaitTrue(() -> clusters() == 0, "cycle " + cycle + ": the routes deleted");
@@ -203,21 +220,44 @@ public final class ChurnSoak {
       return new CycleRun(applyMs, deleteMs, kept, loaded);
     }
 
-    /** Adds unreadable input: the source fails, the served state and the streams stay; then removes it. */
-    private boolean brokenInputKeepsServing(int cycle) throws Exception {
+    /**
+     * Adds input the source rejects, checks that the served state and the streams stay, then repairs
+     * it. A load that fails ({@link RouteSource.BrokenInput#LOAD_FAILS}) must show in the pipeline's
+     * state (an error, stale until repaired); an object the source refuses
+     * ({@link RouteSource.BrokenInput#OBJECT_REFUSED}) must show nowhere: with the broken version
+     * watched, nothing is translated or published; its repair serves the same xDS, so no stream hears
+     * of either.
+     */
+    private boolean brokenInputKeepsServing(int cycle, RouteSource.ChurnRoute loaded) throws Exception {
       ServedState before = ServedStates.of(xds, GROUP);
       long responses = steady.stream().mapToLong(LoadStream::responses).sum();
-      long errors = gatewire.state().errors();
-      if (!routes.breakInput()) {
-        return true;
+      SyncConfigurationUseCase.SyncState state = gatewire.state();
+      RouteSource.BrokenInput broken = routes.breakInput(loaded);
+      boolean kept;
+      if (broken == RouteSource.BrokenInput.LOAD_FAILS) {
+        awaitTrue(() -> gatewire.state().errors() > state.errors() && gatewire.state().stale(),
+            "cycle " + cycle + ": the broken input noticed");
+        kept = unchanged(before, responses);
+        routes.repairInput();
+        awaitTrue(() -> !gatewire.state().stale(), "cycle " + cycle + ": the input repaired");
+      } else {
+        awaitTrue(routes::brokenInputRead, "cycle " + cycle + ": the broken object watched");
+        Thread.sleep(SETTLE_MS);
+        SyncConfigurationUseCase.SyncState broke = gatewire.state();
+        kept = unchanged(before, responses) && broke.translations() == state.translations()
+            && broke.errors() == state.errors() && !broke.stale();
+        routes.repairInput();
+        awaitTrue(routes::repairRead, "cycle " + cycle + ": the repaired object watched");
+        Thread.sleep(SETTLE_MS);
+        // the repair is a new generation of the route (translated: status reports the generation) with the same xDS
+        kept &= unchanged(before, responses);
       }
-      awaitTrue(() -> gatewire.state().errors() > errors && gatewire.state().stale(),
-          "cycle " + cycle + ": the broken input noticed");
-      boolean kept = ServedStates.of(xds, GROUP).equals(before)
-          && steady.stream().mapToLong(LoadStream::responses).sum() == responses;
-      routes.repairInput();
-      awaitTrue(() -> !gatewire.state().stale(), "cycle " + cycle + ": the input repaired");
       return kept;
+    }
+
+    private boolean unchanged(ServedState before, long responses) {
+      return ServedStates.of(xds, GROUP).equals(before)
+          && steady.stream().mapToLong(LoadStream::responses).sum() == responses;
     }
 
     private void converge(String what, long start) throws InterruptedException {

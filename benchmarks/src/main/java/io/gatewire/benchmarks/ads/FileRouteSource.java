@@ -48,14 +48,26 @@ public final class FileRouteSource implements RouteSource {
   }
 
   @Override
-  public boolean breakInput() throws IOException {
+  public BrokenInput breakInput(ChurnRoute loaded) throws IOException {
     write("broken.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: [unclosed\n");
+    return BrokenInput.LOAD_FAILS;
+  }
+
+  /** The failed load shows in the pipeline's state, which the soak reads. */
+  @Override
+  public boolean brokenInputRead() {
     return true;
   }
 
   @Override
   public void repairInput() throws IOException {
     Files.delete(directory.resolve("broken.yaml"));
+  }
+
+  /** As {@link #brokenInputRead()}. */
+  @Override
+  public boolean repairRead() {
+    return true;
   }
 
   @Override

@@ -23,16 +23,38 @@ public interface RouteSource extends AutoCloseable {
   void delete(List<ChurnRoute> routes) throws IOException;
 
   /**
-   * Adds input the source cannot read (a manifest that does not parse), which must leave the last good
-   * configuration serving; false, having done nothing, when this medium cannot hold such input.
+   * Adds input the source rejects, which must leave the last good configuration serving: a manifest
+   * beside the routes that does not parse, or, where the medium cannot hold unreadable input (an API
+   * server stores only objects), {@code loaded} (one of the routes served now) replaced by a version
+   * the decoder rejects. Returns how the rejection shows.
    */
-  boolean breakInput() throws IOException;
+  BrokenInput breakInput(ChurnRoute loaded) throws IOException;
 
-  /** Removes what {@link #breakInput()} added. */
+  /**
+   * True once the source has read the broken input: for {@link BrokenInput#OBJECT_REFUSED}, when its
+   * watch holds the broken version (the pipeline's state shows nothing: the load succeeds).
+   */
+  boolean brokenInputRead();
+
+  /** Removes what {@link #breakInput} added (or puts the route's good version back). */
   void repairInput() throws IOException;
+
+  /** True once the source has read the repair. */
+  boolean repairRead();
 
   @Override
   void close() throws IOException;
+
+  /** How a source shows input it rejects. */
+  enum BrokenInput {
+    /** The load fails: the pipeline keeps the last good configuration and reports it stale until repaired. */
+    LOAD_FAILS,
+    /**
+     * The source refuses the object and keeps its last good version (the cluster source's
+     * DecodedObjects): loads succeed, nothing new is published, the pipeline is never stale.
+     */
+    OBJECT_REFUSED
+  }
 
   /** One route: its namespace, name and manifest. */
   record ChurnRoute(String namespace, String name, String manifest) {}

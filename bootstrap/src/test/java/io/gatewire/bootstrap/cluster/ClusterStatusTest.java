@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class ClusterStatusTest {
   private static final Path QUICKSTART = Path.of("../docs/examples/quickstart.yaml");
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  // Generous: a Lease handover under a loaded CI machine can take several retry periods.
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String CONTROLLER = TranslatorOptions.DEFAULT_CONTROLLER_NAME;
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
