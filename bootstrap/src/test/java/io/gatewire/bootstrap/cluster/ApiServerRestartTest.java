@@ -91,6 +91,7 @@ class ApiServerRestartTest {
     Thread.sleep(1000);
     Map<String, Integer> poolsBefore = threadsByPool();
     int threadsBefore = Thread.getAllStackTraces().size();
+    int threadsAfterFirst = 0;
     int port = server.getPort();
 
     for (int restart = 1; restart <= RESTARTS; restart++) {
@@ -118,13 +119,20 @@ class ApiServerRestartTest {
           .doesNotContain("loadBalancingWeight: " + (expected + 10) + "\n"));
       System.out.printf("restart %d: the change served %d ms after the server came back%n", restart,
           (System.nanoTime() - restarted) / 1_000_000);
+      if (restart == 1) {
+        Thread.sleep(1000);
+        threadsAfterFirst = Thread.getAllStackTraces().size();
+      }
     }
 
     // Vert.x (the client's HTTP and each mock server) starts event-loop threads lazily, up to twice the
-    // cores per instance; nothing else may grow with the reconnects
+    // cores per instance, so the first reconnect may add some; the later ones must add none (a leak
+    // grows with every reconnect). Measured against the count after the first restart, since the
+    // JVM also holds threads of earlier test classes that come and go on their own timers.
     int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
+    int settled = threadsAfterFirst;
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(Thread.getAllStackTraces().size()).isLessThanOrEqualTo(threadsBefore + eventLoops));
+        assertThat(Thread.getAllStackTraces().size()).isLessThanOrEqualTo(settled + eventLoops / 2));
     System.out.printf("threads: %d before %d restarts, %d after; by pool before %s, after %s%n", threadsBefore,
         RESTARTS, Thread.getAllStackTraces().size(), poolsBefore, threadsByPool());
   }
