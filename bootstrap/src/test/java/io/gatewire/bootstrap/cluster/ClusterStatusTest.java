@@ -140,6 +140,16 @@ class ClusterStatusTest {
     assertThat(leader.written().get()).isPositive();
     assertThat(follower.attempted().get()).as("the follower neither writes nor compares").isZero();
 
+    // Someone overwrites the route's status with the other controller's entry alone: the leader hears
+    // of the status-only update (which does not re-translate) and puts its entry back.
+    cluster.updateStatus("""
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: myroute, namespace: myns}
+        """ + OTHER_CONTROLLERS_STATUS);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(list(status("HTTPRoute", "myns", "myroute").get("parents")))
+        .extracting(p -> p.get("controllerName")).containsExactly("example.com/other", CONTROLLER));
+
     // The leader gives the Lease up (as on shutdown); it keeps serving, the other replica writes.
     leader.status().close();
     await().atMost(WAIT).until(() -> follower.status().isLeader());

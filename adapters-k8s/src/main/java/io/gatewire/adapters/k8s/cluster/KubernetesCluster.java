@@ -12,6 +12,7 @@ import io.gatewire.adapters.k8s.status.CurrentObject;
 import io.gatewire.adapters.k8s.status.CurrentObjects;
 import io.gatewire.adapters.k8s.status.KubernetesStatusWriter;
 import io.gatewire.adapters.k8s.status.StatusWriteEvents;
+import io.gatewire.adapters.k8s.status.StatusTarget;
 import io.gatewire.adapters.k8s.status.StatusWriterSettings;
 import io.gatewire.domain.port.SourceException;
 import java.io.IOException;
@@ -77,6 +78,8 @@ public final class KubernetesCluster implements AutoCloseable {
         .map(object -> CurrentObject.of(object, serialization)).orElse(null);
     KubernetesStatusWriter writer = new KubernetesStatusWriter(client, current,
         StatusWriterSettings.defaults(controllerName), events, Clock.systemUTC());
+    source.onStatusEdited((apiVersion, kind, namespace, name) ->
+        writer.recheck(new StatusTarget(apiVersion, kind, namespace, name)));
     ClusterStatus status = new ClusterStatus(writer, new LeaderElection(client, lease, writer));
     statuses.add(status);
     status.start();

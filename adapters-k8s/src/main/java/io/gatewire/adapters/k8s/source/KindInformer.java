@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One running informer (resync 0) over one served kind, named for messages ({@code HTTPRoute},
@@ -29,6 +30,15 @@ final class KindInformer {
   /** Adds the handlers to a created, not yet running {@code informer} and starts it. */
   static KindInformer start(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
       ObjectTrees trees, Runnable changed) {
+    return start(name, kind, informer, trees, changed, object -> { });
+  }
+
+  /**
+   * As {@link #start(String, ServedKind, SharedIndexInformer, ObjectTrees, Runnable)}, and hands
+   * {@code statusEdited} every object whose update changed its status and nothing that is translated.
+   */
+  static KindInformer start(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
+      ObjectTrees trees, Runnable changed, Consumer<GenericKubernetesResource> statusEdited) {
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(GenericKubernetesResource object) {
@@ -39,6 +49,8 @@ final class KindInformer {
       public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
         if (trees.changed(before, after)) {
           changed.run();
+        } else if (trees.statusChanged(before, after)) {
+          statusEdited.accept(after);
         }
       }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,7 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
   private volatile Runnable listener = NOTHING;
+  private volatile StatusEdits statusEdits = (apiVersion, kind, namespace, name) -> { };
   private volatile List<KindInformer> informers;
   private boolean initiallySynced;
   private GatewayResources last;
@@ -87,6 +89,20 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Who hears of status-only updates (which never re-translate): the status writer, so that a status
+   * someone else overwrote is checked against what this controller wants it to hold.
+   */
+  public void onStatusEdited(StatusEdits edits) {
+    this.statusEdits = edits;
+  }
+
+  /** An object whose status (and nothing Gatewire translates) was updated. */
+  @FunctionalInterface
+  public interface StatusEdits {
+    void edited(String apiVersion, String kind, String namespace, String name);
   }
 
   /** The apiVersion watched for each kind, such as {@code gateway.networking.k8s.io/v1 HTTPRoute}. */
@@ -150,7 +166,9 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     }
     List<KindInformer> started = new ArrayList<>();
     for (ServedKind kind : kinds) {
-      started.add(KindInformer.start(kind.kind().kind(), kind, informer(kind), trees, this::signal));
+      started.add(KindInformer.start(kind.kind().kind(), kind, informer(kind), trees, this::signal,
+          object -> statusEdits.edited(kind.apiVersion(), kind.kind().kind(),
+              Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""), object.getMetadata().getName())));
     }
     informers = List.copyOf(started);
   }

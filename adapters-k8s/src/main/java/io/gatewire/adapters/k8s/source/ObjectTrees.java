@@ -33,6 +33,12 @@ final class ObjectTrees {
     return !withoutBookkeeping(before).equals(withoutBookkeeping(after));
   }
 
+  /** Whether the status differs (someone wrote it: this controller, another, or a person). */
+  boolean statusChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
+    return !java.util.Objects.equals(before.getAdditionalProperties().get("status"),
+        after.getAdditionalProperties().get("status"));
+  }
+
   private JsonNode withoutBookkeeping(GenericKubernetesResource resource) {
     ObjectNode tree = mapper.valueToTree(resource);
     tree.remove("status");

@@ -132,6 +132,23 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
     }
   }
 
+  /**
+   * Someone wrote the status of {@code target}: if it is one of ours and this replica leads, compare it
+   * again (a write follows only if our part is no longer there). Our own writes come back here too and
+   * cost a resourceVersion comparison.
+   */
+  public void recheck(StatusTarget target) {
+    lock.lock();
+    try {
+      if (leader && desired.containsKey(target)) {
+        pending.add(target);
+        wake.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public void leadershipGained() {
     int objects;
