@@ -2,8 +2,6 @@ package io.gatewire.benchmarks.ads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,33 +21,8 @@ class KubernetesChurnSoakSmokeTest {
     }
 
     assertThat(result.source()).isEqualTo("KubernetesRouteSource");
-    assertThat(result.clientsChurned()).isEqualTo(60);
-    assertThat(result.cycles()).hasSize(3).allSatisfy(cycle -> assertThat(cycle.brokenInputKept()).isTrue());
-    ChurnSoak.Levels baseline = result.baseline();
-    ChurnSoak.Levels end = result.end();
-    assertThat(result.loaded().translatorMemos().get("plans")).as("the loaded state held the routes").isEqualTo(50);
-    assertThat(end.serverStreams()).isEqualTo(baseline.serverStreams()).isEqualTo(4);
-    assertThat(end.servingSizes()).isEqualTo(baseline.servingSizes());
-    assertThat(end.servingSizes().get("parkedWatches")).isZero();
-    assertThat(end.translatorMemos()).isEqualTo(baseline.translatorMemos());
-    // gRPC's shared executor is a cached pool: it grows with concurrent calls and idles out after 60 s
-    String grpcExecutor = "grpc-default-executor-#";
-    Map<String, Integer> threadsAtEnd = servingThreads(end);
-    Map<String, Integer> threadsAtBaseline = servingThreads(baseline);
-    assertThat(threadsAtEnd.remove(grpcExecutor)).isLessThanOrEqualTo(threadsAtBaseline.remove(grpcExecutor) + 8);
-    assertThat(threadsAtEnd).as("every other pool of the server, pipeline, informers and clients")
-        .isEqualTo(threadsAtBaseline);
-    assertThat(result.heapRatio()).isLessThan(1.25);
-  }
-
-  /**
-   * The threads of gRPC, Gatewire, the load clients, and fabric8's client, informers and mock server
-   * (executor pools named {@code pool-N-thread-M}, Vert.x) by pool (the test JVM has others).
-   */
-  private static Map<String, Integer> servingThreads(ChurnSoak.Levels levels) {
-    Map<String, Integer> pools = new TreeMap<>(levels.threadsByPool());
-    pools.keySet().removeIf(pool -> !pool.startsWith("grpc-") && !pool.startsWith("gatewire-")
-        && !pool.startsWith(LoadClients.THREAD_PREFIX) && !pool.startsWith("vert") && !pool.contains("pool-"));
-    return pools;
+    SoakAssertions.assertBackToBaseline(result, 50, 3, 60,
+        // fabric8's client, informers and mock server: executor pools named pool-N-thread-M, Vert.x
+        pool -> SoakAssertions.gatewireOrGrpc(pool) || pool.startsWith("vert") || pool.contains("pool-"));
   }
 }
