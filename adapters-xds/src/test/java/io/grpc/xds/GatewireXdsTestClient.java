@@ -26,31 +26,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * gRPC's own xDS client, an implementation independent of Gatewire and java-control-plane, pointed at a
- * Gatewire xDS server on {@code 127.0.0.1:port} for tests: watch resources by name, then read what the
- * client made of them, ACKED / NACKED (with gRPC's reason) / DOES_NOT_EXIST per resource, and the
- * metadata it parsed. It lives in gRPC's package because the resource types are package-private there.
+ * gRPC's own xDS client, an implementation independent of Gatewire and java-control-plane, pointed
+ * at a Gatewire xDS server on {@code 127.0.0.1:port} for tests: watch resources by name, then read
+ * what the client made of them, ACKED / NACKED (with gRPC's reason) / DOES_NOT_EXIST per resource,
+ * and the metadata it parsed. It lives in gRPC's package because the resource types are
+ * package-private there.
  *
- * <p>gRPC accepts less than Envoy: EDS (or LOGICAL_DNS, aggregate) clusters, IP endpoints, routes with a
- * route action, no TLS from SDS. Configurations meant for it must stay within that.
+ * <p>gRPC accepts less than Envoy: EDS (or LOGICAL_DNS, aggregate) clusters, IP endpoints, routes
+ * with a route action, no TLS from SDS. Configurations meant for it must stay within that.
  */
 public final class GatewireXdsTestClient implements AutoCloseable {
   private static final long WAIT_SECONDS = 5;
 
   /** The four resource types gRPC's client subscribes to. */
-  public enum Kind { LISTENER, ROUTE_CONFIG, CLUSTER, ENDPOINTS }
+  public enum Kind {
+    LISTENER,
+    ROUTE_CONFIG,
+    CLUSTER,
+    ENDPOINTS
+  }
 
   /** What gRPC's client reports for a resource. */
-  public enum Status { UNKNOWN, REQUESTED, ACKED, NACKED, DOES_NOT_EXIST, TIMEOUT }
+  public enum Status {
+    UNKNOWN,
+    REQUESTED,
+    ACKED,
+    NACKED,
+    DOES_NOT_EXIST,
+    TIMEOUT
+  }
 
   /**
-   * One watched resource: its status, the version the client holds (the xDS response's version; empty
-   * before any was accepted) and, when NACKED, gRPC's reason.
+   * One watched resource: its status, the version the client holds (the xDS response's version;
+   * empty before any was accepted) and, when NACKED, gRPC's reason.
    */
-  public record ResourceState(Kind kind, String name, Status status, String version, String nackDetail) {}
+  public record ResourceState(
+      Kind kind, String name, Status status, String version, String nackDetail) {}
 
   /** A locality as gRPC parsed it: region, weight, the metadata entries, the endpoint addresses. */
-  public record LocalityView(String region, int weight, Map<String, Object> metadata, List<String> endpoints) {}
+  public record LocalityView(
+      String region, int weight, Map<String, Object> metadata, List<String> endpoints) {}
 
   private final ObjectPool<XdsClient> pool;
   private final XdsClient client;
@@ -62,19 +77,26 @@ public final class GatewireXdsTestClient implements AutoCloseable {
     this.client = pool.getObject();
   }
 
-  /** Connects as node {@code nodeId} with {@code cluster} {@code nodeCluster}: a Gateway's {@code namespace/name}. */
+  /**
+   * Connects as node {@code nodeId} with {@code cluster} {@code nodeCluster}: a Gateway's {@code
+   * namespace/name}.
+   */
   public static GatewireXdsTestClient connect(int port, String nodeId, String nodeCluster) {
-    Map<String, ?> bootstrap = Map.of(
-        "node", Map.of("id", nodeId, "cluster", nodeCluster),
-        "xds_servers", List.of(Map.of(
-            "server_uri", "127.0.0.1:" + port,
-            "channel_creds", List.of(Map.of("type", "insecure")),
-            "server_features", List.of("xds_v3"))));
+    Map<String, ?> bootstrap =
+        Map.of(
+            "node", Map.of("id", nodeId, "cluster", nodeCluster),
+            "xds_servers",
+                List.of(
+                    Map.of(
+                        "server_uri", "127.0.0.1:" + port,
+                        "channel_creds", List.of(Map.of("type", "insecure")),
+                        "server_features", List.of("xds_v3"))));
     try {
       BootstrapInfo info = new GrpcBootstrapperImpl().bootstrap(bootstrap);
       // One pool entry per client: the target only names it.
-      return new GatewireXdsTestClient(new SharedXdsClientPoolProvider()
-          .getOrCreate("gatewire-test:" + UUID.randomUUID(), info, new MetricRecorder() { }));
+      return new GatewireXdsTestClient(
+          new SharedXdsClientPoolProvider()
+              .getOrCreate("gatewire-test:" + UUID.randomUUID(), info, new MetricRecorder() {}));
     } catch (XdsInitializationException e) {
       throw new IllegalStateException("gRPC rejected the test bootstrap: " + e.getMessage(), e);
     }
@@ -100,26 +122,45 @@ public final class GatewireXdsTestClient implements AutoCloseable {
   /** Every watched resource, by kind and name. */
   public List<ResourceState> states() {
     List<ResourceState> states = new ArrayList<>();
-    metadata().forEach((type, byName) -> byName.forEach((name, metadata) -> states.add(new ResourceState(kind(type),
-        name, Status.valueOf(metadata.getStatus().name()), metadata.getVersion(),
-        metadata.getErrorState() == null ? null : metadata.getErrorState().getFailedDetails()))));
+    metadata()
+        .forEach(
+            (type, byName) ->
+                byName.forEach(
+                    (name, metadata) ->
+                        states.add(
+                            new ResourceState(
+                                kind(type),
+                                name,
+                                Status.valueOf(metadata.getStatus().name()),
+                                metadata.getVersion(),
+                                metadata.getErrorState() == null
+                                    ? null
+                                    : metadata.getErrorState().getFailedDetails()))));
     states.sort(Comparator.comparing(ResourceState::kind).thenComparing(ResourceState::name));
     return states;
   }
 
   /** The state of one watched resource; null when it is not watched. */
   public ResourceState state(Kind kind, String name) {
-    return states().stream().filter(s -> s.kind() == kind && s.name().equals(name)).findFirst().orElse(null);
+    return states().stream()
+        .filter(s -> s.kind() == kind && s.name().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Resource name to the version the client holds, for one kind. */
   public Map<String, String> versions(Kind kind) {
     Map<String, String> versions = new TreeMap<>();
-    states().stream().filter(s -> s.kind() == kind).forEach(s -> versions.put(s.name(), s.version()));
+    states().stream()
+        .filter(s -> s.kind() == kind)
+        .forEach(s -> versions.put(s.name(), s.version()));
     return versions;
   }
 
-  /** The cluster's metadata as gRPC parsed it (filter_metadata as plain Java maps and lists); null until received. */
+  /**
+   * The cluster's metadata as gRPC parsed it (filter_metadata as plain Java maps and lists); null
+   * until received.
+   */
   public Map<String, Object> clusterMetadata(String cluster) {
     CdsUpdate update = clusters.get(cluster);
     return update == null ? null : update.parsedMetadata();
@@ -132,11 +173,17 @@ public final class GatewireXdsTestClient implements AutoCloseable {
       return List.of();
     }
     List<LocalityView> localities = new ArrayList<>();
-    update.localityLbEndpointsMap.forEach((Locality locality, Endpoints.LocalityLbEndpoints lb) -> localities.add(
-        new LocalityView(locality.region(), lb.localityWeight(), lb.localityMetadata(), lb.endpoints().stream()
-            .flatMap(endpoint -> endpoint.eag().getAddresses().stream())
-            .map(SocketAddress::toString)
-            .toList())));
+    update.localityLbEndpointsMap.forEach(
+        (Locality locality, Endpoints.LocalityLbEndpoints lb) ->
+            localities.add(
+                new LocalityView(
+                    locality.region(),
+                    lb.localityWeight(),
+                    lb.localityMetadata(),
+                    lb.endpoints().stream()
+                        .flatMap(endpoint -> endpoint.eag().getAddresses().stream())
+                        .map(SocketAddress::toString)
+                        .toList())));
     localities.sort(Comparator.comparing(LocalityView::region));
     return localities;
   }
@@ -146,20 +193,25 @@ public final class GatewireXdsTestClient implements AutoCloseable {
     pool.returnObject(client);
   }
 
-  private <T extends ResourceUpdate> void watch(XdsResourceType<T> type, String name, Map<String, T> latest) {
-    client.watchXdsResource(type, name, new XdsClient.ResourceWatcher<T>() {
-      @Override
-      public void onResourceChanged(StatusOr<T> update) {
-        if (latest != null && update.hasValue()) {
-          latest.put(name, update.getValue());
-        }
-      }
+  private <T extends ResourceUpdate> void watch(
+      XdsResourceType<T> type, String name, Map<String, T> latest) {
+    client.watchXdsResource(
+        type,
+        name,
+        new XdsClient.ResourceWatcher<T>() {
+          @Override
+          public void onResourceChanged(StatusOr<T> update) {
+            if (latest != null && update.hasValue()) {
+              latest.put(name, update.getValue());
+            }
+          }
 
-      @Override
-      public void onAmbientError(io.grpc.Status error) {
-        // The metadata snapshot reports NACKs; nothing to keep here.
-      }
-    }, MoreExecutors.directExecutor());
+          @Override
+          public void onAmbientError(io.grpc.Status error) {
+            // The metadata snapshot reports NACKs; nothing to keep here.
+          }
+        },
+        MoreExecutors.directExecutor());
   }
 
   private Map<XdsResourceType<?>, Map<String, ResourceMetadata>> metadata() {

@@ -7,16 +7,21 @@ import io.gatewire.bootstrap.generate.WorkloadSpec;
 import java.util.List;
 
 /**
- * Figure 6: serialized bytes of everything the Gateway's node group is served (sum of
- * {@code toByteArray} sizes of listeners, route configurations, clusters, assignments, secrets) per
- * route, for the three metadata settings. Not timed.
+ * Figure 6: serialized bytes of everything the Gateway's node group is served (sum of {@code
+ * toByteArray} sizes of listeners, route configurations, clusters, assignments, secrets) per route,
+ * for the three metadata settings. Not timed.
  */
-public record BytesPerRoute(int routes, String shape, double off, double defaults, double annotations) {
+public record BytesPerRoute(
+    int routes, String shape, double off, double defaults, double annotations) {
 
   public static BytesPerRoute measure(int routes, String shape) {
     WorkloadSpec spec = Workloads.spec(routes, shape);
-    return new BytesPerRoute(routes, shape, perRoute(spec, WorkloadSpec.Metadata.OFF),
-        perRoute(spec, WorkloadSpec.Metadata.DEFAULT), perRoute(spec, WorkloadSpec.Metadata.ANNOTATIONS));
+    return new BytesPerRoute(
+        routes,
+        shape,
+        perRoute(spec, WorkloadSpec.Metadata.OFF),
+        perRoute(spec, WorkloadSpec.Metadata.DEFAULT),
+        perRoute(spec, WorkloadSpec.Metadata.ANNOTATIONS));
   }
 
   /** Default metadata's overhead over none, in percent. */
@@ -34,7 +39,10 @@ public record BytesPerRoute(int routes, String shape, double off, double default
     List<Message> resources = ServedVersions.resources(serving.xds(), Serving.GATEWAY_GROUP);
     long bytes = 0;
     for (Message resource : resources) {
-      bytes += (metadata == WorkloadSpec.Metadata.OFF ? MetadataStripper.strip(resource) : resource).toByteArray().length;
+      bytes +=
+          (metadata == WorkloadSpec.Metadata.OFF ? MetadataStripper.strip(resource) : resource)
+              .toByteArray()
+              .length;
     }
     return (double) bytes / spec.routes();
   }

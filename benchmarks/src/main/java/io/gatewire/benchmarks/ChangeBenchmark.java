@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Figures 2-4 on a serving pipeline that already serves the workload: each operation is one source
  * change reloaded as {@code serve} reloads after a file change, from the decoded state to the new
- * snapshot. The edits alternate (edited, original, edited, ...) so every operation is a real change.
- * Which resources change version is measured by {@link VersionChanges}, outside the timing.
+ * snapshot. The edits alternate (edited, original, edited, ...) so every operation is a real
+ * change. Which resources change version is measured by {@link VersionChanges}, outside the timing.
  */
 @State(Scope.Benchmark)
 public class ChangeBenchmark {
@@ -57,10 +57,10 @@ public class ChangeBenchmark {
   }
 
   /**
-   * Figure 4: the source reloads and gives resources equal to, but never the same instance as, those
-   * last loaded (as after a save that changes only comments or layout; an unchanged file gives the very
-   * same instance, which costs nothing). Two copies alternate so that holds whichever instance the
-   * pipeline keeps.
+   * Figure 4: the source reloads and gives resources equal to, but never the same instance as,
+   * those last loaded (as after a save that changes only comments or layout; an unchanged file
+   * gives the very same instance, which costs nothing). Two copies alternate so that holds
+   * whichever instance the pipeline keeps.
    */
   @Benchmark
   public Serving noOpEqualInput() {

@@ -6,11 +6,11 @@ import io.gatewire.domain.model.GatewayResources;
 import java.lang.ref.Reference;
 
 /**
- * Figure 5, run in a JVM of its own ({@code java -cp benchmarks.jar io.gatewire.benchmarks.RetainedHeap
- * ROUTES [SHAPE]}): heap used after full GCs before and after decoding the workload and serving it, so
- * the difference is what the process holds for the configuration: the decoded resources (which the
- * pipeline keeps to recognise no-ops) and the served snapshots with their interned protos. Prints one
- * JSON object.
+ * Figure 5, run in a JVM of its own ({@code java -cp benchmarks.jar
+ * io.gatewire.benchmarks.RetainedHeap ROUTES [SHAPE]}): heap used after full GCs before and after
+ * decoding the workload and serving it, so the difference is what the process holds for the
+ * configuration: the decoded resources (which the pipeline keeps to recognise no-ops) and the
+ * served snapshots with their interned protos. Prints one JSON object.
  */
 public final class RetainedHeap {
   private RetainedHeap() {}
@@ -33,7 +33,9 @@ public final class RetainedHeap {
     Reference.reachabilityFence(serving);
     Reference.reachabilityFence(warmUp);
 
-    System.out.printf("{\"routes\": %d, \"shape\": \"%s\", \"resourcesBytes\": %d, \"servingBytes\": %d, "
-        + "\"totalBytes\": %d}%n", routes, shape, afterDecode - before, afterServing - afterDecode, afterServing - before);
+    System.out.printf(
+        "{\"routes\": %d, \"shape\": \"%s\", \"resourcesBytes\": %d, \"servingBytes\": %d, "
+            + "\"totalBytes\": %d}%n",
+        routes, shape, afterDecode - before, afterServing - afterDecode, afterServing - before);
   }
 }

@@ -21,12 +21,18 @@ import java.util.TreeMap;
  * @param endpointChange figure 3: one endpoint's address changed
  * @param noOp figure 4: an equal input reloaded through the pipeline
  * @param noOpTranslations translations the pipeline ran for that no-op (0 when it recognised it)
- * @param noOpRetranslated the same equal input translated and published anyway, past the pipeline's check
+ * @param noOpRetranslated the same equal input translated and published anyway, past the pipeline's
+ *     check
  * @param afterRestart a new process (a fresh pipeline and XdsServing) serving the same input
  */
-public record VersionChanges(Map<String, Integer> served, Map<String, Integer> routeEdit,
-    Map<String, Integer> endpointChange, Map<String, Integer> noOp, long noOpTranslations,
-    Map<String, Integer> noOpRetranslated, Map<String, Integer> afterRestart) {
+public record VersionChanges(
+    Map<String, Integer> served,
+    Map<String, Integer> routeEdit,
+    Map<String, Integer> endpointChange,
+    Map<String, Integer> noOp,
+    long noOpTranslations,
+    Map<String, Integer> noOpRetranslated,
+    Map<String, Integer> afterRestart) {
 
   public static VersionChanges measure(int routes, String shape) {
     WorkloadSpec spec = Workloads.spec(routes, shape);
@@ -48,7 +54,12 @@ public record VersionChanges(Map<String, Integer> served, Map<String, Integer> r
     serving.publish(equalCopy);
     long noOpTranslations = serving.translations() - translations;
     Map<String, Integer> noOp = changed(base, versions(serving));
-    serving.xds().publish(new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect()).translate(equalCopy).ir());
+    serving
+        .xds()
+        .publish(
+            new Translator(TranslatorOptions.DEFAULTS, new EnvoyRegexDialect())
+                .translate(equalCopy)
+                .ir());
     Map<String, Integer> retranslated = changed(base, versions(serving));
 
     Serving restarted = new Serving();
@@ -57,32 +68,38 @@ public record VersionChanges(Map<String, Integer> served, Map<String, Integer> r
 
     Map<String, Integer> served = new TreeMap<>();
     base.forEach((type, byName) -> served.put(type, byName.size()));
-    return new VersionChanges(served, routeEdit, endpointChange, noOp, noOpTranslations, retranslated, afterRestart);
+    return new VersionChanges(
+        served, routeEdit, endpointChange, noOp, noOpTranslations, retranslated, afterRestart);
   }
 
   private static SortedMap<String, SortedMap<String, String>> versions(Serving serving) {
     return ServedVersions.of(serving.xds(), Serving.GATEWAY_GROUP);
   }
 
-  /** Per type, the resources whose version differs between {@code before} and {@code after}, or that only one has. */
-  static Map<String, Integer> changed(SortedMap<String, SortedMap<String, String>> before,
+  /**
+   * Per type, the resources whose version differs between {@code before} and {@code after}, or that
+   * only one has.
+   */
+  static Map<String, Integer> changed(
+      SortedMap<String, SortedMap<String, String>> before,
       SortedMap<String, SortedMap<String, String>> after) {
     Map<String, Integer> changed = new TreeMap<>();
-    before.forEach((type, old) -> {
-      Map<String, String> now = after.get(type);
-      int count = 0;
-      for (Map.Entry<String, String> entry : old.entrySet()) {
-        if (!entry.getValue().equals(now.get(entry.getKey()))) {
-          count++;
-        }
-      }
-      for (String name : now.keySet()) {
-        if (!old.containsKey(name)) {
-          count++;
-        }
-      }
-      changed.put(type, count);
-    });
+    before.forEach(
+        (type, old) -> {
+          Map<String, String> now = after.get(type);
+          int count = 0;
+          for (Map.Entry<String, String> entry : old.entrySet()) {
+            if (!entry.getValue().equals(now.get(entry.getKey()))) {
+              count++;
+            }
+          }
+          for (String name : now.keySet()) {
+            if (!old.containsKey(name)) {
+              count++;
+            }
+          }
+          changed.put(type, count);
+        });
     return changed;
   }
 }

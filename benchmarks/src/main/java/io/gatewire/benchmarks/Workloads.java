@@ -8,9 +8,17 @@ import java.util.List;
 public final class Workloads {
   /** 1 rule x 1 match, 1 backendRef, 1 endpoint per Service, a host per route, 1 namespace. */
   public static final String SMALL = "1x1";
-  /** 3 rules x 2 matches, 2 backendRefs per rule, 10 endpoints per Service, a host per route, 1 namespace. */
+
+  /**
+   * 3 rules x 2 matches, 2 backendRefs per rule, 10 endpoints per Service, a host per route, 1
+   * namespace.
+   */
   public static final String LARGE = "3x2";
-  /** Route and Service shape as {@link #SMALL}, 10 endpoints per Service: 50k endpoints at 10k routes (figures 2-4). */
+
+  /**
+   * Route and Service shape as {@link #SMALL}, 10 endpoints per Service: 50k endpoints at 10k
+   * routes (figures 2-4).
+   */
   public static final String ENDPOINTS = "1x1-10ep";
 
   private Workloads() {}
@@ -25,27 +33,33 @@ public final class Workloads {
       case ENDPOINTS:
         return small.withEndpointsPerService(10);
       default:
-        throw new IllegalArgumentException("unknown shape " + shape + "; expected " + SMALL + ", " + LARGE + " or "
-            + ENDPOINTS);
+        throw new IllegalArgumentException(
+            "unknown shape " + shape + "; expected " + SMALL + ", " + LARGE + " or " + ENDPOINTS);
     }
   }
 
   /** {@code yaml} with the first path of the middle route changed (figure 2). */
   public static String editMiddleRoute(String yaml, WorkloadSpec spec) {
     String path = "\"" + WorkloadGenerator.firstPath(spec.routes() / 2) + "\"";
-    return replaceOnce(yaml, path, "\"" + WorkloadGenerator.firstPath(spec.routes() / 2) + "/edited\"");
+    return replaceOnce(
+        yaml, path, "\"" + WorkloadGenerator.firstPath(spec.routes() / 2) + "/edited\"");
   }
 
   /** {@code yaml} with the middle endpoint moved to an address no endpoint has (figure 3). */
   public static String moveMiddleEndpoint(String yaml, WorkloadSpec spec) {
     String address = "\"" + WorkloadGenerator.endpointAddress(spec.endpoints() / 2) + "\"";
-    return replaceOnce(yaml, address, "\"" + WorkloadGenerator.endpointAddress(spec.endpoints()) + "\"");
+    return replaceOnce(
+        yaml, address, "\"" + WorkloadGenerator.endpointAddress(spec.endpoints()) + "\"");
   }
 
-  /** {@code yaml} without the HTTPRoute {@code route-<index>}: its virtual host, cluster and assignment go away. */
+  /**
+   * {@code yaml} without the HTTPRoute {@code route-<index>}: its virtual host, cluster and
+   * assignment go away.
+   */
   public static String withoutRoute(String yaml, int index) {
     String separator = "\n---\n";
-    String wanted = "kind: HTTPRoute\nmetadata:\n  name: " + WorkloadGenerator.routeName(index) + "\n";
+    String wanted =
+        "kind: HTTPRoute\nmetadata:\n  name: " + WorkloadGenerator.routeName(index) + "\n";
     List<String> documents = List.of(yaml.split(separator));
     List<String> kept = documents.stream().filter(document -> !document.contains(wanted)).toList();
     if (kept.size() != documents.size() - 1) {
@@ -54,11 +68,17 @@ public final class Workloads {
     return String.join(separator, kept);
   }
 
-  /** {@code yaml} without any HTTPRoute: the Gateway, Services and EndpointSlices that routes attach to. */
+  /**
+   * {@code yaml} without any HTTPRoute: the Gateway, Services and EndpointSlices that routes attach
+   * to.
+   */
   public static String withoutRoutes(String yaml) {
     String separator = "\n---\n";
-    return String.join(separator, List.of(yaml.split(separator)).stream()
-        .filter(document -> !document.contains("kind: HTTPRoute\n")).toList());
+    return String.join(
+        separator,
+        List.of(yaml.split(separator)).stream()
+            .filter(document -> !document.contains("kind: HTTPRoute\n"))
+            .toList());
   }
 
   private static String replaceOnce(String text, String from, String to) {

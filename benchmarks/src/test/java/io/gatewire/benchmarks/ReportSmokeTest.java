@@ -15,19 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
  * 1 ms iteration): this is no measurement. The real runs are benchmarks/run.sh.
  */
 class ReportSmokeTest {
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @Test
   void report_runsEveryFigureAndWritesTheTableAndJson() throws Exception {
-    Report.Settings tiny = new Report.Settings(List.of(10, 20), 10, 0, 0, Duration.ofMillis(1), 1,
-        Duration.ofMillis(1), out);
+    Report.Settings tiny =
+        new Report.Settings(
+            List.of(10, 20), 10, 0, 0, Duration.ofMillis(1), 1, Duration.ofMillis(1), out);
 
     String table = Report.run(tiny);
 
-    assertThat(table).contains("| 1 full translation (1x1) | 20 |", "| 2 one route edited | 10 |",
-        "| 3 endpoint-only change | 10 |", "| 4 no-op (equal input) | 10 |", "| 5 retained heap | 20 |",
-        "| 6 xDS bytes | 20 |");
+    assertThat(table)
+        .contains(
+            "| 1 full translation (1x1) | 20 |",
+            "| 2 one route edited | 10 |",
+            "| 3 endpoint-only change | 10 |",
+            "| 4 no-op (equal input) | 10 |",
+            "| 5 retained heap | 20 |",
+            "| 6 xDS bytes | 20 |");
     assertThat(out.resolve("jmh-full.json")).exists();
     assertThat(out.resolve("jmh-changes.json")).exists();
     assertThat(out.resolve("jmh-full-endpoints.json")).exists();
@@ -45,7 +50,9 @@ class ReportSmokeTest {
     assertThat(changes.at("/figure3ChangedVersions/ROUTE").asInt()).isZero();
     assertThat(changes.at("/figure3ChangedVersions/CLUSTER").asInt()).isZero();
     assertThat(changes.at("/figure4Translations").asLong()).isZero();
-    changes.at("/figure4ChangedVersionsIfRetranslated").forEach(count -> assertThat(count.asInt()).isZero());
+    changes
+        .at("/figure4ChangedVersionsIfRetranslated")
+        .forEach(count -> assertThat(count.asInt()).isZero());
     changes.at("/changedVersionsAfterRestart").forEach(count -> assertThat(count.asInt()).isZero());
   }
 

@@ -15,7 +15,7 @@ class LayeringTest {
   private static final String DOMAIN = "io.gatewire.domain..";
   private static final String APPLICATION = "io.gatewire.application..";
   private static final String K8S = "io.gatewire.adapters.k8s..";
-    private static final String FILE = "io.gatewire.adapters.file..";
+  private static final String FILE = "io.gatewire.adapters.file..";
   private static final String XDS = "io.gatewire.adapters.xds..";
   private static final String BOOTSTRAP = "io.gatewire.bootstrap..";
 
@@ -23,9 +23,11 @@ class LayeringTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages("io.gatewire");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("io.gatewire");
   }
 
   private static void check(ArchRule rule) {
@@ -34,67 +36,136 @@ class LayeringTest {
 
   @Test
   void everyModuleIsImported() {
-    for (String pkg : new String[] {"io.gatewire.domain", "io.gatewire.application", "io.gatewire.adapters.k8s",
-        "io.gatewire.adapters.file", "io.gatewire.adapters.xds", "io.gatewire.bootstrap"}) {
-      org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
-          .as("classes of %s imported", pkg).isTrue();
+    for (String pkg :
+        new String[] {
+          "io.gatewire.domain",
+          "io.gatewire.application",
+          "io.gatewire.adapters.k8s",
+          "io.gatewire.adapters.file",
+          "io.gatewire.adapters.xds",
+          "io.gatewire.bootstrap"
+        }) {
+      org.assertj.core.api.Assertions.assertThat(
+              classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+          .as("classes of %s imported", pkg)
+          .isTrue();
     }
   }
 
   @Test
   void domain_dependsOnJavaOnly() {
-    check(classes().that().resideInAPackage(DOMAIN).should().onlyDependOnClassesThat()
-        .resideInAnyPackage(DOMAIN, "java.."));
+    check(
+        classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java.."));
   }
 
   @Test
   void application_dependsOnDomainOnly() {
-    check(classes().that().resideInAPackage(APPLICATION).should().onlyDependOnClassesThat()
-        .resideInAnyPackage(APPLICATION, DOMAIN, "java.."));
+    check(
+        classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, "java.."));
   }
 
   @Test
   void adapters_doNotDependOnEachOther_exceptFileOnTheManifestDecoder() {
-    check(noClasses().that().resideInAPackage(K8S).should().dependOnClassesThat().resideInAnyPackage(FILE, XDS));
-    check(noClasses().that().resideInAPackage(XDS).should().dependOnClassesThat().resideInAnyPackage(FILE, K8S));
-    check(noClasses().that().resideInAPackage(FILE).should().dependOnClassesThat().resideInAnyPackage(XDS));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(K8S)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FILE, XDS));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FILE, K8S));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(FILE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(XDS));
   }
 
   @Test
   void fileAdapter_usesOnlyTheDecoderPackageOfTheKubernetesAdapter() {
-    check(classes().that().resideInAPackage(FILE).should().onlyDependOnClassesThat(
-        com.tngtech.archunit.base.DescribedPredicate.describe("not in the Kubernetes adapter outside its decoder",
-            c -> !c.getPackageName().startsWith("io.gatewire.adapters.k8s")
-                || c.getPackageName().startsWith("io.gatewire.adapters.k8s.decode"))));
+    check(
+        classes()
+            .that()
+            .resideInAPackage(FILE)
+            .should()
+            .onlyDependOnClassesThat(
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "not in the Kubernetes adapter outside its decoder",
+                    c ->
+                        !c.getPackageName().startsWith("io.gatewire.adapters.k8s")
+                            || c.getPackageName().startsWith("io.gatewire.adapters.k8s.decode"))));
   }
 
   @Test
   void adapters_dependOnlyOnDomainApplicationAndTheirOwnLibraries_notOnBootstrap() {
-    check(noClasses().that().resideInAnyPackage(K8S, FILE, XDS, DOMAIN, APPLICATION).should().dependOnClassesThat()
-        .resideInAPackage(BOOTSTRAP));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(K8S, FILE, XDS, DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP));
   }
 
   @Test
   void guice_onlyInBootstrap() {
-    check(noClasses().that().resideOutsideOfPackage(BOOTSTRAP).should().dependOnClassesThat()
-        .resideInAnyPackage("com.google.inject.."));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.google.inject.."));
   }
 
   @Test
   void protobufAndEnvoyTypes_onlyInTheXdsAdapter() {
-    check(noClasses().that().resideOutsideOfPackage(XDS).should().dependOnClassesThat()
-        .resideInAnyPackage("com.google.protobuf..", "io.envoyproxy..", "io.grpc.."));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.google.protobuf..", "io.envoyproxy..", "io.grpc.."));
   }
 
   @Test
   void re2j_onlyInTheXdsAdapter_whoseDialectItIs() {
-    check(noClasses().that().resideOutsideOfPackage(XDS).should().dependOnClassesThat()
-        .resideInAnyPackage("com.google.re2j.."));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.google.re2j.."));
   }
 
   @Test
   void fabric8_onlyInTheKubernetesAdapter() {
-    check(noClasses().that().resideOutsideOfPackage(K8S).should().dependOnClassesThat()
-        .resideInAnyPackage("io.fabric8.."));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(K8S)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fabric8.."));
   }
 }

@@ -95,8 +95,18 @@ final class StatusAssertions {
       return "HTTPRoute " + key(routeRef) + " has no parent status for " + key(parentRef);
     }
     String reason = condition.has("reason") ? condition.get("reason").asText() : null;
-    return hasCondition(parent.get().get("conditions"), condition.get("type").asText(), condition.get("status").asText(), reason)
-        ? null : "HTTPRoute " + key(routeRef) + " lacks " + condition + " in " + parent.get().get("conditions");
+    return hasCondition(
+            parent.get().get("conditions"),
+            condition.get("type").asText(),
+            condition.get("status").asText(),
+            reason)
+        ? null
+        : "HTTPRoute "
+            + key(routeRef)
+            + " lacks "
+            + condition
+            + " in "
+            + parent.get().get("conditions");
   }
 
   private String noAcceptedParents(JsonNode routeRef) {
@@ -104,18 +114,25 @@ final class StatusAssertions {
     if (parents == null || parents.isMissingNode() || parents.isEmpty()) {
       return null;
     }
-    return parents.size() == 1 && hasCondition(parents.get(0).get("conditions"), "Accepted", "False", null) ? null
+    return parents.size() == 1
+            && hasCondition(parents.get(0).get("conditions"), "Accepted", "False", null)
+        ? null
         : "HTTPRoute " + key(routeRef) + " has accepted parents " + parents;
   }
 
   private String zeroRoutes(JsonNode gatewayRef) {
-    JsonNode listeners = find("Gateway", gatewayRef).map(g -> g.at("/status/listeners")).orElse(null);
+    JsonNode listeners =
+        find("Gateway", gatewayRef).map(g -> g.at("/status/listeners")).orElse(null);
     if (listeners == null || listeners.isMissingNode()) {
       return null;
     }
     for (JsonNode listener : listeners) {
       if (listener.path("attachedRoutes").asInt() != 0) {
-        return "listener " + listener.get("name").asText() + " has " + listener.get("attachedRoutes") + " routes";
+        return "listener "
+            + listener.get("name").asText()
+            + " has "
+            + listener.get("attachedRoutes")
+            + " routes";
       }
     }
     return null;
@@ -128,17 +145,27 @@ final class StatusAssertions {
     }
     for (JsonNode want : expected) {
       JsonNode ref = want.get("parentRef");
-      Optional<JsonNode> got = parent(find("HTTPRoute", routeRef).get(), ref)
-          .filter(p -> p.path("parentRef").path("sectionName").asText("").equals(ref.path("sectionName").asText("")));
+      Optional<JsonNode> got =
+          parent(find("HTTPRoute", routeRef).get(), ref)
+              .filter(
+                  p ->
+                      p.path("parentRef")
+                          .path("sectionName")
+                          .asText("")
+                          .equals(ref.path("sectionName").asText("")));
       if (got.isEmpty()) {
         return "HTTPRoute " + key(routeRef) + " has no parent " + ref;
       }
-      String wantController = want.path("controllerName").asText().replace("{CONTROLLER_NAME}", controller);
+      String wantController =
+          want.path("controllerName").asText().replace("{CONTROLLER_NAME}", controller);
       if (!got.get().path("controllerName").asText().equals(wantController)) {
         return "parent " + ref + " has controllerName " + got.get().path("controllerName").asText();
       }
       for (JsonNode c : want.get("conditions")) {
-        if (!hasCondition(got.get().get("conditions"), c.get("type").asText(), c.get("status").asText(),
+        if (!hasCondition(
+            got.get().get("conditions"),
+            c.get("type").asText(),
+            c.get("status").asText(),
             c.has("reason") ? c.get("reason").asText() : null)) {
           return "parent " + ref + " lacks " + c + " in " + got.get().get("conditions");
         }
@@ -150,7 +177,12 @@ final class StatusAssertions {
   private String gatewayHasListeners(JsonNode gatewayRef, JsonNode expected) {
     JsonNode actual = find("Gateway", gatewayRef).map(g -> g.at("/status/listeners")).orElse(null);
     if (actual == null || actual.isMissingNode() || actual.size() != expected.size()) {
-      return "Gateway " + key(gatewayRef) + " listeners " + actual + ", expected " + expected.size();
+      return "Gateway "
+          + key(gatewayRef)
+          + " listeners "
+          + actual
+          + ", expected "
+          + expected.size();
     }
     for (JsonNode want : expected) {
       JsonNode got = null;
@@ -168,11 +200,18 @@ final class StatusAssertions {
         }
       }
       if (got.path("attachedRoutes").asInt() != want.path("attachedRoutes").asInt()) {
-        return "listener " + want.get("name").asText() + " has " + got.path("attachedRoutes").asInt()
-            + " attached routes, expected " + want.path("attachedRoutes").asInt();
+        return "listener "
+            + want.get("name").asText()
+            + " has "
+            + got.path("attachedRoutes").asInt()
+            + " attached routes, expected "
+            + want.path("attachedRoutes").asInt();
       }
       for (JsonNode c : want.path("conditions")) {
-        if (!hasCondition(got.get("conditions"), c.get("type").asText(), c.get("status").asText(),
+        if (!hasCondition(
+            got.get("conditions"),
+            c.get("type").asText(),
+            c.get("status").asText(),
             c.has("reason") ? c.get("reason").asText() : null)) {
           return "listener " + want.get("name").asText() + " lacks " + c;
         }
@@ -199,7 +238,8 @@ final class StatusAssertions {
 
   private Optional<JsonNode> find(String kind, JsonNode ref) {
     for (JsonNode s : statuses) {
-      if (s.get("kind").asText().equals(kind) && s.at("/metadata/name").asText().equals(ref.get("name").asText())
+      if (s.get("kind").asText().equals(kind)
+          && s.at("/metadata/name").asText().equals(ref.get("name").asText())
           && s.at("/metadata/namespace").asText().equals(ref.path("namespace").asText())) {
         return Optional.of(s);
       }
@@ -207,7 +247,10 @@ final class StatusAssertions {
     return Optional.empty();
   }
 
-  /** The route's parent status for Gateway {@code ref}; a parentRef without namespace means the route's. */
+  /**
+   * The route's parent status for Gateway {@code ref}; a parentRef without namespace means the
+   * route's.
+   */
   private static Optional<JsonNode> parent(JsonNode route, JsonNode ref) {
     String routeNamespace = route.at("/metadata/namespace").asText();
     for (JsonNode p : route.at("/status/parents")) {
@@ -221,12 +264,14 @@ final class StatusAssertions {
     return Optional.empty();
   }
 
-  private static boolean hasCondition(JsonNode conditions, String type, String status, String reason) {
+  private static boolean hasCondition(
+      JsonNode conditions, String type, String status, String reason) {
     if (conditions == null) {
       return false;
     }
     for (JsonNode c : conditions) {
-      if (c.get("type").asText().equals(type) && c.get("status").asText().equals(status)
+      if (c.get("type").asText().equals(type)
+          && c.get("status").asText().equals(status)
           && (reason == null || c.path("reason").asText().equals(reason))) {
         return true;
       }

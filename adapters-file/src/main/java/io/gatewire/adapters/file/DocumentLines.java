@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Lines of one document of a file, as {@code file:line}. The document's start line is known from
- * the first read; the lines of its fields are found only when asked for (an error, or the items of a
- * List), by parsing the document again, and kept for later questions. A field that is absent (a
+ * the first read; the lines of its fields are found only when asked for (an error, or the items of
+ * a List), by parsing the document again, and kept for later questions. A field that is absent (a
  * missing required field) answers with the line of its nearest enclosing field.
  */
 final class DocumentLines implements DocumentLocation {
@@ -63,10 +63,12 @@ final class DocumentLines implements DocumentLocation {
       int depth = 0;
       JsonToken token = parser.nextToken();
       while (token != null) {
-        JsonStreamContext context = token.isStructStart()
-            ? parser.getParsingContext().getParent()
-            : parser.getParsingContext();
-        lines.putIfAbsent(context.pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
+        JsonStreamContext context =
+            token.isStructStart()
+                ? parser.getParsingContext().getParent()
+                : parser.getParsingContext();
+        lines.putIfAbsent(
+            context.pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
         depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
         token = depth > 0 ? parser.nextToken() : null;
       }

@@ -12,8 +12,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Splits a file into its documents (YAML {@code ---} separated, or concatenated JSON values), each
- * with its location. Empty documents (a bare {@code ---}, only comments) are left out. Broken syntax
- * is an error at the line the parser stopped.
+ * with its location. Empty documents (a bare {@code ---}, only comments) are left out. Broken
+ * syntax is an error at the line the parser stopped.
  */
 final class DocumentReader {
   private final ObjectMapper trees = new ObjectMapper();
@@ -39,22 +39,27 @@ final class DocumentReader {
   }
 
   /**
-   * An error at the line where the input stops making sense: SnakeYAML's problem mark (Jackson's own
-   * location may be the start of the construct instead), else the parser's location.
+   * An error at the line where the input stops making sense: SnakeYAML's problem mark (Jackson's
+   * own location may be the start of the construct instead), else the parser's location.
    */
   private static SourceException syntaxError(ManifestFile file, JsonProcessingException e) {
     if (e instanceof LimitedParser.LimitExceeded) {
-      return new SourceException(file.name() + ":" + e.getLocation().getLineNr(), e.getOriginalMessage(), e);
+      return new SourceException(
+          file.name() + ":" + e.getLocation().getLineNr(), e.getOriginalMessage(), e);
     }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
-      return new SourceException(file.name() + ":" + (yaml.getProblemMark().getLine() + 1),
-          "invalid YAML: " + yaml.getProblem() + context, e);
+      return new SourceException(
+          file.name() + ":" + (yaml.getProblemMark().getLine() + 1),
+          "invalid YAML: " + yaml.getProblem() + context,
+          e);
     }
     int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-    String message = e.getOriginalMessage() == null
-        ? "cannot be parsed"
-        : e.getOriginalMessage().lines().findFirst().orElse("");
-    return new SourceException(file.name() + ":" + line, "invalid " + file.syntax() + ": " + message, e);
+    String message =
+        e.getOriginalMessage() == null
+            ? "cannot be parsed"
+            : e.getOriginalMessage().lines().findFirst().orElse("");
+    return new SourceException(
+        file.name() + ":" + line, "invalid " + file.syntax() + ": " + message, e);
   }
 }

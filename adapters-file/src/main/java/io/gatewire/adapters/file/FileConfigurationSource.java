@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Reads Gateway API objects and the objects they refer to from manifest files. Each path is a file,
- * a directory (every {@code *.yaml}, {@code *.yml} and {@code *.json} below it, sorted) or {@code -}
- * for stdin (read once, then remembered, so every load sees the same input). Files may hold many
+ * a directory (every {@code *.yaml}, {@code *.yml} and {@code *.json} below it, sorted) or {@code
+ * -} for stdin (read once, then remembered, so every load sees the same input). Files may hold many
  * documents and {@code List} kinds.
  *
  * <p>{@link #load()} gives the resources; {@link #loadWithWarnings()} also gives the warnings
@@ -23,8 +23,8 @@ import java.util.List;
  * <p>{@link #watch(Runnable)} signals changes to the files and directories (never stdin); see
  * {@link ManifestWatch}.
  *
- * <p>What one load may read is bounded by {@link InputLimits}: an input over the limits is a
- * {@link SourceException} like any other broken input.
+ * <p>What one load may read is bounded by {@link InputLimits}: an input over the limits is a {@link
+ * SourceException} like any other broken input.
  */
 public final class FileConfigurationSource implements ConfigurationSource {
   private final List<Path> paths;
@@ -73,7 +73,7 @@ public final class FileConfigurationSource implements ConfigurationSource {
   @Override
   public Watch watch(Runnable changed) {
     WatchTargets targets = WatchTargets.of(paths);
-    return targets.isEmpty() ? () -> { } : ManifestWatch.start(targets, changed);
+    return targets.isEmpty() ? () -> {} : ManifestWatch.start(targets, changed);
   }
 
   private LoadResult parse(List<ManifestFile> files) throws SourceException {

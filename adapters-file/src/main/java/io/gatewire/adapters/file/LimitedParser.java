@@ -8,10 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 
 /**
- * A parser that stops at the first YAML alias and at nesting deeper than the limit. Jackson reads an
- * alias ({@code *name}) as the string {@code name}, which would silently change the manifest, and
- * expanding aliases is what alias bombs ("billion laughs") feed on; kubectl users rarely write them,
- * so an alias is an error that says to write the value out.
+ * A parser that stops at the first YAML alias and at nesting deeper than the limit. Jackson reads
+ * an alias ({@code *name}) as the string {@code name}, which would silently change the manifest,
+ * and expanding aliases is what alias bombs ("billion laughs") feed on; kubectl users rarely write
+ * them, so an alias is an error that says to write the value out.
  */
 final class LimitedParser extends JsonParserDelegate {
   private final int maxNestingDepth;
@@ -24,13 +24,22 @@ final class LimitedParser extends JsonParserDelegate {
   @Override
   public JsonToken nextToken() throws IOException {
     JsonToken token = super.nextToken();
-    if (token != null && token.isStructStart() && delegate.getParsingContext().getNestingDepth() > maxNestingDepth) {
-      throw new LimitExceeded(this, "objects and lists nest deeper than the limit of " + maxNestingDepth
-          + " levels (--max-nesting-depth)");
+    if (token != null
+        && token.isStructStart()
+        && delegate.getParsingContext().getNestingDepth() > maxNestingDepth) {
+      throw new LimitExceeded(
+          this,
+          "objects and lists nest deeper than the limit of "
+              + maxNestingDepth
+              + " levels (--max-nesting-depth)");
     }
     if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      throw new LimitExceeded(this, "YAML alias *" + yaml.getText() + " is not supported (aliases are not"
-          + " expanded, which also keeps out alias bombs); write the value out instead");
+      throw new LimitExceeded(
+          this,
+          "YAML alias *"
+              + yaml.getText()
+              + " is not supported (aliases are not"
+              + " expanded, which also keeps out alias bombs); write the value out instead");
     }
     return token;
   }

@@ -10,14 +10,16 @@ import java.io.IOException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The text of one input (a file or stdin) and the name messages use for it. JSON files are read with
- * the JSON parser; everything else, stdin included, with the YAML parser (JSON is valid YAML). Both
- * reject duplicate keys, as kubectl does.
+ * The text of one input (a file or stdin) and the name messages use for it. JSON files are read
+ * with the JSON parser; everything else, stdin included, with the YAML parser (JSON is valid YAML).
+ * Both reject duplicate keys, as kubectl does.
  */
 record ManifestFile(String name, String text, boolean json, ManifestFile.Parsers parsers) {
   static final String STDIN_NAME = "<stdin>";
 
-  /** A new parser over the whole text, each document one root-level value, within the input limits. */
+  /**
+   * A new parser over the whole text, each document one root-level value, within the input limits.
+   */
   JsonParser parser() throws IOException {
     return parsers.parser(text, json);
   }
@@ -29,9 +31,9 @@ record ManifestFile(String name, String text, boolean json, ManifestFile.Parsers
 
   /**
    * The JSON and YAML parser factories for one set of {@link InputLimits}. Both reject duplicate
-   * keys, as kubectl does. Jackson's and SnakeYAML's own size limits are set to the file size limit,
-   * so the file size check (made before reading) is the one that answers; SnakeYAML's default of
-   * 3 MiB per document is too small for a List of thousands of routes.
+   * keys, as kubectl does. Jackson's and SnakeYAML's own size limits are set to the file size
+   * limit, so the file size check (made before reading) is the one that answers; SnakeYAML's
+   * default of 3 MiB per document is too small for a List of thousands of routes.
    */
   static final class Parsers {
     private final InputLimits limits;
@@ -40,21 +42,24 @@ record ManifestFile(String name, String text, boolean json, ManifestFile.Parsers
 
     Parsers(InputLimits limits) {
       this.limits = limits;
-      StreamReadConstraints constraints = StreamReadConstraints.builder()
-          .maxNestingDepth(limits.maxNestingDepth() + 1)
-          .maxStringLength(limits.maxChars())
-          .maxNameLength(limits.maxChars())
-          .build();
-      this.jsonFactory = JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(constraints)
-          .build();
-      this.yamlFactory = YAMLFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-          .streamReadConstraints(constraints)
-          .loaderOptions(loaderOptions(limits))
-          .build();
+      StreamReadConstraints constraints =
+          StreamReadConstraints.builder()
+              .maxNestingDepth(limits.maxNestingDepth() + 1)
+              .maxStringLength(limits.maxChars())
+              .maxNameLength(limits.maxChars())
+              .build();
+      this.jsonFactory =
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .streamReadConstraints(constraints)
+              .build();
+      this.yamlFactory =
+          YAMLFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+              .streamReadConstraints(constraints)
+              .loaderOptions(loaderOptions(limits))
+              .build();
     }
 
     InputLimits limits() {

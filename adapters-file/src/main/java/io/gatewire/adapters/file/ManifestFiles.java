@@ -58,11 +58,14 @@ final class ManifestFiles {
     try {
       return VisibleTree.walk(directory).files();
     } catch (IOException e) {
-      throw new SourceException(directory.toString(), "cannot list directory: " + e.getMessage(), e);
+      throw new SourceException(
+          directory.toString(), "cannot list directory: " + e.getMessage(), e);
     }
   }
 
-  /** Whether a path below a directory PATH goes through a hidden name, which the listing leaves out. */
+  /**
+   * Whether a path below a directory PATH goes through a hidden name, which the listing leaves out.
+   */
   static boolean isHidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
@@ -98,10 +101,11 @@ final class ManifestFiles {
   }
 
   /**
-   * The bytes of {@code in} (a file that may have grown since its size was checked, or stdin), never
-   * more than the file size limit.
+   * The bytes of {@code in} (a file that may have grown since its size was checked, or stdin),
+   * never more than the file size limit.
    */
-  static byte[] readAtMost(String name, InputStream in, InputLimits limits) throws IOException, SourceException {
+  static byte[] readAtMost(String name, InputStream in, InputLimits limits)
+      throws IOException, SourceException {
     byte[] bytes = in.readNBytes(limits.maxChars() + 1);
     if (bytes.length > limits.maxFileBytes()) {
       throw tooLarge(name, "more than " + limits.maxFileBytes() + " bytes", limits);
@@ -110,12 +114,21 @@ final class ManifestFiles {
   }
 
   private static SourceException tooLarge(String name, String size, InputLimits limits) {
-    return new SourceException(name, "input is " + size + ", over the limit of " + limits.maxFileBytes()
-        + " bytes (--max-file-size)");
+    return new SourceException(
+        name,
+        "input is "
+            + size
+            + ", over the limit of "
+            + limits.maxFileBytes()
+            + " bytes (--max-file-size)");
   }
 
-  /** The text of a file's bytes, which must be UTF-8; {@code *.json} files are JSON, all others YAML. */
-  static ManifestFile decode(Path file, byte[] bytes, ManifestFile.Parsers parsers) throws SourceException {
+  /**
+   * The text of a file's bytes, which must be UTF-8; {@code *.json} files are JSON, all others
+   * YAML.
+   */
+  static ManifestFile decode(Path file, byte[] bytes, ManifestFile.Parsers parsers)
+      throws SourceException {
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");

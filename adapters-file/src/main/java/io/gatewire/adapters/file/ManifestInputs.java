@@ -28,10 +28,11 @@ final class ManifestInputs {
 
   ManifestInputs(List<Path> paths, InputStream stdin, InputLimits limits) {
     this.paths = List.copyOf(paths);
-    this.named = this.paths.stream()
-        .filter(path -> !ManifestFiles.isStdin(path))
-        .map(ManifestInputs::key)
-        .collect(Collectors.toUnmodifiableSet());
+    this.named =
+        this.paths.stream()
+            .filter(path -> !ManifestFiles.isStdin(path))
+            .map(ManifestInputs::key)
+            .collect(Collectors.toUnmodifiableSet());
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.parsers = new ManifestFile.Parsers(limits);
   }
@@ -56,8 +57,12 @@ final class ManifestInputs {
       if (ManifestFiles.isStdin(path)) {
         byte[] bytes = stdinBytes();
         hash.add(ManifestFile.STDIN_NAME, bytes);
-        files.add(new ManifestFile(ManifestFile.STDIN_NAME, new String(bytes, StandardCharsets.UTF_8), false,
-            parsers));
+        files.add(
+            new ManifestFile(
+                ManifestFile.STDIN_NAME,
+                new String(bytes, StandardCharsets.UTF_8),
+                false,
+                parsers));
       } else {
         Optional<byte[]> bytes = readFile(path);
         if (bytes.isPresent()) {

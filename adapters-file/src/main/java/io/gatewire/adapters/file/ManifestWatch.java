@@ -22,12 +22,12 @@ import java.util.Map;
  * and a batch that holds a relevant one gives one signal:
  *
  * <ul>
- *   <li>a file loads read was created, modified or deleted; a rename over it (an editor's safe save)
- *       is a creation;</li>
- *   <li>an entry that is a directory, or a link to one, changed: a directory appeared in a tree (it is
- *       watched from then on, with the directories already in it), or a mounted ConfigMap swapped
- *       its {@code ..data} link under files that are links into it;</li>
- *   <li>a watched directory went away, or events were lost (the trees are registered again).</li>
+ *   <li>a file loads read was created, modified or deleted; a rename over it (an editor's safe
+ *       save) is a creation;
+ *   <li>an entry that is a directory, or a link to one, changed: a directory appeared in a tree (it
+ *       is watched from then on, with the directories already in it), or a mounted ConfigMap
+ *       swapped its {@code ..data} link under files that are links into it;
+ *   <li>a watched directory went away, or events were lost (the trees are registered again).
  * </ul>
  *
  * <p>A touch or chmod is a modification too; the content hash of the load makes that cheap.
@@ -127,7 +127,10 @@ final class ManifestWatch implements ConfigurationSource.Watch {
     return forget(entry) || targets.reads(entry);
   }
 
-  /** Registers {@code top} and the visible directories below it; those that vanish meanwhile are passed over. */
+  /**
+   * Registers {@code top} and the visible directories below it; those that vanish meanwhile are
+   * passed over.
+   */
   private void registerTree(Path top) throws IOException {
     for (Path directory : VisibleTree.walk(top).directories()) {
       try {
@@ -148,15 +151,20 @@ final class ManifestWatch implements ConfigurationSource.Watch {
   }
 
   private void register(Path directory) throws IOException {
-    WatchKey key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-        StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+    WatchKey key =
+        directory.register(
+            service,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY);
     directories.put(key, directory);
   }
 
   /** Stops watching {@code entry} and the directories below it; whether it was watched. */
   private boolean forget(Path entry) {
     boolean watched = false;
-    for (Iterator<Map.Entry<WatchKey, Path>> it = directories.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<WatchKey, Path>> it = directories.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<WatchKey, Path> watchedDirectory = it.next();
       if (watchedDirectory.getValue().startsWith(entry)) {
         watchedDirectory.getKey().cancel();

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Gathers decoded documents in reading order. An object defined again (same kind, namespace and
- * name) replaces the earlier one, as a later {@code kubectl apply} would, with a warning naming both
- * places.
+ * name) replaces the earlier one, as a later {@code kubectl apply} would, with a warning naming
+ * both places.
  */
 final class ObjectCollector {
   private final Map<ObjectRef, DecodedObject> objects = new LinkedHashMap<>();
@@ -23,8 +23,13 @@ final class ObjectCollector {
     for (DecodedObject decoded : document.objects()) {
       DecodedObject replaced = objects.put(decoded.object().ref(), decoded);
       if (replaced != null) {
-        warnings.add(decoded.location() + ": " + decoded.object().ref() + " replaces the one at "
-            + replaced.location() + " (the last definition wins)");
+        warnings.add(
+            decoded.location()
+                + ": "
+                + decoded.object().ref()
+                + " replaces the one at "
+                + replaced.location()
+                + " (the last definition wins)");
       }
     }
   }

@@ -27,36 +27,41 @@ record VisibleTree(List<Path> directories, List<Path> files) {
     Path real = top.toRealPath();
     List<Path> directories = new ArrayList<>();
     List<Path> files = new ArrayList<>();
-    Files.walkFileTree(real, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-        Path relative = real.relativize(directory);
-        if (ManifestFiles.isHidden(relative)) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        directories.add(top.resolve(relative));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        real,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            Path relative = real.relativize(directory);
+            if (ManifestFiles.isHidden(relative)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            directories.add(top.resolve(relative));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        Path relative = real.relativize(file);
-        if (!ManifestFiles.isHidden(relative) && ManifestFiles.hasManifestExtension(file) && Files.isRegularFile(file)) {
-          files.add(top.resolve(relative));
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            Path relative = real.relativize(file);
+            if (!ManifestFiles.isHidden(relative)
+                && ManifestFiles.hasManifestExtension(file)
+                && Files.isRegularFile(file)) {
+              files.add(top.resolve(relative));
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-        return passOverVanished(e);
-      }
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            return passOverVanished(e);
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-        return e == null ? FileVisitResult.CONTINUE : passOverVanished(e);
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path directory, IOException e)
+              throws IOException {
+            return e == null ? FileVisitResult.CONTINUE : passOverVanished(e);
+          }
+        });
     files.sort(null);
     return new VisibleTree(directories, files);
   }

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * What a watch looks at, decided from the paths when it starts. A directory PATH is a tree: it is
- * watched with every visible directory below it. Any other path (stdin aside) is a file whose parent
- * directory is watched, so the file is still seen when an editor replaces it by a rename, or when it
- * is created later. Paths are absolute and normalised, as are the event entries compared with them.
+ * watched with every visible directory below it. Any other path (stdin aside) is a file whose
+ * parent directory is watched, so the file is still seen when an editor replaces it by a rename, or
+ * when it is created later. Paths are absolute and normalised, as are the event entries compared
+ * with them.
  */
 record WatchTargets(List<Path> trees, Set<Path> files) {
   WatchTargets {
@@ -39,12 +40,18 @@ record WatchTargets(List<Path> trees, Set<Path> files) {
     return trees.isEmpty() && files.isEmpty();
   }
 
-  /** Whether the listing of a tree reaches {@code entry}: it is below the top through no hidden name. */
+  /**
+   * Whether the listing of a tree reaches {@code entry}: it is below the top through no hidden
+   * name.
+   */
   boolean inTree(Path entry) {
-    return trees.stream().anyMatch(top -> entry.startsWith(top) && !ManifestFiles.isHidden(top.relativize(entry)));
+    return trees.stream()
+        .anyMatch(top -> entry.startsWith(top) && !ManifestFiles.isHidden(top.relativize(entry)));
   }
 
-  /** Whether {@code entry}, a file, is one that loads read: a named file, or a manifest in a tree. */
+  /**
+   * Whether {@code entry}, a file, is one that loads read: a named file, or a manifest in a tree.
+   */
   boolean reads(Path entry) {
     return files.contains(entry) || (ManifestFiles.hasManifestExtension(entry) && inTree(entry));
   }

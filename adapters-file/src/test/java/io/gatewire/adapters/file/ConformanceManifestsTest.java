@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConformanceManifestsTest {
   private static final String CLASS_PLACEHOLDER = "{GATEWAY_CLASS_NAME}";
 
-  @TempDir
-  static Path copies;
+  @TempDir static Path copies;
   private static Path base;
 
   @BeforeAll
@@ -33,7 +32,9 @@ class ConformanceManifestsTest {
     base = copy(conformanceDirectory().resolve("base/manifests.yaml"), "base.yaml");
   }
 
-  /** {@code <repo>/../shared/conformance}: found from the module directory, or from the git root. */
+  /**
+   * {@code <repo>/../shared/conformance}: found from the module directory, or from the git root.
+   */
   static Path conformanceDirectory() {
     Path moduleRelative = Path.of("../../shared/conformance").toAbsolutePath().normalize();
     if (Files.isDirectory(moduleRelative)) {
@@ -56,7 +57,9 @@ class ConformanceManifestsTest {
 
   private static List<Path> testDirectories() {
     try (Stream<Path> dirs = Files.list(conformanceDirectory().resolve("httproute"))) {
-      return dirs.filter(dir -> Files.exists(dir.resolve("manifests.yaml"))).sorted().collect(Collectors.toList());
+      return dirs.filter(dir -> Files.exists(dir.resolve("manifests.yaml")))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,8 +72,13 @@ class ConformanceManifestsTest {
     assertThat(result.resources().gateways()).isNotEmpty();
     assertThat(result.resources().services()).isNotEmpty();
     assertThat(result.resources().namespaces()).isNotEmpty();
-    assertThat(result.warnings()).isNotEmpty().allSatisfy(warning -> assertThat(warning)
-        .containsPattern("skipped unsupported kind (apps/v1 Deployment|v1 ConfigMap) "));
+    assertThat(result.warnings())
+        .isNotEmpty()
+        .allSatisfy(
+            warning ->
+                assertThat(warning)
+                    .containsPattern(
+                        "skipped unsupported kind (apps/v1 Deployment|v1 ConfigMap) "));
   }
 
   @Test
@@ -80,13 +88,22 @@ class ConformanceManifestsTest {
 
   @TestFactory
   Stream<DynamicTest> eachHttpRouteTest_manifestsLoadOnTopOfTheBaseWithoutErrors() {
-    return testDirectories().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-      Path manifests = copy(dir.resolve("manifests.yaml"), dir.getFileName() + ".yaml");
+    return testDirectories().stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      Path manifests =
+                          copy(dir.resolve("manifests.yaml"), dir.getFileName() + ".yaml");
 
-      LoadResult result = new FileConfigurationSource(List.of(base, manifests)).loadWithWarnings();
+                      LoadResult result =
+                          new FileConfigurationSource(List.of(base, manifests)).loadWithWarnings();
 
-      assertThat(result.resources().httpRoutes()).isNotEmpty();
-      assertThat(result.warnings()).allSatisfy(warning -> assertThat(warning).contains("skipped unsupported kind"));
-    }));
+                      assertThat(result.resources().httpRoutes()).isNotEmpty();
+                      assertThat(result.warnings())
+                          .allSatisfy(
+                              warning -> assertThat(warning).contains("skipped unsupported kind"));
+                    }));
   }
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileConfigurationSourceTest {
-  private static final String NAMESPACE_APPS = "apiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n";
-  private static final String SERVICE_WEB = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
-      + "spec: {ports: [{port: 80}]}\n";
+  private static final String NAMESPACE_APPS =
+      "apiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n";
+  private static final String SERVICE_WEB =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
+          + "spec: {ports: [{port: 80}]}\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
@@ -51,13 +52,17 @@ class FileConfigurationSourceTest {
     LoadResult result = load(file);
 
     assertThat(refs(result.resources()))
-        .containsExactly(new ObjectRef("Service", "apps", "web"), new ObjectRef("Namespace", "", "apps"));
+        .containsExactly(
+            new ObjectRef("Service", "apps", "web"), new ObjectRef("Namespace", "", "apps"));
     assertThat(result.warnings()).isEmpty();
   }
 
   @Test
   void emptyDocumentsAndCommentOnlyDocuments_areSkipped() throws Exception {
-    Path file = write("sparse.yaml", "---\n# nothing here\n---\n---\n" + NAMESPACE_APPS + "---\n# trailing comment\n");
+    Path file =
+        write(
+            "sparse.yaml",
+            "---\n# nothing here\n---\n---\n" + NAMESPACE_APPS + "---\n# trailing comment\n");
 
     LoadResult result = load(file);
 
@@ -66,17 +71,24 @@ class FileConfigurationSourceTest {
 
   @Test
   void jsonFile_isReadWithTheJsonParser() throws Exception {
-    Path file = write("svc.json", """
+    Path file =
+        write(
+            "svc.json",
+            """
         {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web", "namespace": "apps"},
          "spec": {"ports": [{"port": 80}]}}
         """);
 
-    assertThat(refs(load(file).resources())).containsExactly(new ObjectRef("Service", "apps", "web"));
+    assertThat(refs(load(file).resources()))
+        .containsExactly(new ObjectRef("Service", "apps", "web"));
   }
 
   @Test
   void listKind_givesItsItems() throws Exception {
-    Path file = write("list.json", """
+    Path file =
+        write(
+            "list.json",
+            """
         {"apiVersion": "v1", "kind": "List", "items": [
           {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "apps"}},
           {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web", "namespace": "apps"}}
@@ -84,14 +96,17 @@ class FileConfigurationSourceTest {
         """);
 
     assertThat(refs(load(file).resources()))
-        .containsExactly(new ObjectRef("Service", "apps", "web"), new ObjectRef("Namespace", "", "apps"));
+        .containsExactly(
+            new ObjectRef("Service", "apps", "web"), new ObjectRef("Namespace", "", "apps"));
   }
 
   @Test
   void directory_readsManifestsBelowItInSortedOrderAndSkipsOtherAndHiddenFiles() throws Exception {
     write("b/route.yml", SERVICE_WEB.replace("name: web", "name: second"));
     write("a/nested/deeper/svc.yaml", SERVICE_WEB);
-    write("c.json", "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"apps\"}}");
+    write(
+        "c.json",
+        "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"apps\"}}");
     write("notes.txt", "not a manifest");
     write("..2024_01_01/svc.yaml", SERVICE_WEB.replace("name: web", "name: hidden-copy"));
     write(".hidden.yaml", SERVICE_WEB.replace("name: web", "name: hidden"));
@@ -99,22 +114,35 @@ class FileConfigurationSourceTest {
 
     LoadResult result = load(dir);
 
-    assertThat(refs(result.resources())).containsExactly(new ObjectRef("Service", "apps", "second"),
-        new ObjectRef("Service", "apps", "web"), new ObjectRef("Namespace", "", "apps"));
-    assertThat(result.warnings()).singleElement().asString()
-        .startsWith(dir.resolve("b/z.yaml") + ":1: Service apps/web replaces the one at "
-            + dir.resolve("a/nested/deeper/svc.yaml") + ":1");
+    assertThat(refs(result.resources()))
+        .containsExactly(
+            new ObjectRef("Service", "apps", "second"),
+            new ObjectRef("Service", "apps", "web"),
+            new ObjectRef("Namespace", "", "apps"));
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(
+            dir.resolve("b/z.yaml")
+                + ":1: Service apps/web replaces the one at "
+                + dir.resolve("a/nested/deeper/svc.yaml")
+                + ":1");
   }
 
   @Test
   void directoryGivenAsALink_isReadThroughTheLinkAndNamedByIt() throws Exception {
-    write("real/app.yaml", SERVICE_WEB + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+    write(
+        "real/app.yaml",
+        SERVICE_WEB + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
     Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
 
     LoadResult result = load(link);
 
     assertThat(refs(result.resources())).containsExactly(new ObjectRef("Service", "apps", "web"));
-    assertThat(result.warnings()).singleElement().asString().startsWith(link.resolve("app.yaml") + ":6: ");
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(link.resolve("app.yaml") + ":6: ");
   }
 
   @Test
@@ -126,7 +154,8 @@ class FileConfigurationSourceTest {
 
   @Test
   void dash_readsStdinOnceAndEveryLoadSeesIt() throws Exception {
-    ByteArrayInputStream stdin = new ByteArrayInputStream(SERVICE_WEB.getBytes(StandardCharsets.UTF_8));
+    ByteArrayInputStream stdin =
+        new ByteArrayInputStream(SERVICE_WEB.getBytes(StandardCharsets.UTF_8));
     FileConfigurationSource source = new FileConfigurationSource(List.of(Path.of("-")), stdin);
 
     assertThat(refs(source.load())).containsExactly(new ObjectRef("Service", "apps", "web"));
@@ -135,8 +164,9 @@ class FileConfigurationSourceTest {
 
   @Test
   void errorInStdin_isLocatedInStdin() {
-    ByteArrayInputStream stdin = new ByteArrayInputStream("apiVersion: v1\nkind: Service\nmetadata: {}\n"
-        .getBytes(StandardCharsets.UTF_8));
+    ByteArrayInputStream stdin =
+        new ByteArrayInputStream(
+            "apiVersion: v1\nkind: Service\nmetadata: {}\n".getBytes(StandardCharsets.UTF_8));
     FileConfigurationSource source = new FileConfigurationSource(List.of(Path.of("-")), stdin);
 
     SourceException error = catchThrowableOfType(SourceException.class, source::load);
@@ -146,29 +176,42 @@ class FileConfigurationSourceTest {
 
   @Test
   void unknownKind_isSkippedWithAWarningNamingFileLineAndObject() throws Exception {
-    Path file = write("app.yaml", SERVICE_WEB + "---\napiVersion: apps/v1\nkind: Deployment\n"
-        + "metadata: {name: web, namespace: apps}\nspec: {replicas: 1}\n");
+    Path file =
+        write(
+            "app.yaml",
+            SERVICE_WEB
+                + "---\napiVersion: apps/v1\nkind: Deployment\n"
+                + "metadata: {name: web, namespace: apps}\nspec: {replicas: 1}\n");
 
     LoadResult result = load(file);
 
     assertThat(refs(result.resources())).containsExactly(new ObjectRef("Service", "apps", "web"));
-    assertThat(result.warnings()).containsExactly(file + ":6: skipped unsupported kind apps/v1 Deployment apps/web");
+    assertThat(result.warnings())
+        .containsExactly(file + ":6: skipped unsupported kind apps/v1 Deployment apps/web");
   }
 
   @Test
   void brokenYaml_isAnErrorWithFileAndLine() throws Exception {
-    Path file = write("broken.yaml", SERVICE_WEB + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n  b: c\n");
+    Path file =
+        write(
+            "broken.yaml",
+            SERVICE_WEB + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n  b: c\n");
 
     SourceException error = loadError(file);
 
     assertThat(error.location()).isEqualTo(file + ":10");
-    assertThat(error.getMessage()).startsWith(file + ":10: invalid YAML: ").contains("expected ',' or ']'")
+    assertThat(error.getMessage())
+        .startsWith(file + ":10: invalid YAML: ")
+        .contains("expected ',' or ']'")
         .doesNotContain("\n");
   }
 
   @Test
   void brokenJson_isAnErrorWithFileAndLine() throws Exception {
-    Path file = write("broken.json", "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Service\"\n  \"metadata\": {}\n}\n");
+    Path file =
+        write(
+            "broken.json",
+            "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Service\"\n  \"metadata\": {}\n}\n");
 
     SourceException error = loadError(file);
 
@@ -178,7 +221,8 @@ class FileConfigurationSourceTest {
 
   @Test
   void duplicateKey_isAnErrorAtTheSecondKey() throws Exception {
-    Path file = write("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nkind: Secret\n");
+    Path file =
+        write("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nkind: Secret\n");
 
     SourceException error = loadError(file);
 
@@ -187,7 +231,10 @@ class FileConfigurationSourceTest {
 
   @Test
   void wrongFieldType_isAnErrorAtTheFieldsLineNamingTheObject() throws Exception {
-    Path file = write("bad.yaml", """
+    Path file =
+        write(
+            "bad.yaml",
+            """
         # a comment first
         apiVersion: v1
         kind: Namespace
@@ -207,13 +254,18 @@ class FileConfigurationSourceTest {
     SourceException error = loadError(file);
 
     assertThat(error.location()).isEqualTo(file + ":14");
-    assertThat(error.getMessage()).isEqualTo(file
-        + ":14: HTTPRoute default/web: spec.rules[0].backendRefs[0].port: cannot parse \"eighty\" as an integer");
+    assertThat(error.getMessage())
+        .isEqualTo(
+            file
+                + ":14: HTTPRoute default/web: spec.rules[0].backendRefs[0].port: cannot parse \"eighty\" as an integer");
   }
 
   @Test
   void missingRequiredField_pointsAtTheLineOfItsParent() throws Exception {
-    Path file = write("gw.yaml", """
+    Path file =
+        write(
+            "gw.yaml",
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -226,12 +278,16 @@ class FileConfigurationSourceTest {
 
     SourceException error = loadError(file);
 
-    assertThat(error.getMessage()).isEqualTo(file + ":7: Gateway infra/edge: spec.listeners[0].port: required");
+    assertThat(error.getMessage())
+        .isEqualTo(file + ":7: Gateway infra/edge: spec.listeners[0].port: required");
   }
 
   @Test
   void invalidItemOfAList_pointsAtTheFieldInsideTheItem() throws Exception {
-    Path file = write("list.yaml", """
+    Path file =
+        write(
+            "list.yaml",
+            """
         apiVersion: v1
         kind: List
         items:
@@ -249,7 +305,9 @@ class FileConfigurationSourceTest {
     SourceException error = loadError(file);
 
     assertThat(error.getMessage())
-        .isEqualTo(file + ":12: Service default/web: spec.ports[0].port: cannot parse \"http\" as an integer");
+        .isEqualTo(
+            file
+                + ":12: Service default/web: spec.ports[0].port: cannot parse \"http\" as an integer");
   }
 
   @Test
@@ -274,13 +332,21 @@ class FileConfigurationSourceTest {
   @Test
   void duplicateObject_lastOneWinsWithAWarningNamingBothLocations() throws Exception {
     Path first = write("1-first.yaml", SERVICE_WEB);
-    Path second = write("2-second.yaml", NAMESPACE_APPS + "---\n" + SERVICE_WEB.replace("port: 80", "port: 8080"));
+    Path second =
+        write(
+            "2-second.yaml",
+            NAMESPACE_APPS + "---\n" + SERVICE_WEB.replace("port: 80", "port: 8080"));
 
     LoadResult result = load(first, second);
 
-    assertThat(result.resources().services()).singleElement()
+    assertThat(result.resources().services())
+        .singleElement()
         .satisfies(service -> assertThat(service.ports().get(0).port()).isEqualTo(8080));
-    assertThat(result.warnings()).containsExactly(
-        second + ":5: Service apps/web replaces the one at " + first + ":1 (the last definition wins)");
+    assertThat(result.warnings())
+        .containsExactly(
+            second
+                + ":5: Service apps/web replaces the one at "
+                + first
+                + ":1 (the last definition wins)");
   }
 }

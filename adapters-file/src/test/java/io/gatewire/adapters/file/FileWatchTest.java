@@ -25,17 +25,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The watch on real files with the platform's WatchService. Nothing here waits a fixed time: a test
- * waits for a signal, and a test that expects no signal first waits for a second watch over the same
- * directory (the witness) to see the change.
+ * waits for a signal, and a test that expects no signal first waits for a second watch over the
+ * same directory (the witness) to see the change.
  */
 class FileWatchTest {
-  private static final String SERVICE_WEB = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
-      + "spec: {ports: [{port: 80}]}\n";
+  private static final String SERVICE_WEB =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
+          + "spec: {ports: [{port: 80}]}\n";
   private static final String SERVICE_WEB_8080 = SERVICE_WEB.replace("port: 80", "port: 8080");
   private static final ObjectRef WEB = new ObjectRef("Service", "apps", "web");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<Watch> watches = new ArrayList<>();
 
@@ -65,7 +65,10 @@ class FileWatchTest {
   }
 
   private static ConditionFactory eventually() {
-    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(5));
   }
 
   private Path write(String name, String content) throws IOException {
@@ -79,8 +82,13 @@ class FileWatchTest {
   }
 
   private static int webPort(GatewayResources resources) {
-    return resources.services().stream().filter(service -> service.ref().equals(WEB)).findFirst().orElseThrow()
-        .ports().get(0).port();
+    return resources.services().stream()
+        .filter(service -> service.ref().equals(WEB))
+        .findFirst()
+        .orElseThrow()
+        .ports()
+        .get(0)
+        .port();
   }
 
   private static List<ObjectRef> refs(FileConfigurationSource source) throws SourceException {
@@ -113,8 +121,9 @@ class FileWatchTest {
   }
 
   /**
-   * The kubelet's update of a mounted ConfigMap: the new version is staged in a hidden directory with
-   * a link to it, and one rename swaps {@code ..data}; the visible file is a link that never changes.
+   * The kubelet's update of a mounted ConfigMap: the new version is staged in a hidden directory
+   * with a link to it, and one rename swaps {@code ..data}; the visible file is a link that never
+   * changes.
    */
   @ParameterizedTest(name = "watching the {0}")
   @ValueSource(strings = {"file", "directory"})
@@ -165,7 +174,10 @@ class FileWatchTest {
     Signals witness = watch(source(dir));
 
     Files.writeString(sibling, SERVICE_WEB_8080);
-    Files.move(write("new.yaml.tmp", SERVICE_WEB), dir.resolve("new.yaml"), StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        write("new.yaml.tmp", SERVICE_WEB),
+        dir.resolve("new.yaml"),
+        StandardCopyOption.ATOMIC_MOVE);
     Files.delete(sibling);
     eventually().until(() -> witness.count() > 0);
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InputLimitsTest {
   /** The classic alias bomb: nine levels of ten aliases each would expand to 10^9 strings. */
-  static final String BILLION_LAUGHS = """
+  static final String BILLION_LAUGHS =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: lol, namespace: apps}
@@ -34,11 +35,12 @@ class InputLimitsTest {
         h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]
         i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
       """;
-  private static final String SERVICE = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
-      + "spec: {ports: [{port: 80}]}\n";
 
-  @TempDir
-  Path dir;
+  private static final String SERVICE =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
+          + "spec: {ports: [{port: 80}]}\n";
+
+  @TempDir Path dir;
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
@@ -50,9 +52,15 @@ class InputLimitsTest {
     return error;
   }
 
-  /** A document whose field {@code x} holds {@code depth} nested lists, so it nests {@code depth + 1} levels. */
+  /**
+   * A document whose field {@code x} holds {@code depth} nested lists, so it nests {@code depth +
+   * 1} levels.
+   */
   private static String nested(int depth) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\nx: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\nx: "
+        + "[".repeat(depth)
+        + "]".repeat(depth)
+        + "\n";
   }
 
   @Test
@@ -66,7 +74,10 @@ class InputLimitsTest {
 
   @Test
   void aScalarAlias_isRejectedRatherThanReadAsTheAnchorName() throws Exception {
-    Path file = write("alias.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: &n apps, labels: {x: *n}}\n");
+    Path file =
+        write(
+            "alias.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: &n apps, labels: {x: *n}}\n");
 
     assertThat(error(new FileConfigurationSource(List.of(file))).getMessage())
         .startsWith(file + ":3: YAML alias *n is not supported");
@@ -74,7 +85,8 @@ class InputLimitsTest {
 
   @Test
   void anAnchorWithoutAlias_isHarmless() throws Exception {
-    Path file = write("anchor.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: &m {name: apps}\n");
+    Path file =
+        write("anchor.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: &m {name: apps}\n");
 
     assertThat(new FileConfigurationSource(List.of(file)).load().all()).hasSize(1);
   }
@@ -85,16 +97,26 @@ class InputLimitsTest {
     Path fits = write("fits.yaml", nested(9));
     Path deep = write("deep.yaml", nested(10));
 
-    assertThatCode(() -> new FileConfigurationSource(List.of(fits), InputStream.nullInputStream(), limits).load())
+    assertThatCode(
+            () ->
+                new FileConfigurationSource(List.of(fits), InputStream.nullInputStream(), limits)
+                    .load())
         .doesNotThrowAnyException();
-    assertThat(error(new FileConfigurationSource(List.of(deep), InputStream.nullInputStream(), limits)).getMessage())
-        .isEqualTo(deep + ":4: objects and lists nest deeper than the limit of 10 levels (--max-nesting-depth)");
+    assertThat(
+            error(new FileConfigurationSource(List.of(deep), InputStream.nullInputStream(), limits))
+                .getMessage())
+        .isEqualTo(
+            deep
+                + ":4: objects and lists nest deeper than the limit of 10 levels (--max-nesting-depth)");
   }
 
   @Test
   void defaultNestingLimit_stopsAThousandLevels_inYamlAndJson() throws Exception {
     Path yaml = write("deep.yaml", nested(1000));
-    Path json = write("deep.json", "{\"apiVersion\": \"v1\", \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
+    Path json =
+        write(
+            "deep.json",
+            "{\"apiVersion\": \"v1\", \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
 
     assertThat(error(new FileConfigurationSource(List.of(yaml))).getMessage())
         .contains("deeper than the limit of " + InputLimits.DEFAULT_MAX_NESTING_DEPTH + " levels");
@@ -107,10 +129,15 @@ class InputLimitsTest {
     Path big = write("big.yaml", SERVICE + "# " + "x".repeat(1000) + "\n");
     InputLimits limits = new InputLimits(1000, InputLimits.DEFAULT_MAX_NESTING_DEPTH);
 
-    SourceException error = error(new FileConfigurationSource(List.of(big), InputStream.nullInputStream(), limits));
+    SourceException error =
+        error(new FileConfigurationSource(List.of(big), InputStream.nullInputStream(), limits));
 
-    assertThat(error.getMessage()).isEqualTo(big + ": input is " + Files.size(big)
-        + " bytes, over the limit of 1000 bytes (--max-file-size)");
+    assertThat(error.getMessage())
+        .isEqualTo(
+            big
+                + ": input is "
+                + Files.size(big)
+                + " bytes, over the limit of 1000 bytes (--max-file-size)");
   }
 
   @Test
@@ -119,16 +146,30 @@ class InputLimitsTest {
     InputLimits exact = new InputLimits(bytes.length, InputLimits.DEFAULT_MAX_NESTING_DEPTH);
     InputLimits small = new InputLimits(bytes.length - 1, InputLimits.DEFAULT_MAX_NESTING_DEPTH);
 
-    assertThat(new FileConfigurationSource(List.of(Path.of("-")), new ByteArrayInputStream(bytes), exact).load().all())
-        .extracting(o -> o.ref()).containsExactly(new ObjectRef("Service", "apps", "web"));
-    assertThat(error(new FileConfigurationSource(List.of(Path.of("-")), new ByteArrayInputStream(bytes), small))
-        .getMessage()).isEqualTo("<stdin>: input is more than " + (bytes.length - 1) + " bytes, over the limit of "
-            + (bytes.length - 1) + " bytes (--max-file-size)");
+    assertThat(
+            new FileConfigurationSource(
+                    List.of(Path.of("-")), new ByteArrayInputStream(bytes), exact)
+                .load()
+                .all())
+        .extracting(o -> o.ref())
+        .containsExactly(new ObjectRef("Service", "apps", "web"));
+    assertThat(
+            error(
+                    new FileConfigurationSource(
+                        List.of(Path.of("-")), new ByteArrayInputStream(bytes), small))
+                .getMessage())
+        .isEqualTo(
+            "<stdin>: input is more than "
+                + (bytes.length - 1)
+                + " bytes, over the limit of "
+                + (bytes.length - 1)
+                + " bytes (--max-file-size)");
   }
 
   @Test
   void limits_mustBeSensible() {
     assertThatThrownBy(() -> new InputLimits(0, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new InputLimits(10, 1000)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new InputLimits(10, 1000))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

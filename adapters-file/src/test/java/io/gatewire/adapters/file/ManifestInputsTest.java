@@ -13,15 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reading what a listing found, when files vanish in between (an editor's save, a cleanup). */
 class ManifestInputsTest {
-  private static final String SERVICE_WEB = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n";
+  private static final String SERVICE_WEB =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void fileFoundInADirectoryThatVanishesBeforeItIsRead_isNotThere() throws Exception {
     Path kept = Files.writeString(dir.resolve("kept.yaml"), SERVICE_WEB);
-    ManifestInputs inputs = new ManifestInputs(List.of(dir), InputStream.nullInputStream(), InputLimits.DEFAULTS);
+    ManifestInputs inputs =
+        new ManifestInputs(List.of(dir), InputStream.nullInputStream(), InputLimits.DEFAULTS);
 
     ManifestInputs.Snapshot snapshot = inputs.read(List.of(dir.resolve("gone.yaml"), kept));
 
@@ -31,9 +32,11 @@ class ManifestInputsTest {
   @Test
   void namedFileThatVanishesBeforeItIsRead_isMissing() {
     Path gone = dir.resolve("gone.yaml");
-    ManifestInputs inputs = new ManifestInputs(List.of(gone), InputStream.nullInputStream(), InputLimits.DEFAULTS);
+    ManifestInputs inputs =
+        new ManifestInputs(List.of(gone), InputStream.nullInputStream(), InputLimits.DEFAULTS);
 
-    SourceException error = catchThrowableOfType(SourceException.class, () -> inputs.read(List.of(gone)));
+    SourceException error =
+        catchThrowableOfType(SourceException.class, () -> inputs.read(List.of(gone)));
 
     assertThat(error.getMessage()).isEqualTo(gone + ": no such file or directory");
   }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CRD defaults, one row each, is {@code CrdDefaultsTest} in adapters-k8s.
  */
 class ManifestKindsFromFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private GatewayResources load(String content) throws IOException, SourceException {
     Path file = Files.writeString(dir.resolve("manifests.yaml"), content);
@@ -37,7 +36,9 @@ class ManifestKindsFromFilesTest {
 
   @Test
   void minimalRouteAndGateway_getTheirCrdDefaults() throws Exception {
-    GatewayResources resources = load("""
+    GatewayResources resources =
+        load(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge}
@@ -62,26 +63,35 @@ class ManifestKindsFromFilesTest {
     assertThat(route.meta().creationTimestamp()).isEqualTo(Instant.EPOCH);
     assertThat(route.parentRefs()).containsExactly(ParentRef.gateway("edge"));
     assertThat(route.rules().get(0).matches()).containsExactly(HttpRouteMatch.DEFAULT);
-    assertThat(route.rules().get(0).backendRefs().get(0).ref()).isEqualTo(BackendRef.service("web", 80, 1));
+    assertThat(route.rules().get(0).backendRefs().get(0).ref())
+        .isEqualTo(BackendRef.service("web", 80, 1));
     HttpRouteMatch match = route.rules().get(1).matches().get(0);
-    assertThat(match.path()).isEqualTo(new HttpRouteMatch.PathMatch(HttpRouteMatch.PathMatchType.PATH_PREFIX, "/api"));
+    assertThat(match.path())
+        .isEqualTo(new HttpRouteMatch.PathMatch(HttpRouteMatch.PathMatchType.PATH_PREFIX, "/api"));
     assertThat(match.headers().get(0).type()).isEqualTo(HttpRouteMatch.StringMatchType.EXACT);
-    assertThat(route.rules().get(1).filters().get(0)).hasFieldOrPropertyWithValue("statusCode", 302);
-    assertThat(resources.gateways().get(0).listeners().get(0).allowedRoutes()).isEqualTo(AllowedRoutes.SAME_NAMESPACE);
+    assertThat(route.rules().get(1).filters().get(0))
+        .hasFieldOrPropertyWithValue("statusCode", 302);
+    assertThat(resources.gateways().get(0).listeners().get(0).allowedRoutes())
+        .isEqualTo(AllowedRoutes.SAME_NAMESPACE);
   }
 
   @Test
   void v1beta1ReferenceGrant_decodesToSameRecordAsV1() throws Exception {
-    String body = """
+    String body =
+        """
         metadata: {name: allow, namespace: backends}
         spec:
           from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: apps}]
           to: [{group: "", kind: Service}]
         """;
-    ReferenceGrant v1 = load("apiVersion: gateway.networking.k8s.io/v1\nkind: ReferenceGrant\n" + body)
-        .referenceGrants().get(0);
-    ReferenceGrant v1beta1 = load("apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\n" + body)
-        .referenceGrants().get(0);
+    ReferenceGrant v1 =
+        load("apiVersion: gateway.networking.k8s.io/v1\nkind: ReferenceGrant\n" + body)
+            .referenceGrants()
+            .get(0);
+    ReferenceGrant v1beta1 =
+        load("apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\n" + body)
+            .referenceGrants()
+            .get(0);
 
     assertThat(v1beta1.from()).isEqualTo(v1.from());
     assertThat(v1beta1.to()).isEqualTo(v1.to());
@@ -90,12 +100,15 @@ class ManifestKindsFromFilesTest {
 
   @Test
   void serviceImport_isRead() throws Exception {
-    ServiceImport serviceImport = load("""
+    ServiceImport serviceImport =
+        load("""
         apiVersion: multicluster.x-k8s.io/v1alpha1
         kind: ServiceImport
         metadata: {name: web, namespace: apps}
         spec: {type: ClusterSetIP, ips: [10.42.0.1], ports: [{name: http, port: 80}]}
-        """).serviceImports().get(0);
+        """)
+            .serviceImports()
+            .get(0);
 
     assertThat(serviceImport.type()).isEqualTo("ClusterSetIP");
     assertThat(serviceImport.ips()).containsExactly("10.42.0.1");
@@ -104,7 +117,8 @@ class ManifestKindsFromFilesTest {
 
   @Test
   void backend_readsIpAndFqdnEndpoints() throws Exception {
-    Backend backend = load("""
+    Backend backend =
+        load("""
         apiVersion: gateway.envoyproxy.io/v1alpha1
         kind: Backend
         metadata: {name: ext, namespace: apps}
@@ -112,15 +126,20 @@ class ManifestKindsFromFilesTest {
           endpoints:
           - ip: {address: 192.0.2.10, port: 8080}
           - fqdn: {hostname: api.example.com, port: 443}
-        """).backends().get(0);
+        """)
+            .backends()
+            .get(0);
 
     assertThat(backend.endpoints())
-        .containsExactly(new Backend.Ip("192.0.2.10", 8080), new Backend.Fqdn("api.example.com", 443));
+        .containsExactly(
+            new Backend.Ip("192.0.2.10", 8080), new Backend.Fqdn("api.example.com", 443));
   }
 
   @Test
   void endpointSlice_takesItsServiceNameFromItsLabel() throws Exception {
-    GatewayResources resources = load("""
+    GatewayResources resources =
+        load(
+            """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata:
@@ -140,30 +159,40 @@ class ManifestKindsFromFilesTest {
         addressType: IPv4
         """);
 
-    assertThat(resources.endpointSlices()).extracting(slice -> slice.serviceName()).containsExactly("imported", "web");
+    assertThat(resources.endpointSlices())
+        .extracting(slice -> slice.serviceName())
+        .containsExactly("imported", "web");
   }
 
   @Test
   void secret_decodesItsBase64Data() throws Exception {
-    byte[] key = load("""
+    byte[] key =
+        load("""
         apiVersion: v1
         kind: Secret
         metadata: {name: cert, namespace: infra}
         type: kubernetes.io/tls
         data: {tls.crt: Y2VydA==, tls.key: a2V5}
-        """).secrets().get(0).data().get("tls.key");
+        """)
+            .secrets()
+            .get(0)
+            .data()
+            .get("tls.key");
 
     assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("key");
   }
 
   @Test
   void gatewayApiGroup_isTheDefaultParentGroup() throws Exception {
-    HttpRoute route = load("""
+    HttpRoute route =
+        load("""
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: HTTPRoute
         metadata: {name: web, namespace: apps}
         spec: {parentRefs: [{name: edge, sectionName: http}]}
-        """).httpRoutes().get(0);
+        """)
+            .httpRoutes()
+            .get(0);
 
     assertThat(route.parentRefs().get(0).group()).isEqualTo(GatewayApi.GROUP);
     assertThat(route.meta().groupVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loading again: unchanged bytes give the very same result, and a failed load changes nothing. */
 class RepeatedLoadTest {
-  private static final String SERVICE_WEB = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
-      + "spec: {ports: [{port: 80}]}\n";
+  private static final String SERVICE_WEB =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: apps}\n"
+          + "spec: {ports: [{port: 80}]}\n";
   private static final String SERVICE_WEB_8080 = SERVICE_WEB.replace("port: 80", "port: 8080");
-  private static final String SERVICE_WEB_BROKEN = """
+  private static final String SERVICE_WEB_BROKEN =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: apps}
@@ -31,8 +33,7 @@ class RepeatedLoadTest {
         - port: eighty
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static int port(GatewayResources resources) {
     return resources.services().get(0).ports().get(0).port();
@@ -50,7 +51,8 @@ class RepeatedLoadTest {
     Files.setPosixFilePermissions(file, EnumSet.of(PosixFilePermission.OWNER_READ));
     assertThat(source.load()).isSameAs(first.resources());
 
-    Files.setPosixFilePermissions(file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    Files.setPosixFilePermissions(
+        file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     Files.writeString(file, SERVICE_WEB);
     assertThat(source.load()).isSameAs(first.resources());
   }
@@ -77,7 +79,10 @@ class RepeatedLoadTest {
     LoadResult second = source.loadWithWarnings();
 
     assertThat(second).isNotSameAs(first);
-    assertThat(second.warnings()).singleElement().asString().startsWith(dir.resolve("b.yaml") + ":6: ");
+    assertThat(second.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(dir.resolve("b.yaml") + ":6: ");
   }
 
   @Test
@@ -91,7 +96,9 @@ class RepeatedLoadTest {
 
     assertThat(error.location()).isEqualTo(file + ":6");
     assertThat(error.getMessage())
-        .isEqualTo(file + ":6: Service apps/web: spec.ports[0].port: cannot parse \"eighty\" as an integer");
+        .isEqualTo(
+            file
+                + ":6: Service apps/web: spec.ports[0].port: cannot parse \"eighty\" as an integer");
 
     Files.writeString(file, SERVICE_WEB_8080);
 
@@ -113,8 +120,10 @@ class RepeatedLoadTest {
 
   @Test
   void stdinLoadedAgain_isTheSameInstance() throws Exception {
-    FileConfigurationSource source = new FileConfigurationSource(List.of(Path.of("-")),
-        new ByteArrayInputStream(SERVICE_WEB.getBytes(StandardCharsets.UTF_8)));
+    FileConfigurationSource source =
+        new FileConfigurationSource(
+            List.of(Path.of("-")),
+            new ByteArrayInputStream(SERVICE_WEB.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(source.load()).isSameAs(source.load());
   }

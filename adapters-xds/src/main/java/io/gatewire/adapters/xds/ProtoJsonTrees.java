@@ -27,18 +27,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A message as the Jackson tree that parsing its {@link JsonFormat} text would give, built directly by
- * walking the message (printing the whole configuration as text and parsing it back dominated
+ * A message as the Jackson tree that parsing its {@link JsonFormat} text would give, built directly
+ * by walking the message (printing the whole configuration as text and parsing it back dominated
  * {@code translate} on large inputs). The rules are JsonFormat's (lowerCamelCase JSON names, set
  * fields in field-number order, 64-bit integers as strings, enums by name, maps in their order,
  * wrappers, Struct, Value, ListValue and Duration in their JSON forms); any other well-known type,
  * {@code Any} included, is printed by JsonFormat itself, so the tree is always the same.
  */
 final class ProtoJsonTrees {
-  private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue", "google.protobuf.FloatValue",
-      "google.protobuf.Int64Value", "google.protobuf.UInt64Value", "google.protobuf.Int32Value",
-      "google.protobuf.UInt32Value", "google.protobuf.BoolValue", "google.protobuf.StringValue",
-      "google.protobuf.BytesValue");
+  private static final Set<String> WRAPPERS =
+      Set.of(
+          "google.protobuf.DoubleValue",
+          "google.protobuf.FloatValue",
+          "google.protobuf.Int64Value",
+          "google.protobuf.UInt64Value",
+          "google.protobuf.Int32Value",
+          "google.protobuf.UInt32Value",
+          "google.protobuf.BoolValue",
+          "google.protobuf.StringValue",
+          "google.protobuf.BytesValue");
 
   private final ObjectMapper json;
   private final JsonFormat.Printer printer;
@@ -56,7 +63,9 @@ final class ProtoJsonTrees {
     }
     switch (type) {
       case "google.protobuf.Duration":
-        return message instanceof Duration d ? TextNode.valueOf(Durations.toString(d)) : printed(message);
+        return message instanceof Duration d
+            ? TextNode.valueOf(Durations.toString(d))
+            : printed(message);
       case "google.protobuf.Struct":
         return map(message.getDescriptorForType().findFieldByName("fields"), message);
       case "google.protobuf.ListValue":
@@ -148,7 +157,9 @@ final class ProtoJsonTrees {
       case UINT32:
       case FIXED32:
         long unsigned = Integer.toUnsignedLong((Integer) value);
-        return unsigned <= Integer.MAX_VALUE ? IntNode.valueOf((int) unsigned) : LongNode.valueOf(unsigned);
+        return unsigned <= Integer.MAX_VALUE
+            ? IntNode.valueOf((int) unsigned)
+            : LongNode.valueOf(unsigned);
       case INT64:
       case SINT64:
       case SFIXED64:
@@ -158,7 +169,9 @@ final class ProtoJsonTrees {
         return TextNode.valueOf(Long.toUnsignedString((Long) value));
       case FLOAT:
         float f = (Float) value;
-        return Float.isNaN(f) || Float.isInfinite(f) ? number((double) f) : DoubleNode.valueOf(Double.parseDouble(Float.toString(f)));
+        return Float.isNaN(f) || Float.isInfinite(f)
+            ? number((double) f)
+            : DoubleNode.valueOf(Double.parseDouble(Float.toString(f)));
       case DOUBLE:
         return number((Double) value);
       case BOOL:
@@ -166,7 +179,8 @@ final class ProtoJsonTrees {
       case STRING:
         return TextNode.valueOf((String) value);
       case BYTES:
-        return TextNode.valueOf(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()));
+        return TextNode.valueOf(
+            Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()));
       case ENUM:
         EnumValueDescriptor e = (EnumValueDescriptor) value;
         if (e.getType().getFullName().equals("google.protobuf.NullValue")) {
@@ -192,7 +206,8 @@ final class ProtoJsonTrees {
     try {
       return json.readTree(printer.print(message));
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("an Any holds a type the registry does not know: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "an Any holds a type the registry does not know: " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("JsonFormat printed invalid JSON", e);
     }

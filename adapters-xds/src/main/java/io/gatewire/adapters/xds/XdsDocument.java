@@ -11,19 +11,22 @@ import io.gatewire.domain.metadata.MetadataOptions;
 public final class XdsDocument {
 
   /** The output syntax. */
-  public enum Format { YAML, JSON }
+  public enum Format {
+    YAML,
+    JSON
+  }
 
   private final XdsTranslator translator;
   private final XdsDocumentWriter writer;
 
   public XdsDocument(MetadataOptions options, Format format) {
     this.translator = new XdsTranslator(options);
-    this.writer = new XdsDocumentWriter(format == Format.JSON ? XdsDocumentWriter.Format.JSON : XdsDocumentWriter.Format.YAML);
+    this.writer =
+        new XdsDocumentWriter(
+            format == Format.JSON ? XdsDocumentWriter.Format.JSON : XdsDocumentWriter.Format.YAML);
   }
 
-  /**
-   * Renders {@code ir} (null: only status) followed by {@code status} (null: none).
-   */
+  /** Renders {@code ir} (null: only status) followed by {@code status} (null: none). */
   public String render(Ir ir, JsonNode status) {
     if (ir == null) {
       return writer.writeStatusOnly(status);

@@ -17,32 +17,42 @@ import java.util.List;
 
 /**
  * Writes the {@code translate} document: {@code listeners}, {@code routes}, {@code clusters},
- * {@code endpoints}, {@code secrets} (in that order, each sorted by name) in the proto3 JSON mapping
- * as Envoy reads it, then an optional {@code status} the caller supplies. Secrets show their name
- * only, never key material. Maps print in the order they were built, which the IR keeps sorted, so
- * the same resources always print the same text and metadata entries read in the contract's order.
+ * {@code endpoints}, {@code secrets} (in that order, each sorted by name) in the proto3 JSON
+ * mapping as Envoy reads it, then an optional {@code status} the caller supplies. Secrets show
+ * their name only, never key material. Maps print in the order they were built, which the IR keeps
+ * sorted, so the same resources always print the same text and metadata entries read in the
+ * contract's order.
  */
 public final class XdsDocumentWriter {
 
   /** The output syntax. */
-  public enum Format { YAML, JSON }
+  public enum Format {
+    YAML,
+    JSON
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectWriter writer;
-  private final ProtoJsonTrees trees = new ProtoJsonTrees(JSON, JsonFormat.printer()
-      .usingTypeRegistry(TypedConfigs.registry())
-      .omittingInsignificantWhitespace());
+  private final ProtoJsonTrees trees =
+      new ProtoJsonTrees(
+          JSON,
+          JsonFormat.printer()
+              .usingTypeRegistry(TypedConfigs.registry())
+              .omittingInsignificantWhitespace());
 
   public XdsDocumentWriter(Format format) {
-    this.writer = format == Format.YAML
-        ? new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build()).writer()
-        : JSON.writerWithDefaultPrettyPrinter();
+    this.writer =
+        format == Format.YAML
+            ? new ObjectMapper(
+                    YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                        .build())
+                .writer()
+            : JSON.writerWithDefaultPrettyPrinter();
   }
 
   public String write(XdsResources resources) {
@@ -69,13 +79,19 @@ public final class XdsDocumentWriter {
     document.set("routes", list(resources.routes()));
     document.set("clusters", list(resources.clusters()));
     document.set("endpoints", list(resources.endpoints()));
-    document.set("secrets", list(resources.secrets().stream()
-        .map(secret -> Secret.newBuilder().setName(secret.getName()).build())
-        .toList()));
+    document.set(
+        "secrets",
+        list(
+            resources.secrets().stream()
+                .map(secret -> Secret.newBuilder().setName(secret.getName()).build())
+                .toList()));
     return document;
   }
 
-  /** The messages' trees in order; printing dominates large documents, so messages are printed in parallel. */
+  /**
+   * The messages' trees in order; printing dominates large documents, so messages are printed in
+   * parallel.
+   */
   private ArrayNode list(List<? extends MessageOrBuilder> messages) {
     ArrayNode list = JSON.createArrayNode();
     list.addAll(messages.parallelStream().map(trees::tree).toList());

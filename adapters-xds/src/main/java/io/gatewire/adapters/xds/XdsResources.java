@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The Envoy resources of one configuration, each list sorted by resource name. */
-public record XdsResources(List<Listener> listeners, List<RouteConfiguration> routes, List<Cluster> clusters,
-    List<ClusterLoadAssignment> endpoints, List<Secret> secrets) {
+public record XdsResources(
+    List<Listener> listeners,
+    List<RouteConfiguration> routes,
+    List<Cluster> clusters,
+    List<ClusterLoadAssignment> endpoints,
+    List<Secret> secrets) {
 
   public XdsResources {
     listeners = sorted(listeners, Listener::getName);
@@ -24,17 +28,23 @@ public record XdsResources(List<Listener> listeners, List<RouteConfiguration> ro
   /** Names only: the record's own would print the Secrets' private keys. */
   @Override
   public String toString() {
-    return "XdsResources[listeners=" + listeners.stream().map(Listener::getName).toList()
-        + ", routes=" + routes.stream().map(RouteConfiguration::getName).toList()
-        + ", clusters=" + clusters.stream().map(Cluster::getName).toList()
-        + ", endpoints=" + endpoints.stream().map(ClusterLoadAssignment::getClusterName).toList()
-        + ", secrets=" + secrets.stream().map(Secret::getName).toList() + "]";
+    return "XdsResources[listeners="
+        + listeners.stream().map(Listener::getName).toList()
+        + ", routes="
+        + routes.stream().map(RouteConfiguration::getName).toList()
+        + ", clusters="
+        + clusters.stream().map(Cluster::getName).toList()
+        + ", endpoints="
+        + endpoints.stream().map(ClusterLoadAssignment::getClusterName).toList()
+        + ", secrets="
+        + secrets.stream().map(Secret::getName).toList()
+        + "]";
   }
 
   /**
-   * Several Gateways' resources as one set: a name that appears in more than one part (a cluster of a
-   * route attached to two Gateways) is kept once, from the first part. Mapping is a pure function of
-   * the IR, so this equals mapping {@code Ir.merged()}, without mapping everything twice.
+   * Several Gateways' resources as one set: a name that appears in more than one part (a cluster of
+   * a route attached to two Gateways) is kept once, from the first part. Mapping is a pure function
+   * of the IR, so this equals mapping {@code Ir.merged()}, without mapping everything twice.
    */
   public static XdsResources union(List<XdsResources> parts) {
     if (parts.size() == 1) {
@@ -48,10 +58,13 @@ public record XdsResources(List<Listener> listeners, List<RouteConfiguration> ro
         unique(parts, XdsResources::secrets, Secret::getName));
   }
 
-  private static <T> List<T> unique(List<XdsResources> parts, Function<XdsResources, List<T>> list,
-      Function<T, String> name) {
+  private static <T> List<T> unique(
+      List<XdsResources> parts, Function<XdsResources, List<T>> list, Function<T, String> name) {
     java.util.Map<String, T> byName = new java.util.LinkedHashMap<>();
-    parts.forEach(part -> list.apply(part).forEach(resource -> byName.putIfAbsent(name.apply(resource), resource)));
+    parts.forEach(
+        part ->
+            list.apply(part)
+                .forEach(resource -> byName.putIfAbsent(name.apply(resource), resource)));
     return List.copyOf(byName.values());
   }
 

@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * Maps one IR Gateway to Envoy resources. EDS clusters get a ClusterLoadAssignment each (empty when
  * the cluster has no locality, because ADS clients wait forever for a name that is never sent);
- * STRICT_DNS clusters carry their endpoints inline. Equal IR maps to the same proto instances, within one
- * publish and across publishes; {@link #forgetUnused()} bounds what is remembered to the latest publish.
- * Not thread-safe.
+ * STRICT_DNS clusters carry their endpoints inline. Equal IR maps to the same proto instances,
+ * within one publish and across publishes; {@link #forgetUnused()} bounds what is remembered to the
+ * latest publish. Not thread-safe.
  */
 public final class XdsTranslator {
   private final ListenerMapper listeners;
@@ -55,8 +55,8 @@ public final class XdsTranslator {
   }
 
   /**
-   * The entries each mapper's memos hold (listeners, routes, clusters, endpoints, metadata): what a leak
-   * check watches, as they must shrink when IR goes away.
+   * The entries each mapper's memos hold (listeners, routes, clusters, endpoints, metadata): what a
+   * leak check watches, as they must shrink when IR goes away.
    */
   public Map<String, Integer> memoSizes() {
     Map<String, Integer> sizes = new LinkedHashMap<>();

@@ -35,20 +35,26 @@ class DeterminismTest {
   void inputListsInAnyOrder_giveIdenticalBytes(long seed) {
     List<String> expected = bytes(translator.translate(IrFixtures.rich()));
 
-    assertThat(bytes(translator.translate(IrFixtures.rich(new Random(seed))))).containsExactlyElementsOf(expected);
+    assertThat(bytes(translator.translate(IrFixtures.rich(new Random(seed)))))
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
   void irYamlRoundTrip_givesIdenticalBytes() {
     XdsResources direct = translator.translate(IrFixtures.rich());
-    XdsResources viaYaml = translator.translate(IrYaml.read(IrYaml.write(IrFixtures.rich())).merged());
+    XdsResources viaYaml =
+        translator.translate(IrYaml.read(IrYaml.write(IrFixtures.rich())).merged());
 
     assertThat(bytes(viaYaml)).containsExactlyElementsOf(bytes(direct));
   }
 
   /** Every resource's deterministic bytes, in Base64 so that failures print readably. */
   private static List<String> bytes(XdsResources resources) {
-    return Stream.of(resources.listeners(), resources.routes(), resources.clusters(), resources.endpoints(),
+    return Stream.of(
+            resources.listeners(),
+            resources.routes(),
+            resources.clusters(),
+            resources.endpoints(),
             resources.secrets())
         .flatMap(List::stream)
         .map(Message.class::cast)

@@ -39,7 +39,8 @@ class IrToXdsGoldenTest {
 
   @Test
   void everyGolden_hasItsIrFixture() throws IOException {
-    List<String> orphans = caseNames(XDS).stream().filter(name -> !Files.exists(DIR.resolve(name + IR))).toList();
+    List<String> orphans =
+        caseNames(XDS).stream().filter(name -> !Files.exists(DIR.resolve(name + IR))).toList();
     if (UPDATE) {
       for (String orphan : orphans) {
         Files.delete(DIR.resolve(orphan + XDS));
@@ -65,7 +66,8 @@ class IrToXdsGoldenTest {
 
   private static List<String> caseNames(String suffix) throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.map(file -> file.getFileName().toString())
+      return files
+          .map(file -> file.getFileName().toString())
           .filter(file -> file.endsWith(suffix))
           .map(file -> file.substring(0, file.length() - suffix.length()))
           .sorted()

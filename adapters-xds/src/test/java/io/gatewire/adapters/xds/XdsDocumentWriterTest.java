@@ -14,13 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class XdsDocumentWriterTest {
-  private static final XdsResources RICH = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.rich());
+  private static final XdsResources RICH =
+      new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.rich());
 
   @Test
   void document_hasTheFiveListsInOrder() throws Exception {
     JsonNode document = new YAMLMapper().readTree(new XdsDocumentWriter(Format.YAML).write(RICH));
 
-    assertThat(fieldNames(document)).containsExactly("listeners", "routes", "clusters", "endpoints", "secrets");
+    assertThat(fieldNames(document))
+        .containsExactly("listeners", "routes", "clusters", "endpoints", "secrets");
     assertThat(document.get("clusters")).hasSize(5);
     assertThat(document.get("endpoints")).hasSize(4);
   }
@@ -29,10 +31,11 @@ class XdsDocumentWriterTest {
   void status_isAppendedLast() throws Exception {
     ObjectNode status = new ObjectMapper().createObjectNode().put("note", "from the caller");
 
-    JsonNode document = new YAMLMapper().readTree(new XdsDocumentWriter(Format.YAML).write(RICH, status));
+    JsonNode document =
+        new YAMLMapper().readTree(new XdsDocumentWriter(Format.YAML).write(RICH, status));
 
-    assertThat(fieldNames(document)).containsExactly("listeners", "routes", "clusters", "endpoints", "secrets",
-        "status");
+    assertThat(fieldNames(document))
+        .containsExactly("listeners", "routes", "clusters", "endpoints", "secrets", "status");
     assertThat(document.get("status")).isEqualTo(status);
   }
 
@@ -49,10 +52,14 @@ class XdsDocumentWriterTest {
   void resources_useTheProto3JsonNames_andTypedAny() {
     String yaml = new XdsDocumentWriter(Format.YAML).write(RICH);
 
-    assertThat(yaml).contains("filterMetadata:", "loadBalancingWeight: 3", "connectTimeout: 10s",
-        "'@type': type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager",
-        "'@type': type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext",
-        "sectionName: \"8080\"");
+    assertThat(yaml)
+        .contains(
+            "filterMetadata:",
+            "loadBalancingWeight: 3",
+            "connectTimeout: 10s",
+            "'@type': type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager",
+            "'@type': type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext",
+            "sectionName: \"8080\"");
     assertThat(yaml).doesNotStartWith("---");
   }
 

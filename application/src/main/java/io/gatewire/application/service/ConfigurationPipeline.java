@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * configuration keeps serving; the failure is remembered as the reason the configuration is stale.
  * Changes are debounced, and a load that returns the state already published is not translated.
  */
-public final class ConfigurationPipeline implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
+public final class ConfigurationPipeline
+    implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
   /** How long a burst of change signals must be quiet before reloading. */
   public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
 
@@ -28,11 +29,17 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
   private final StatusSink statusSink;
   private final Duration debounce;
   private final Consumer<SourceException> errorLog;
-  private final AtomicReference<SyncState> state = new AtomicReference<>(new SyncState(false, false, null, 0, 0));
+  private final AtomicReference<SyncState> state =
+      new AtomicReference<>(new SyncState(false, false, null, 0, 0));
   private GatewayResources published;
 
-  public ConfigurationPipeline(ConfigurationSource source, Translator translator, ProxyConfigSink proxySink,
-      StatusSink statusSink, Duration debounce, Consumer<SourceException> errorLog) {
+  public ConfigurationPipeline(
+      ConfigurationSource source,
+      Translator translator,
+      ProxyConfigSink proxySink,
+      StatusSink statusSink,
+      Duration debounce,
+      Consumer<SourceException> errorLog) {
     this.source = source;
     this.translator = translator;
     this.proxySink = proxySink;
@@ -62,18 +69,25 @@ public final class ConfigurationPipeline implements TranslateConfigurationUseCas
     return state.get();
   }
 
-  /** Loads and publishes, unless the state is the one already published; keeps the last good one on errors. */
+  /**
+   * Loads and publishes, unless the state is the one already published; keeps the last good one on
+   * errors.
+   */
   synchronized void reload() {
     GatewayResources resources;
     try {
       resources = source.load();
     } catch (SourceException e) {
       errorLog.accept(e);
-      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), true, e.getMessage(), s.translations(), s.errors() + 1));
+      state.updateAndGet(
+          s ->
+              new SyncState(
+                  s.hasConfiguration(), true, e.getMessage(), s.translations(), s.errors() + 1));
       return;
     }
     if (resources == published || resources.equals(published)) {
-      state.updateAndGet(s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
+      state.updateAndGet(
+          s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
       return;
     }
     publish(resources);

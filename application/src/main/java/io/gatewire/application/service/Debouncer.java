@@ -11,11 +11,13 @@ import java.util.concurrent.TimeUnit;
  * rename, chmod) or an informer's resync becomes one reload. Runs are never concurrent.
  */
 final class Debouncer implements AutoCloseable {
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gatewire-reload");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "gatewire-reload");
+            t.setDaemon(true);
+            return t;
+          });
   private final Duration delay;
   private final Runnable action;
   private ScheduledFuture<?> pending;

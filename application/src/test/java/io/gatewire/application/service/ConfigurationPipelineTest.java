@@ -32,12 +32,15 @@ class ConfigurationPipelineTest {
   private final StatusSink status = mock(StatusSink.class);
   private final Translator translator = new Translator(TranslatorOptions.DEFAULTS);
   private final List<SourceException> logged = new CopyOnWriteArrayList<>();
+
   /** Randomised so that no test depends on one timing. */
   private final Duration debounce = Duration.ofMillis(ThreadLocalRandom.current().nextInt(5, 60));
 
   private static GatewayResources gateway(String name) {
-    return GatewayResources.builder().add(Fixtures.gatewayClass("gatewire"))
-        .add(Fixtures.gateway("ns", name, Fixtures.http("web", 80))).build();
+    return GatewayResources.builder()
+        .add(Fixtures.gatewayClass("gatewire"))
+        .add(Fixtures.gateway("ns", name, Fixtures.http("web", 80)))
+        .build();
   }
 
   private ConfigurationPipeline pipeline(ConfigurationSource source) {
@@ -133,7 +136,9 @@ class ConfigurationPipelineTest {
     }
 
     await().untilAsserted(() -> verify(proxy, times(2)).publish(any()));
-    await().during(debounce.multipliedBy(3)).atMost(Duration.ofSeconds(2))
+    await()
+        .during(debounce.multipliedBy(3))
+        .atMost(Duration.ofSeconds(2))
         .untilAsserted(() -> assertThat(source.loads.get() - before).isEqualTo(1));
   }
 
@@ -161,7 +166,9 @@ class ConfigurationPipelineTest {
     source.change(gateway("gw"));
 
     await().untilAsserted(() -> assertThat(pipeline.state().hasConfiguration()).isTrue());
-    assertThat(states).containsExactly(new io.gatewire.application.port.in.SyncConfigurationUseCase.SyncState(
-        false, true, "a.yaml:1: not YAML", 0, 1));
+    assertThat(states)
+        .containsExactly(
+            new io.gatewire.application.port.in.SyncConfigurationUseCase.SyncState(
+                false, true, "a.yaml:1: not YAML", 0, 1));
   }
 }

@@ -20,37 +20,61 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Many ADS streams on one XdsServing ({@code benchmarks/load.sh}, docs/reliability.md): the generated
- * workload is served on a local port, half the streams state of the world and half delta, spread over
- * a few connections with an event loop group of their own; each stream follows the Gateway's node group
- * as Envoy does. Then the source changes, alternately losing and regaining its last route (a virtual
- * host, a cluster and an assignment change), and each change is timed from the moment the source
- * gives the new state until every stream has ACKed every type's new version: the slowest stream, the
- * 99th percentile, the median; with the process's CPU time and the heap after full GCs. A stream that
- * does not get there within the timeout fails the run.
+ * Many ADS streams on one XdsServing ({@code benchmarks/load.sh}, docs/reliability.md): the
+ * generated workload is served on a local port, half the streams state of the world and half delta,
+ * spread over a few connections with an event loop group of their own; each stream follows the
+ * Gateway's node group as Envoy does. Then the source changes, alternately losing and regaining its
+ * last route (a virtual host, a cluster and an assignment change), and each change is timed from
+ * the moment the source gives the new state until every stream has ACKed every type's new version:
+ * the slowest stream, the 99th percentile, the median; with the process's CPU time and the heap
+ * after full GCs. A stream that does not get there within the timeout fails the run.
  *
- * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.AdsLoad [--routes 1000] [--streams 1000]
- * [--connections 8] [--client-threads 2] [--changes 7] [--out benchmarks/target/ads-load.json]}
+ * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.AdsLoad [--routes 1000] [--streams
+ * 1000] [--connections 8] [--client-threads 2] [--changes 7] [--out
+ * benchmarks/target/ads-load.json]}
  */
 public final class AdsLoad {
   /** How the run is shaped; {@code timeoutSeconds} bounds each wait for the streams. */
-  public record Settings(int routes, int streams, int connections, int clientThreads, int changes,
+  public record Settings(
+      int routes,
+      int streams,
+      int connections,
+      int clientThreads,
+      int changes,
       long timeoutSeconds) {
     public static final Settings DEFAULTS = new Settings(1000, 1000, 8, 2, 7, 300);
   }
 
   /**
-   * One change: how many streams ACKed all of it, the publish (translation to snapshot set), then the
-   * streams, in milliseconds after the change.
+   * One change: how many streams ACKed all of it, the publish (translation to snapshot set), then
+   * the streams, in milliseconds after the change.
    */
-  public record Change(String change, int streamsAcked, double publishMs, double medianStreamMs, double p99StreamMs,
-      double allStreamsMs, long responses, double processCpuMs, double clientCpuMs) {}
+  public record Change(
+      String change,
+      int streamsAcked,
+      double publishMs,
+      double medianStreamMs,
+      double p99StreamMs,
+      double allStreamsMs,
+      long responses,
+      double processCpuMs,
+      double clientCpuMs) {}
 
   /** The figures of one run. */
-  public record Result(Settings settings, Map<String, Long> servedBytesByType, int sotwStreams, int deltaStreams,
-      int serverStreams, double connectAllMs,
-      long heapServingBytes, long heapWithStreamsBytes, List<Change> changes, double medianAllStreamsMs,
-      double medianP99StreamMs, double medianProcessCpuMs, double medianClientCpuMs) {}
+  public record Result(
+      Settings settings,
+      Map<String, Long> servedBytesByType,
+      int sotwStreams,
+      int deltaStreams,
+      int serverStreams,
+      double connectAllMs,
+      long heapServingBytes,
+      long heapWithStreamsBytes,
+      List<Change> changes,
+      double medianAllStreamsMs,
+      double medianP99StreamMs,
+      double medianProcessCpuMs,
+      double medianClientCpuMs) {}
 
   private AdsLoad() {}
 
@@ -74,7 +98,10 @@ public final class AdsLoad {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Result result = run(new Settings(routes, streams, connections, threads, changes, defaults.timeoutSeconds()));
+    Result result =
+        run(
+            new Settings(
+                routes, streams, connections, threads, changes, defaults.timeoutSeconds()));
     System.out.print(table(result));
     Files.createDirectories(out.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
@@ -85,18 +112,23 @@ public final class AdsLoad {
     WorkloadSpec spec = WorkloadSpec.of(settings.routes());
     String yaml = WorkloadGenerator.yaml(spec);
     GatewayResources full = WorkloadGenerator.decode(yaml);
-    GatewayResources lessOne = WorkloadGenerator.decode(Workloads.withoutRoute(yaml, settings.routes() - 1));
+    GatewayResources lessOne =
+        WorkloadGenerator.decode(Workloads.withoutRoute(yaml, settings.routes() - 1));
     Serving serving = new Serving();
     serving.publish(full);
     Map<String, Long> servedBytes = new TreeMap<>();
     for (Message resource : ServedVersions.resources(serving.xds(), Serving.GATEWAY_GROUP)) {
-      servedBytes.merge(resource.getDescriptorForType().getName(), (long) resource.getSerializedSize(), Long::sum);
+      servedBytes.merge(
+          resource.getDescriptorForType().getName(),
+          (long) resource.getSerializedSize(),
+          Long::sum);
     }
     serving.xds().start();
     try {
       long heapServing = JvmProbe.heapAfterGc();
-      try (LoadClients clients = new LoadClients(serving.xds().port(), settings.connections(),
-          settings.clientThreads(), true)) {
+      try (LoadClients clients =
+          new LoadClients(
+              serving.xds().port(), settings.connections(), settings.clientThreads(), true)) {
         List<LoadStream<?, ?>> streams = new ArrayList<>();
         long connectStart = System.nanoTime();
         for (int i = 0; i < settings.streams(); i++) {
@@ -120,16 +152,32 @@ public final class AdsLoad {
           awaitOrFail(goal, streams, settings, "change " + c);
           long cpu = JvmProbe.processCpuNanos() - cpuBefore;
           long clientCpu = JvmProbe.threadsCpuNanos(LoadClients.THREAD_PREFIX) - clientCpuBefore;
-          long[] times = streams.stream().mapToLong(LoadStream::reachedAfterNanos).sorted().toArray();
-          changes.add(new Change(remove ? "route removed" : "route added",
-              (int) Arrays.stream(times).filter(time -> time >= 0).count(), (published - start) / 1e6,
-              percentile(times, 50) / 1e6, percentile(times, 99) / 1e6, times[times.length - 1] / 1e6,
-              responses(streams) - responsesBefore, cpu / 1e6, clientCpu / 1e6));
+          long[] times =
+              streams.stream().mapToLong(LoadStream::reachedAfterNanos).sorted().toArray();
+          changes.add(
+              new Change(
+                  remove ? "route removed" : "route added",
+                  (int) Arrays.stream(times).filter(time -> time >= 0).count(),
+                  (published - start) / 1e6,
+                  percentile(times, 50) / 1e6,
+                  percentile(times, 99) / 1e6,
+                  times[times.length - 1] / 1e6,
+                  responses(streams) - responsesBefore,
+                  cpu / 1e6,
+                  clientCpu / 1e6));
           Thread.sleep(200);
         }
         long heapWithStreams = JvmProbe.heapAfterGc();
-        return new Result(settings, servedBytes, settings.streams() - settings.streams() / 2, settings.streams() / 2, serverStreams,
-            connectAllMs, heapServing, heapWithStreams, changes,
+        return new Result(
+            settings,
+            servedBytes,
+            settings.streams() - settings.streams() / 2,
+            settings.streams() / 2,
+            serverStreams,
+            connectAllMs,
+            heapServing,
+            heapWithStreams,
+            changes,
             median(changes.stream().mapToDouble(Change::allStreamsMs).toArray()),
             median(changes.stream().mapToDouble(Change::p99StreamMs).toArray()),
             median(changes.stream().mapToDouble(Change::processCpuMs).toArray()),
@@ -142,7 +190,8 @@ public final class AdsLoad {
 
   /** Aims every stream at what the Gateway's group is served now, as of {@code start}. */
   static Goal aim(List<LoadStream<?, ?>> streams, Serving serving, long start) {
-    Goal goal = new Goal(ServedStates.of(serving.xds(), Serving.GATEWAY_GROUP), start, streams.size());
+    Goal goal =
+        new Goal(ServedStates.of(serving.xds(), Serving.GATEWAY_GROUP), start, streams.size());
     streams.forEach(stream -> stream.aim(goal));
     return goal;
   }
@@ -151,8 +200,17 @@ public final class AdsLoad {
       throws InterruptedException {
     if (!goal.await(settings.timeoutSeconds())) {
       long ended = streams.stream().filter(stream -> stream.ended() != null).count();
-      throw new IllegalStateException(goal.pending() + " of " + streams.size() + " streams did not ACK " + what
-          + " within " + settings.timeoutSeconds() + " s (" + ended + " streams ended)");
+      throw new IllegalStateException(
+          goal.pending()
+              + " of "
+              + streams.size()
+              + " streams did not ACK "
+              + what
+              + " within "
+              + settings.timeoutSeconds()
+              + " s ("
+              + ended
+              + " streams ended)");
     }
   }
 
@@ -174,31 +232,68 @@ public final class AdsLoad {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return n == 0
+        ? Double.NaN
+        : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   static String table(Result result) {
     Settings s = result.settings();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "ADS load: %d routes, %d streams (%d state of the world, %d delta) over %d "
-            + "connections, %d client threads; server counted %d open streams%n", s.routes(), s.streams(),
-        result.sotwStreams(), result.deltaStreams(), s.connections(), s.clientThreads(), result.serverStreams()));
-    out.append("served to the Gateway's group, serialized bytes by type: ").append(result.servedBytesByType())
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "ADS load: %d routes, %d streams (%d state of the world, %d delta) over %d "
+                + "connections, %d client threads; server counted %d open streams%n",
+            s.routes(),
+            s.streams(),
+            result.sotwStreams(),
+            result.deltaStreams(),
+            s.connections(),
+            s.clientThreads(),
+            result.serverStreams()));
+    out.append("served to the Gateway's group, serialized bytes by type: ")
+        .append(result.servedBytesByType())
         .append('\n');
-    out.append(String.format(Locale.ROOT, "every stream had ACKed the first snapshot after %.0f ms%n",
-        result.connectAllMs()));
-    out.append("| change | publish ms | median stream ms | p99 stream ms | all streams ms | responses | process CPU ms "
-        + "| of it client threads ms |\n|---|---|---|---|---|---|---|---|\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "every stream had ACKed the first snapshot after %.0f ms%n",
+            result.connectAllMs()));
+    out.append(
+        "| change | publish ms | median stream ms | p99 stream ms | all streams ms | responses | process CPU ms "
+            + "| of it client threads ms |\n|---|---|---|---|---|---|---|---|\n");
     for (Change c : result.changes()) {
-      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f |%n", c.change(),
-          c.publishMs(), c.medianStreamMs(), c.p99StreamMs(), c.allStreamsMs(), c.responses(), c.processCpuMs(),
-          c.clientCpuMs()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f |%n",
+              c.change(),
+              c.publishMs(),
+              c.medianStreamMs(),
+              c.p99StreamMs(),
+              c.allStreamsMs(),
+              c.responses(),
+              c.processCpuMs(),
+              c.clientCpuMs()));
     }
-    out.append(String.format(Locale.ROOT, "median over %d changes: all streams %.1f ms, p99 stream %.1f ms, process "
-            + "CPU %.0f ms per change (client threads %.0f ms)%n", result.changes().size(), result.medianAllStreamsMs(),
-        result.medianP99StreamMs(), result.medianProcessCpuMs(), result.medianClientCpuMs()));
-    out.append(String.format(Locale.ROOT, "heap after full GC: %.1f MiB serving, %.1f MiB with the streams open "
-            + "(clients included)%n", result.heapServingBytes() / 1048576.0, result.heapWithStreamsBytes() / 1048576.0));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "median over %d changes: all streams %.1f ms, p99 stream %.1f ms, process "
+                + "CPU %.0f ms per change (client threads %.0f ms)%n",
+            result.changes().size(),
+            result.medianAllStreamsMs(),
+            result.medianP99StreamMs(),
+            result.medianProcessCpuMs(),
+            result.medianClientCpuMs()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "heap after full GC: %.1f MiB serving, %.1f MiB with the streams open "
+                + "(clients included)%n",
+            result.heapServingBytes() / 1048576.0,
+            result.heapWithStreamsBytes() / 1048576.0));
     return out.toString();
   }
 }

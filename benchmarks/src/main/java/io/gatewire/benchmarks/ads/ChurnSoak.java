@@ -29,46 +29,63 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The churn soak ({@code benchmarks/soak.sh}, docs/reliability.md): routes created and deleted in
- * cycles through a watched {@link RouteSource} (files by default) into the pipeline {@code serve} runs
- * (the embedded Gatewire with its debounce) and a started XdsServing, with a few ADS streams that
- * stay connected and must ACK every converged state, and clients that connect and leave all along
- * (some before their first response, half of them cutting the connection). Each cycle also adds
- * input the source rejects (unreadable input beside the routes, or a route updated to a version the
- * decoder refuses: {@link RouteSource.BrokenInput}) and checks that the last good configuration keeps serving.
+ * cycles through a watched {@link RouteSource} (files by default) into the pipeline {@code serve}
+ * runs (the embedded Gatewire with its debounce) and a started XdsServing, with a few ADS streams
+ * that stay connected and must ACK every converged state, and clients that connect and leave all
+ * along (some before their first response, half of them cutting the connection). Each cycle also
+ * adds input the source rejects (unreadable input beside the routes, or a route updated to a
+ * version the decoder refuses: {@link RouteSource.BrokenInput}) and checks that the last good
+ * configuration keeps serving.
  *
- * <p>The baseline is taken after a warm-up cycle (classes loaded, pools started, memos sized):
- * heap after full GCs, live threads, open streams, the server's memos and watches and the translator's
- * memos. After the last cycle, with its routes deleted, each is read again: heap should be within 10%
- * of the baseline, and the rest equal to it.
+ * <p>The baseline is taken after a warm-up cycle (classes loaded, pools started, memos sized): heap
+ * after full GCs, live threads, open streams, the server's memos and watches and the translator's
+ * memos. After the last cycle, with its routes deleted, each is read again: heap should be within
+ * 10% of the baseline, and the rest equal to it.
  *
- * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.ChurnSoak [--routes 1000] [--cycles 50]
- * [--streams 4] [--client-churn 1000] [--source files|kubernetes] [--out benchmarks/target/soak.json]};
- * {@code kubernetes} runs the cluster source against fabric8's CRUD mock API server ({@link KubernetesRouteSource}).
+ * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.ChurnSoak [--routes 1000] [--cycles
+ * 50] [--streams 4] [--client-churn 1000] [--source files|kubernetes] [--out
+ * benchmarks/target/soak.json]}; {@code kubernetes} runs the cluster source against fabric8's CRUD
+ * mock API server ({@link KubernetesRouteSource}).
  */
 public final class ChurnSoak {
   private static final String GROUP = Serving.GATEWAY_GROUP;
+
   /** Ten times the pipeline's debounce: a reload the watch signalled has run by then. */
   private static final long SETTLE_MS = 10 * ConfigurationPipeline.DEFAULT_DEBOUNCE.toMillis();
 
   /** How the soak is shaped; {@code timeoutSeconds} bounds each wait. */
-  public record Settings(int routes, int cycles, int streams, int clientChurn, long timeoutSeconds) {
+  public record Settings(
+      int routes, int cycles, int streams, int clientChurn, long timeoutSeconds) {
     public static final Settings DEFAULTS = new Settings(1000, 50, 4, 1000, 120);
   }
 
   /** The levels compared: at the baseline, with the last cycle's routes loaded, at the end. */
-  public record Levels(long heapBytes, int liveThreads, Map<String, Integer> threadsByPool, int serverStreams,
-      Map<String, Integer> servingSizes, Map<String, Integer> translatorMemos) {}
+  public record Levels(
+      long heapBytes,
+      int liveThreads,
+      Map<String, Integer> threadsByPool,
+      int serverStreams,
+      Map<String, Integer> servingSizes,
+      Map<String, Integer> translatorMemos) {}
 
   /**
-   * One cycle: milliseconds from the first write to every stream ACKing the routes, and the same for
-   * their deletion; whether the broken input left the served state and the streams as they were; heap
-   * after full GCs at the cycle's end.
+   * One cycle: milliseconds from the first write to every stream ACKing the routes, and the same
+   * for their deletion; whether the broken input left the served state and the streams as they
+   * were; heap after full GCs at the cycle's end.
    */
-  public record Cycle(int cycle, double applyMs, double deleteMs, boolean brokenInputKept, long heapBytes) {}
+  public record Cycle(
+      int cycle, double applyMs, double deleteMs, boolean brokenInputKept, long heapBytes) {}
 
   /** The soak's figures. */
-  public record Result(Settings settings, String source, Levels baseline, Levels loaded, Levels end,
-      List<Cycle> cycles, int clientsChurned, double heapRatio) {}
+  public record Result(
+      Settings settings,
+      String source,
+      Levels baseline,
+      Levels loaded,
+      Levels end,
+      List<Cycle> cycles,
+      int clientsChurned,
+      double heapRatio) {}
 
   private ChurnSoak() {}
 
@@ -116,8 +133,10 @@ public final class ChurnSoak {
   public static Result run(Settings settings, RouteSource routes) throws Exception {
     WorkloadSpec spec = WorkloadSpec.of(settings.routes());
     routes.applyBase(Workloads.withoutRoutes(WorkloadGenerator.yaml(spec)));
-    try (XdsServing xds = new XdsServing(new ServingOptions(0, TranslatorOptions.DEFAULTS.metadata()),
-        new SimpleMeterRegistry())) {
+    try (XdsServing xds =
+        new XdsServing(
+            new ServingOptions(0, TranslatorOptions.DEFAULTS.metadata()),
+            new SimpleMeterRegistry())) {
       xds.start();
       Gatewire gatewire = Gatewire.builder().source(routes.source()).proxySink(xds).build();
       Translator translator = gatewire.injector().getInstance(Translator.class);
@@ -140,7 +159,12 @@ public final class ChurnSoak {
     private final List<LoadStream<?, ?>> steady = new ArrayList<>();
     private int churned;
 
-    Soak(Settings settings, RouteSource routes, XdsServing xds, Gatewire gatewire, Translator translator,
+    Soak(
+        Settings settings,
+        RouteSource routes,
+        XdsServing xds,
+        Gatewire gatewire,
+        Translator translator,
         LoadClients clients) {
       this.settings = settings;
       this.routes = routes;
@@ -164,35 +188,51 @@ public final class ChurnSoak {
       List<Cycle> cycles = new ArrayList<>();
       Levels loaded = null;
       for (int c = 1; c <= settings.cycles(); c++) {
-        int clientsThisCycle = c == settings.cycles()
-            ? settings.clientChurn() - (churned - warmUpClients) : perCycle;
+        int clientsThisCycle =
+            c == settings.cycles() ? settings.clientChurn() - (churned - warmUpClients) : perCycle;
         CycleRun run = cycle(c, clientsThisCycle);
         if (c == settings.cycles()) {
           loaded = run.loaded();
         }
-        cycles.add(new Cycle(c, run.applyMs(), run.deleteMs(), run.brokenInputKept(), JvmProbe.heapAfterGc()));
+        cycles.add(
+            new Cycle(
+                c, run.applyMs(), run.deleteMs(), run.brokenInputKept(), JvmProbe.heapAfterGc()));
       }
-      awaitTrue(() -> xds.connectedStreams() == settings.streams(), "the churned clients' streams closed");
-      awaitTrue(() -> ServingInternals.sizes(xds).get("cacheWatches") == baseline.servingSizes().get("cacheWatches"),
+      awaitTrue(
+          () -> xds.connectedStreams() == settings.streams(),
+          "the churned clients' streams closed");
+      awaitTrue(
+          () ->
+              ServingInternals.sizes(xds).get("cacheWatches")
+                  == baseline.servingSizes().get("cacheWatches"),
           "the churned clients' watches cancelled");
       Levels end = levels();
-      return new Result(settings, source, baseline, loaded, end, cycles, churned - warmUpClients,
+      return new Result(
+          settings,
+          source,
+          baseline,
+          loaded,
+          end,
+          cycles,
+          churned - warmUpClients,
           (double) end.heapBytes() / baseline.heapBytes());
     }
 
-    private record CycleRun(double applyMs, double deleteMs, boolean brokenInputKept, Levels loaded) {}
+    private record CycleRun(
+        double applyMs, double deleteMs, boolean brokenInputKept, Levels loaded) {}
 
     /**
-     * Creates the cycle's routes while {@code clientsThisCycle} clients connect, checks broken input,
-     * deletes the routes; the clients leave on the way: a quarter at once (mid-stream, before their
-     * first response is handled), the rest after the routes were served; every other one cuts its
-     * connection, the others half-close first.
+     * Creates the cycle's routes while {@code clientsThisCycle} clients connect, checks broken
+     * input, deletes the routes; the clients leave on the way: a quarter at once (mid-stream,
+     * before their first response is handled), the rest after the routes were served; every other
+     * one cuts its connection, the others half-close first.
      */
     private CycleRun cycle(int cycle, int clientsThisCycle) throws Exception {
       List<RouteSource.ChurnRoute> batch = routes(cycle, settings.routes());
       List<LoadClients.Solo> joined = new ArrayList<>();
       for (int j = 0; j < clientsThisCycle; j++) {
-        // every tenth churned client names no Gateway: a stray node group, served the merged snapshot
+        // every tenth churned client names no Gateway: a stray node group, served the merged
+        // snapshot
         String group = churned % 10 == 9 ? "churn/ghost-" + churned : GROUP;
         LoadClients.Solo client = clients.connectAlone(j % 2 == 1, "churn-" + churned, group);
         churned++;
@@ -221,21 +261,23 @@ public final class ChurnSoak {
     }
 
     /**
-     * Adds input the source rejects, checks that the served state and the streams stay, then repairs
-     * it. A load that fails ({@link RouteSource.BrokenInput#LOAD_FAILS}) must show in the pipeline's
-     * state (an error, stale until repaired); an object the source refuses
-     * ({@link RouteSource.BrokenInput#OBJECT_REFUSED}) must show nowhere: with the broken version
-     * watched, nothing is translated or published; its repair serves the same xDS, so no stream hears
-     * of either.
+     * Adds input the source rejects, checks that the served state and the streams stay, then
+     * repairs it. A load that fails ({@link RouteSource.BrokenInput#LOAD_FAILS}) must show in the
+     * pipeline's state (an error, stale until repaired); an object the source refuses ({@link
+     * RouteSource.BrokenInput#OBJECT_REFUSED}) must show nowhere: with the broken version watched,
+     * nothing is translated or published; its repair serves the same xDS, so no stream hears of
+     * either.
      */
-    private boolean brokenInputKeepsServing(int cycle, RouteSource.ChurnRoute loaded) throws Exception {
+    private boolean brokenInputKeepsServing(int cycle, RouteSource.ChurnRoute loaded)
+        throws Exception {
       ServedState before = ServedStates.of(xds, GROUP);
       long responses = steady.stream().mapToLong(LoadStream::responses).sum();
       SyncConfigurationUseCase.SyncState state = gatewire.state();
       RouteSource.BrokenInput broken = routes.breakInput(loaded);
       boolean kept;
       if (broken == RouteSource.BrokenInput.LOAD_FAILS) {
-        awaitTrue(() -> gatewire.state().errors() > state.errors() && gatewire.state().stale(),
+        awaitTrue(
+            () -> gatewire.state().errors() > state.errors() && gatewire.state().stale(),
             "cycle " + cycle + ": the broken input noticed");
         kept = unchanged(before, responses);
         routes.repairInput();
@@ -244,12 +286,16 @@ public final class ChurnSoak {
         awaitTrue(routes::brokenInputRead, "cycle " + cycle + ": the broken object watched");
         Thread.sleep(SETTLE_MS);
         SyncConfigurationUseCase.SyncState broke = gatewire.state();
-        kept = unchanged(before, responses) && broke.translations() == state.translations()
-            && broke.errors() == state.errors() && !broke.stale();
+        kept =
+            unchanged(before, responses)
+                && broke.translations() == state.translations()
+                && broke.errors() == state.errors()
+                && !broke.stale();
         routes.repairInput();
         awaitTrue(routes::repairRead, "cycle " + cycle + ": the repaired object watched");
         Thread.sleep(SETTLE_MS);
-        // the repair is a new generation of the route (translated: status reports the generation) with the same xDS
+        // the repair is a new generation of the route (translated: status reports the generation)
+        // with the same xDS
         kept &= unchanged(before, responses);
       }
       return kept;
@@ -264,27 +310,43 @@ public final class ChurnSoak {
       Goal goal = new Goal(ServedStates.of(xds, GROUP), start, steady.size());
       steady.forEach(stream -> stream.aim(goal));
       if (!goal.await(settings.timeoutSeconds())) {
-        throw new IllegalStateException(goal.pending() + " of " + steady.size() + " steady streams did not ACK "
-            + what + " within " + settings.timeoutSeconds() + " s");
+        throw new IllegalStateException(
+            goal.pending()
+                + " of "
+                + steady.size()
+                + " steady streams did not ACK "
+                + what
+                + " within "
+                + settings.timeoutSeconds()
+                + " s");
       }
     }
 
     private int clusters() {
-      return ServingInternals.snapshot(xds, GROUP) == null ? -1
-          : ServingInternals.snapshot(xds, GROUP).versionedResources(Resources.ResourceType.CLUSTER).size();
+      return ServingInternals.snapshot(xds, GROUP) == null
+          ? -1
+          : ServingInternals.snapshot(xds, GROUP)
+              .versionedResources(Resources.ResourceType.CLUSTER)
+              .size();
     }
 
     private Levels levels() throws InterruptedException {
       long heap = JvmProbe.heapAfterGc();
-      return new Levels(heap, JvmProbe.liveThreads(), JvmProbe.threadsByPool(), xds.connectedStreams(),
-          new LinkedHashMap<>(ServingInternals.sizes(xds)), new LinkedHashMap<>(TranslatorMemos.sizes(translator)));
+      return new Levels(
+          heap,
+          JvmProbe.liveThreads(),
+          JvmProbe.threadsByPool(),
+          xds.connectedStreams(),
+          new LinkedHashMap<>(ServingInternals.sizes(xds)),
+          new LinkedHashMap<>(TranslatorMemos.sizes(translator)));
     }
 
     private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
       long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
       while (!condition.getAsBoolean()) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("not within " + settings.timeoutSeconds() + " s: " + what);
+          throw new IllegalStateException(
+              "not within " + settings.timeoutSeconds() + " s: " + what);
         }
         Thread.sleep(10);
       }
@@ -292,8 +354,8 @@ public final class ChurnSoak {
   }
 
   /**
-   * The routes of one cycle, named for it ({@code churn-<cycle>-<i>}, so no cycle reuses a name), each
-   * with its own host and path, to the Services of the generated workload.
+   * The routes of one cycle, named for it ({@code churn-<cycle>-<i>}, so no cycle reuses a name),
+   * each with its own host and path, to the Services of the generated workload.
    */
   static List<RouteSource.ChurnRoute> routes(int cycle, int count) {
     int services = WorkloadSpec.of(count).services();
@@ -301,24 +363,39 @@ public final class ChurnSoak {
     List<RouteSource.ChurnRoute> batch = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String name = "churn-" + cycle + "-" + i;
-      String manifest = "apiVersion: gateway.networking.k8s.io/v1\n"
-          + "kind: HTTPRoute\n"
-          + "metadata:\n"
-          + "  name: " + name + "\n"
-          + "  namespace: " + namespace + "\n"
-          + "spec:\n"
-          + "  parentRefs:\n"
-          + "  - name: " + WorkloadGenerator.GATEWAY_NAME + "\n"
-          + "  hostnames:\n"
-          + "  - \"" + name + "." + WorkloadGenerator.SHARED_HOSTNAME + "\"\n"
-          + "  rules:\n"
-          + "  - matches:\n"
-          + "    - path:\n"
-          + "        type: PathPrefix\n"
-          + "        value: \"/" + name + "\"\n"
-          + "    backendRefs:\n"
-          + "    - name: svc-" + (i % services) + "\n"
-          + "      port: 8080\n";
+      String manifest =
+          "apiVersion: gateway.networking.k8s.io/v1\n"
+              + "kind: HTTPRoute\n"
+              + "metadata:\n"
+              + "  name: "
+              + name
+              + "\n"
+              + "  namespace: "
+              + namespace
+              + "\n"
+              + "spec:\n"
+              + "  parentRefs:\n"
+              + "  - name: "
+              + WorkloadGenerator.GATEWAY_NAME
+              + "\n"
+              + "  hostnames:\n"
+              + "  - \""
+              + name
+              + "."
+              + WorkloadGenerator.SHARED_HOSTNAME
+              + "\"\n"
+              + "  rules:\n"
+              + "  - matches:\n"
+              + "    - path:\n"
+              + "        type: PathPrefix\n"
+              + "        value: \"/"
+              + name
+              + "\"\n"
+              + "    backendRefs:\n"
+              + "    - name: svc-"
+              + (i % services)
+              + "\n"
+              + "      port: 8080\n";
       batch.add(new RouteSource.ChurnRoute(namespace, name, manifest));
     }
     return batch;
@@ -327,35 +404,79 @@ public final class ChurnSoak {
   static String table(Result result) {
     Settings s = result.settings();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Churn soak (%s): %d cycles of %d routes created and deleted, %d steady "
-            + "streams, %d clients connected and left after the baseline, which follows one warm-up cycle%n", result.source(), s.cycles(),
-        s.routes(), s.streams(), result.clientsChurned()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Churn soak (%s): %d cycles of %d routes created and deleted, %d steady "
+                + "streams, %d clients connected and left after the baseline, which follows one warm-up cycle%n",
+            result.source(),
+            s.cycles(),
+            s.routes(),
+            s.streams(),
+            result.clientsChurned()));
     double[] apply = result.cycles().stream().mapToDouble(Cycle::applyMs).toArray();
     double[] delete = result.cycles().stream().mapToDouble(Cycle::deleteMs).toArray();
-    out.append(String.format(Locale.ROOT, "median cycle: routes served and ACKed %.0f ms after the first write, "
-        + "deletions %.0f ms; broken input kept the last good configuration in %d of %d cycles%n",
-        AdsLoad.median(apply), AdsLoad.median(delete),
-        result.cycles().stream().filter(Cycle::brokenInputKept).count(), result.cycles().size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "median cycle: routes served and ACKed %.0f ms after the first write, "
+                + "deletions %.0f ms; broken input kept the last good configuration in %d of %d cycles%n",
+            AdsLoad.median(apply),
+            AdsLoad.median(delete),
+            result.cycles().stream().filter(Cycle::brokenInputKept).count(),
+            result.cycles().size()));
     out.append("| level | baseline | last cycle loaded | end | verdict |\n|---|---|---|---|---|\n");
     Levels b = result.baseline();
     Levels l = result.loaded();
     Levels e = result.end();
-    out.append(String.format(Locale.ROOT, "| heap after full GC (MiB) | %.1f | %s | %.1f | %s (%+.1f%%) |%n",
-        b.heapBytes() / 1048576.0, l == null ? "-" : String.format(Locale.ROOT, "%.1f", l.heapBytes() / 1048576.0),
-        e.heapBytes() / 1048576.0, result.heapRatio() <= 1.10 ? "within 10%" : "NOT within 10%",
-        (result.heapRatio() - 1) * 100));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| heap after full GC (MiB) | %.1f | %s | %.1f | %s (%+.1f%%) |%n",
+            b.heapBytes() / 1048576.0,
+            l == null ? "-" : String.format(Locale.ROOT, "%.1f", l.heapBytes() / 1048576.0),
+            e.heapBytes() / 1048576.0,
+            result.heapRatio() <= 1.10 ? "within 10%" : "NOT within 10%",
+            (result.heapRatio() - 1) * 100));
     row(out, "live threads", b.liveThreads(), l == null ? null : l.liveThreads(), e.liveThreads());
-    row(out, "open xDS streams (server)", b.serverStreams(), l == null ? null : l.serverStreams(), e.serverStreams());
-    b.servingSizes().forEach((key, value) -> row(out, "server: " + key, value,
-        l == null ? null : l.servingSizes().get(key), e.servingSizes().get(key)));
-    b.translatorMemos().forEach((key, value) -> row(out, "translator memo: " + key, value,
-        l == null ? null : l.translatorMemos().get(key), e.translatorMemos().get(key)));
+    row(
+        out,
+        "open xDS streams (server)",
+        b.serverStreams(),
+        l == null ? null : l.serverStreams(),
+        e.serverStreams());
+    b.servingSizes()
+        .forEach(
+            (key, value) ->
+                row(
+                    out,
+                    "server: " + key,
+                    value,
+                    l == null ? null : l.servingSizes().get(key),
+                    e.servingSizes().get(key)));
+    b.translatorMemos()
+        .forEach(
+            (key, value) ->
+                row(
+                    out,
+                    "translator memo: " + key,
+                    value,
+                    l == null ? null : l.translatorMemos().get(key),
+                    e.translatorMemos().get(key)));
     return out.toString();
   }
 
   private static void row(StringBuilder out, String level, int baseline, Integer loaded, int end) {
-    out.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s |%n", level, baseline,
-        loaded == null ? "-" : loaded.toString(), end, end == baseline ? "back to baseline"
-            : end > baseline ? "+" + (end - baseline) : "-" + (baseline - end)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %s | %d | %s |%n",
+            level,
+            baseline,
+            loaded == null ? "-" : loaded.toString(),
+            end,
+            end == baseline
+                ? "back to baseline"
+                : end > baseline ? "+" + (end - baseline) : "-" + (baseline - end)));
   }
 }

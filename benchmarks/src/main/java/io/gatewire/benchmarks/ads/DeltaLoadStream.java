@@ -14,15 +14,18 @@ import java.util.function.UnaryOperator;
 
 /**
  * A delta ADS stream: wildcard for Listeners and Clusters, route configurations and assignments
- * subscribed and unsubscribed by name as listeners and clusters come and go. It holds each resource's
- * version, as Envoy does, and ACKs every response by its nonce.
+ * subscribed and unsubscribed by name as listeners and clusters come and go. It holds each
+ * resource's version, as Envoy does, and ACKs every response by its nonce.
  */
 final class DeltaLoadStream extends LoadStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse> {
   private final Node node;
+
   /** Shares equal strings between streams, so a thousand clients hold one copy of each name. */
   private final UnaryOperator<String> strings;
+
   /** Per type, resource name to the version held. */
   private final Map<String, Map<String, String>> held = new HashMap<>();
+
   private final Map<String, Set<String>> routeConfigsByListener = new HashMap<>();
   private final Map<String, Set<String>> subscribed = new HashMap<>();
 
@@ -45,15 +48,20 @@ final class DeltaLoadStream extends LoadStream<DeltaDiscoveryRequest, DeltaDisco
       String name = strings.apply(resource.getName());
       versions.put(name, strings.apply(resource.getVersion()));
       if (type.equals(LDS)) {
-        routeConfigsByListener.put(name, ResourceNames.routeConfigs(resource.getResource().getValue()));
+        routeConfigsByListener.put(
+            name, ResourceNames.routeConfigs(resource.getResource().getValue()));
       }
     }
     for (String removed : response.getRemovedResourcesList()) {
       versions.remove(removed);
       routeConfigsByListener.remove(removed);
     }
-    send(DeltaDiscoveryRequest.newBuilder().setNode(node).setTypeUrl(type).setResponseNonce(response.getNonce())
-        .build());
+    send(
+        DeltaDiscoveryRequest.newBuilder()
+            .setNode(node)
+            .setTypeUrl(type)
+            .setResponseNonce(response.getNonce())
+            .build());
     if (type.equals(LDS)) {
       Set<String> routeConfigs = new TreeSet<>();
       routeConfigsByListener.values().forEach(routeConfigs::addAll);
@@ -88,7 +96,12 @@ final class DeltaLoadStream extends LoadStream<DeltaDiscoveryRequest, DeltaDisco
     if (versions != null) {
       removed.forEach(versions::remove);
     }
-    send(DeltaDiscoveryRequest.newBuilder().setNode(node).setTypeUrl(type).addAllResourceNamesSubscribe(added)
-        .addAllResourceNamesUnsubscribe(removed).build());
+    send(
+        DeltaDiscoveryRequest.newBuilder()
+            .setNode(node)
+            .setTypeUrl(type)
+            .addAllResourceNamesSubscribe(added)
+            .addAllResourceNamesUnsubscribe(removed)
+            .build());
   }
 }

@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Routes as files in a directory that a {@link FileConfigurationSource} watches: one file per route,
- * written as editors and ConfigMap tools do (a temporary name the source does not read, then a rename),
- * and deleted. The broken input is a file whose YAML does not parse.
+ * Routes as files in a directory that a {@link FileConfigurationSource} watches: one file per
+ * route, written as editors and ConfigMap tools do (a temporary name the source does not read, then
+ * a rename), and deleted. The broken input is a file whose YAML does not parse.
  */
 public final class FileRouteSource implements RouteSource {
   private final Path directory;
@@ -49,7 +49,9 @@ public final class FileRouteSource implements RouteSource {
 
   @Override
   public BrokenInput breakInput(ChurnRoute loaded) throws IOException {
-    write("broken.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: [unclosed\n");
+    write(
+        "broken.yaml",
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: [unclosed\n");
     return BrokenInput.LOAD_FAILS;
   }
 
@@ -82,6 +84,10 @@ public final class FileRouteSource implements RouteSource {
   private void write(String name, String content) throws IOException {
     Path temporary = directory.resolve(name + ".tmp");
     Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temporary,
+        directory.resolve(name),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -4,8 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every stream should come to hold after a change: the served state, the moment the change began
- * (the publish), and a count of the streams still to get there.
+ * What every stream should come to hold after a change: the served state, the moment the change
+ * began (the publish), and a count of the streams still to get there.
  */
 final class Goal {
   private final ServedState state;

@@ -12,7 +12,9 @@ public final class JvmProbe {
 
   private JvmProbe() {}
 
-  /** Heap used after full GCs ({@code System.gc()} five times with a 50 ms settle): the least seen. */
+  /**
+   * Heap used after full GCs ({@code System.gc()} five times with a 50 ms settle): the least seen.
+   */
   public static long heapAfterGc() throws InterruptedException {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
@@ -25,7 +27,8 @@ public final class JvmProbe {
 
   /** CPU time of the whole process (all threads, GC included), in nanoseconds. */
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** CPU time of the live threads whose name starts with {@code prefix}, in nanoseconds. */
@@ -44,7 +47,9 @@ public final class JvmProbe {
     return THREADS.getThreadCount();
   }
 
-  /** Live threads by name with its numbers replaced by {@code #}: how many threads each pool has. */
+  /**
+   * Live threads by name with its numbers replaced by {@code #}: how many threads each pool has.
+   */
   static Map<String, Integer> threadsByPool() {
     Map<String, Integer> pools = new TreeMap<>();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {

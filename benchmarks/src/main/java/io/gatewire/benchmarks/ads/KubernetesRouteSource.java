@@ -22,16 +22,17 @@ import java.util.logging.Logger;
 
 /**
  * Routes as HTTPRoute objects in fabric8's CRUD mock API server (started here, on a free loopback
- * port, with the Gateway API CRDs installed), read by the cluster source through its informers: each
- * route is created and deleted with its own request, as a controller or {@code kubectl apply} would.
- * An API server stores only objects, so the broken input is a served route updated to a version the
- * decoder rejects (a backendRef port that is not a number); the source refuses it and keeps the
- * route's last good version ({@link BrokenInput#OBJECT_REFUSED}), and the repair puts the good
- * version back. The mock's record of the requests it received is emptied after each batch.
+ * port, with the Gateway API CRDs installed), read by the cluster source through its informers:
+ * each route is created and deleted with its own request, as a controller or {@code kubectl apply}
+ * would. An API server stores only objects, so the broken input is a served route updated to a
+ * version the decoder rejects (a backendRef port that is not a number); the source refuses it and
+ * keeps the route's last good version ({@link BrokenInput#OBJECT_REFUSED}), and the repair puts the
+ * good version back. The mock's record of the requests it received is emptied after each batch.
  */
 public final class KubernetesRouteSource implements RouteSource {
   /** Held so that the level set on it stays: the mock server logs every request at INFO. */
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
   private static final String GOOD_PORT = "      port: 8080\n";
 
   private final KubernetesMockServer server;
@@ -42,18 +43,27 @@ public final class KubernetesRouteSource implements RouteSource {
   private String brokenVersion;
   private String repairedVersion;
 
-  private KubernetesRouteSource(KubernetesMockServer server, KubernetesClient client) throws SourceException {
+  private KubernetesRouteSource(KubernetesMockServer server, KubernetesClient client)
+      throws SourceException {
     this.server = server;
     this.objects = new MockCluster(client).installCrds(MockCluster.allCrdsAtV1());
     this.cluster = new KubernetesCluster(client);
     this.source = cluster.source(KubernetesSourceOptions.ALL_NAMESPACES);
   }
 
-  /** Starts a CRUD mock server and the cluster source over it (informers start with the pipeline's watch). */
+  /**
+   * Starts a CRUD mock server and the cluster source over it (informers start with the pipeline's
+   * watch).
+   */
   public static KubernetesRouteSource start() throws SourceException {
     MOCK_LOG.setLevel(Level.WARNING);
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     try {
       return new KubernetesRouteSource(server, server.createClient());
@@ -97,7 +107,8 @@ public final class KubernetesRouteSource implements RouteSource {
     }
     broken = loaded;
     repairedVersion = null;
-    brokenVersion = version(objects.apply(loaded.manifest().replace(GOOD_PORT, "      port: eighty\n")));
+    brokenVersion =
+        version(objects.apply(loaded.manifest().replace(GOOD_PORT, "      port: eighty\n")));
     forgetRequests();
     return BrokenInput.OBJECT_REFUSED;
   }
@@ -144,8 +155,10 @@ public final class KubernetesRouteSource implements RouteSource {
   }
 
   private boolean watched(String resourceVersion) {
-    Optional<GenericKubernetesResource> cached = source.cached("HTTPRoute", broken.namespace(), broken.name());
-    return cached.isPresent() && cached.get().getMetadata().getResourceVersion().equals(resourceVersion);
+    Optional<GenericKubernetesResource> cached =
+        source.cached("HTTPRoute", broken.namespace(), broken.name());
+    return cached.isPresent()
+        && cached.get().getMetadata().getResourceVersion().equals(resourceVersion);
   }
 
   private static String version(List<GenericKubernetesResource> stored) {

@@ -16,8 +16,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * ADS clients over a few connections to {@code 127.0.0.1:port}, on an event loop group of their own
- * (threads named {@value #THREAD_PREFIX}, so their CPU time can be told from the server's). Streams are
- * spread over the connections round robin; responses are handled on the connection's event loop.
+ * (threads named {@value #THREAD_PREFIX}, so their CPU time can be told from the server's). Streams
+ * are spread over the connections round robin; responses are handled on the connection's event
+ * loop.
  */
 final class LoadClients implements AutoCloseable {
   static final String THREAD_PREFIX = "ads-load-client";
@@ -43,7 +44,10 @@ final class LoadClients implements AutoCloseable {
     sharing = shareStrings ? s -> strings.computeIfAbsent(s, k -> k) : UnaryOperator.identity();
   }
 
-  /** Opens a stream for node {@code nodeId} of node cluster {@code group} and sends its first subscriptions. */
+  /**
+   * Opens a stream for node {@code nodeId} of node cluster {@code group} and sends its first
+   * subscriptions.
+   */
   LoadStream<?, ?> open(boolean delta, String nodeId, String group) {
     return open(channels.get(opened++ % channels.size()), delta, nodeId, group);
   }
@@ -59,7 +63,10 @@ final class LoadClients implements AutoCloseable {
 
   /** A client on a connection of its own. */
   record Solo(ManagedChannel channel, LoadStream<?, ?> stream) {
-    /** Cuts the connection ({@code abrupt}), or half-closes the stream and then closes the connection. */
+    /**
+     * Cuts the connection ({@code abrupt}), or half-closes the stream and then closes the
+     * connection.
+     */
     void leave(boolean abrupt) throws InterruptedException {
       if (abrupt) {
         channel.shutdownNow();
@@ -72,13 +79,20 @@ final class LoadClients implements AutoCloseable {
   }
 
   private ManagedChannel channel(int port) {
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().eventLoopGroup(loops)
-        .channelType(NioSocketChannel.class).directExecutor().maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+    return NettyChannelBuilder.forAddress("127.0.0.1", port)
+        .usePlaintext()
+        .eventLoopGroup(loops)
+        .channelType(NioSocketChannel.class)
+        .directExecutor()
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .build();
   }
 
-  private LoadStream<?, ?> open(ManagedChannel channel, boolean delta, String nodeId, String group) {
+  private LoadStream<?, ?> open(
+      ManagedChannel channel, boolean delta, String nodeId, String group) {
     Node node = Node.newBuilder().setId(nodeId).setCluster(group).build();
-    AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceStub stub = AggregatedDiscoveryServiceGrpc.newStub(channel);
+    AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceStub stub =
+        AggregatedDiscoveryServiceGrpc.newStub(channel);
     LoadStream<?, ?> stream;
     if (delta) {
       DeltaLoadStream deltaStream = new DeltaLoadStream(node, sharing);

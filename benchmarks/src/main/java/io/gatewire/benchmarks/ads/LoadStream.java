@@ -6,10 +6,11 @@ import io.grpc.stub.ClientResponseObserver;
 import java.util.List;
 
 /**
- * One ADS stream that behaves as Envoy does: it subscribes to every Listener and Cluster, then to the
- * route configurations its listeners name and the ClusterLoadAssignments of its clusters, and ACKs
- * every response. It notes when it holds what a {@link Goal} says is served: the time of the ACK
- * that got it there. Responses arrive on one thread per stream; the state is guarded by the stream.
+ * One ADS stream that behaves as Envoy does: it subscribes to every Listener and Cluster, then to
+ * the route configurations its listeners name and the ClusterLoadAssignments of its clusters, and
+ * ACKs every response. It notes when it holds what a {@link Goal} says is served: the time of the
+ * ACK that got it there. Responses arrive on one thread per stream; the state is guarded by the
+ * stream.
  *
  * @param <Q> the request type
  * @param <R> the response type
@@ -23,8 +24,10 @@ abstract class LoadStream<Q, R> implements ClientResponseObserver<Q, R> {
 
   private ClientCallStreamObserver<Q> requests;
   private Goal goal;
+
   /** When the goal was reached (System.nanoTime), 0 while it is not. */
   private long reachedAt;
+
   private long lastAckAt;
   private long responses;
   private volatile Throwable ended;

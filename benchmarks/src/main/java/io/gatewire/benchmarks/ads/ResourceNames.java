@@ -22,8 +22,9 @@ final class ResourceNames {
   private ResourceNames() {}
 
   /**
-   * The name of a Listener, RouteConfiguration, Cluster or ClusterLoadAssignment: field 1 of each, read
-   * without parsing the rest (a client of 1,000 streams would otherwise spend its time decoding).
+   * The name of a Listener, RouteConfiguration, Cluster or ClusterLoadAssignment: field 1 of each,
+   * read without parsing the rest (a client of 1,000 streams would otherwise spend its time
+   * decoding).
    */
   static String name(Any resource) {
     try {
@@ -48,7 +49,8 @@ final class ResourceNames {
       for (FilterChain chain : parsed.getFilterChainsList()) {
         for (Filter filter : chain.getFiltersList()) {
           if (filter.hasTypedConfig() && filter.getTypedConfig().is(HttpConnectionManager.class)) {
-            HttpConnectionManager manager = filter.getTypedConfig().unpack(HttpConnectionManager.class);
+            HttpConnectionManager manager =
+                filter.getTypedConfig().unpack(HttpConnectionManager.class);
             if (manager.hasRds()) {
               names.add(manager.getRds().getRouteConfigName());
             }

@@ -7,7 +7,8 @@ import java.util.Map;
  * type URL, the version a state-of-the-world response carries for every resource of the type, and
  * each resource's own version (what delta responses carry).
  */
-record ServedState(Map<String, String> typeVersions, Map<String, Map<String, String>> resourceVersions) {
+record ServedState(
+    Map<String, String> typeVersions, Map<String, Map<String, String>> resourceVersions) {
   ServedState {
     typeVersions = Map.copyOf(typeVersions);
     resourceVersions = Map.copyOf(resourceVersions);

@@ -17,7 +17,8 @@ final class ServedStates {
   static ServedState of(XdsServing serving, String group) {
     Snapshot snapshot = ServingInternals.snapshot(serving, group);
     if (snapshot == null) {
-      throw new IllegalStateException("no snapshot for " + group + "; groups: " + serving.nodeGroups());
+      throw new IllegalStateException(
+          "no snapshot for " + group + "; groups: " + serving.nodeGroups());
     }
     Map<String, String> typeVersions = new HashMap<>();
     Map<String, Map<String, String>> resourceVersions = new HashMap<>();
@@ -25,7 +26,8 @@ final class ServedStates {
       Resources.ResourceType type = Resources.TYPE_URLS_TO_RESOURCE_TYPE.get(typeUrl);
       typeVersions.put(typeUrl, snapshot.version(type, List.of()));
       Map<String, String> versions = new HashMap<>();
-      for (Map.Entry<String, VersionedResource<?>> entry : snapshot.versionedResources(type).entrySet()) {
+      for (Map.Entry<String, VersionedResource<?>> entry :
+          snapshot.versionedResources(type).entrySet()) {
         versions.put(entry.getKey(), entry.getValue().version());
       }
       resourceVersions.put(typeUrl, versions);

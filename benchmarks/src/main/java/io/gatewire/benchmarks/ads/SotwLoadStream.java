@@ -17,8 +17,12 @@ import java.util.TreeSet;
  */
 final class SotwLoadStream extends LoadStream<DiscoveryRequest, DiscoveryResponse> {
   private final Node node;
-  /** Per type: the names requested (absent: never requested), the version and nonce last received. */
+
+  /**
+   * Per type: the names requested (absent: never requested), the version and nonce last received.
+   */
   private final Map<String, List<String>> names = new HashMap<>();
+
   private final Map<String, String> accepted = new HashMap<>();
   private final Map<String, String> nonces = new HashMap<>();
 
@@ -42,7 +46,10 @@ final class SotwLoadStream extends LoadStream<DiscoveryRequest, DiscoveryRespons
     request(type);
     if (type.equals(LDS)) {
       Set<String> routeConfigs = new TreeSet<>();
-      response.getResourcesList().forEach(listener -> routeConfigs.addAll(ResourceNames.routeConfigs(listener.getValue())));
+      response
+          .getResourcesList()
+          .forEach(
+              listener -> routeConfigs.addAll(ResourceNames.routeConfigs(listener.getValue())));
       follow(RDS, List.copyOf(routeConfigs));
     } else if (type.equals(CDS)) {
       // every cluster Gatewire serves for the generated workloads is EDS, named as its assignment
@@ -71,10 +78,16 @@ final class SotwLoadStream extends LoadStream<DiscoveryRequest, DiscoveryRespons
     }
   }
 
-  /** A request for {@code type}: the names wanted, with the version and nonce last received (an ACK). */
+  /**
+   * A request for {@code type}: the names wanted, with the version and nonce last received (an
+   * ACK).
+   */
   private void request(String type) {
-    DiscoveryRequest.Builder request = DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(type)
-        .addAllResourceNames(names.get(type));
+    DiscoveryRequest.Builder request =
+        DiscoveryRequest.newBuilder()
+            .setNode(node)
+            .setTypeUrl(type)
+            .addAllResourceNames(names.get(type));
     if (accepted.containsKey(type)) {
       request.setVersionInfo(accepted.get(type)).setResponseNonce(nonces.get(type));
     }

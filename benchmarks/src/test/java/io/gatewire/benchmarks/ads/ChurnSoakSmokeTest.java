@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run is benchmarks/soak.sh.
  */
 class ChurnSoakSmokeTest {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Test
   void routesAndClientsComeAndGo_andLeaveNothingBehind() throws Exception {
@@ -21,7 +20,11 @@ class ChurnSoakSmokeTest {
       result = ChurnSoak.run(new ChurnSoak.Settings(50, 3, 4, 60, 60), files);
     }
 
-    SoakAssertions.assertBackToBaseline(result, 50, 3, 60,
+    SoakAssertions.assertBackToBaseline(
+        result,
+        50,
+        3,
+        60,
         pool -> SoakAssertions.gatewireOrGrpc(pool) || pool.equals("FileSystemWatchService"));
   }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Admin HTTP: {@code /healthz} (the process is up), {@code /readyz} (a configuration is being served;
- * the body says when it is stale and why), {@code /metrics} (Prometheus text) and
- * {@code /config_dump} (the xDS per node group, as {@code translate} prints it: every route and
- * backend of the platform, Secrets by name only). It binds the address it is given (the command line
- * defaults to 127.0.0.1), and {@code /config_dump} answers loopback peers only (403 for others) unless
+ * Admin HTTP: {@code /healthz} (the process is up), {@code /readyz} (a configuration is being
+ * served; the body says when it is stale and why), {@code /metrics} (Prometheus text) and {@code
+ * /config_dump} (the xDS per node group, as {@code translate} prints it: every route and backend of
+ * the platform, Secrets by name only). It binds the address it is given (the command line defaults
+ * to 127.0.0.1), and {@code /config_dump} answers loopback peers only (403 for others) unless
  * {@link Access#exposeConfigDump}.
  */
 public final class AdminServer implements AutoCloseable {
@@ -29,30 +29,46 @@ public final class AdminServer implements AutoCloseable {
    */
   public record Access(InetSocketAddress address, boolean exposeConfigDump) {}
 
-  public AdminServer(Access access, Supplier<SyncConfigurationUseCase.SyncState> state, Supplier<String> metrics,
-      Supplier<String> configDump) throws IOException {
+  public AdminServer(
+      Access access,
+      Supplier<SyncConfigurationUseCase.SyncState> state,
+      Supplier<String> metrics,
+      Supplier<String> configDump)
+      throws IOException {
     server = HttpServer.create(access.address(), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "gatewire-admin");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "gatewire-admin");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
     server.createContext("/readyz", ex -> readiness(ex, state.get()));
-    server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-    server.createContext("/config_dump", ex -> {
-      if (mayReadConfigDump(ex.getRemoteAddress(), access.exposeConfigDump())) {
-        respond(ex, 200, "application/json", configDump.get());
-      } else {
-        respond(ex, 403, "text/plain", "forbidden: /config_dump answers loopback peers only;"
-            + " start serve with --admin-expose-config-dump to allow others\n");
-      }
-    });
+    server.createContext(
+        "/metrics",
+        ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+    server.createContext(
+        "/config_dump",
+        ex -> {
+          if (mayReadConfigDump(ex.getRemoteAddress(), access.exposeConfigDump())) {
+            respond(ex, 200, "application/json", configDump.get());
+          } else {
+            respond(
+                ex,
+                403,
+                "text/plain",
+                "forbidden: /config_dump answers loopback peers only;"
+                    + " start serve with --admin-expose-config-dump to allow others\n");
+          }
+        });
   }
 
   /** Whether {@code peer} may read the config dump: a loopback peer, or anyone when exposed. */
   static boolean mayReadConfigDump(InetSocketAddress peer, boolean exposed) {
-    return exposed || (peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress());
+    return exposed
+        || (peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress());
   }
 
   /** The bound address. */
@@ -68,19 +84,26 @@ public final class AdminServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void readiness(HttpExchange exchange, SyncConfigurationUseCase.SyncState state) throws IOException {
+  private static void readiness(HttpExchange exchange, SyncConfigurationUseCase.SyncState state)
+      throws IOException {
     if (!state.hasConfiguration()) {
       String why = state.lastError() == null ? "no configuration loaded yet" : state.lastError();
       respond(exchange, 503, "text/plain", "not ready: " + why + "\n");
     } else if (state.stale()) {
-      respond(exchange, 200, "text/plain", "ready (stale): serving the last good configuration; the latest input failed: "
-          + state.lastError() + "\n");
+      respond(
+          exchange,
+          200,
+          "text/plain",
+          "ready (stale): serving the last good configuration; the latest input failed: "
+              + state.lastError()
+              + "\n");
     } else {
       respond(exchange, 200, "text/plain", "ready\n");
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -1,2 +1,5 @@
-/** The admin HTTP endpoints of {@code gatewire serve}: health, readiness, Prometheus metrics, config dump. */
+/**
+ * The admin HTTP endpoints of {@code gatewire serve}: health, readiness, Prometheus metrics, config
+ * dump.
+ */
 package io.gatewire.bootstrap.admin;

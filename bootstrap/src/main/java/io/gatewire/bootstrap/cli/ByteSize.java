@@ -4,7 +4,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A size flag: a number of bytes, or a number with a binary suffix {@code Ki}, {@code Mi} or {@code Gi}. */
+/**
+ * A size flag: a number of bytes, or a number with a binary suffix {@code Ki}, {@code Mi} or {@code
+ * Gi}.
+ */
 final class ByteSize implements ITypeConverter<Long> {
   private static final String[] SUFFIXES = {"ki", "mi", "gi"};
 
@@ -21,7 +24,8 @@ final class ByteSize implements ITypeConverter<Long> {
     try {
       return Math.multiplyExact(Long.parseLong(text), unit);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new TypeConversionException("'" + value + "' is not a size (bytes, or a number with Ki, Mi or Gi)");
+      throw new TypeConversionException(
+          "'" + value + "' is not a size (bytes, or a number with Ki, Mi or Gi)");
     }
   }
 }

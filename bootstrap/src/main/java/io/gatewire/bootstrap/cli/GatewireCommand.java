@@ -5,16 +5,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gatewire}: the top-level command. Exit codes: 0 done, 1 input unreadable, 2 bad usage. */
-@Command(name = "gatewire", mixinStandardHelpOptions = true, versionProvider = GatewireCommand.Version.class,
-    description = "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
-    subcommands = {TranslateCommand.class, RouteCheckCommand.class, ServeCommand.class, GenerateCommand.class})
+@Command(
+    name = "gatewire",
+    mixinStandardHelpOptions = true,
+    versionProvider = GatewireCommand.Version.class,
+    description =
+        "Gateway API control plane for Envoy, with provenance metadata on every xDS object.",
+    subcommands = {
+      TranslateCommand.class,
+      RouteCheckCommand.class,
+      ServeCommand.class,
+      GenerateCommand.class
+    })
 public final class GatewireCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INPUT = 1;
   public static final int EXIT_USAGE = 2;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -24,11 +32,12 @@ public final class GatewireCommand implements Runnable {
   /** A command line with Gatewire's exit codes, reading {@code -} paths from {@code stdin}. */
   public static CommandLine commandLine(InputStream stdin) {
     CommandLine cli = new CommandLine(new GatewireCommand(), new Factory(stdin));
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      command.getErr().println("error: " + e.getMessage());
-      command.getErr().flush();
-      return EXIT_INPUT;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          command.getErr().println("error: " + e.getMessage());
+          command.getErr().flush();
+          return EXIT_INPUT;
+        });
     return cli;
   }
 

@@ -43,30 +43,45 @@ import picocli.CommandLine.Spec;
  * expectations. Exit 0 when every case with an expectation holds, 1 when one fails or an input
  * cannot be read, 2 on bad usage.
  */
-@Command(name = "route-check", mixinStandardHelpOptions = true,
+@Command(
+    name = "route-check",
+    mixinStandardHelpOptions = true,
     description = "Evaluate HTTP requests against the Envoy routes the manifests translate to.")
 final class RouteCheckCommand implements Callable<Integer> {
 
   /** How to print the results. */
-  enum Output { text, yaml, json }
+  enum Output {
+    text,
+    yaml,
+    json
+  }
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "PATH",
-      description = "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
   List<String> paths;
 
-  @Option(names = "--requests", required = true, paramLabel = "CASES.yaml",
-      description = "The requests and their expectations (the Gateway API conformance cases.yaml schema).")
+  @Option(
+      names = "--requests",
+      required = true,
+      paramLabel = "CASES.yaml",
+      description =
+          "The requests and their expectations (the Gateway API conformance cases.yaml schema).")
   Path requests;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|yaml|json",
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "text",
+      paramLabel = "text|yaml|json",
       description = "Output format (default: ${DEFAULT-VALUE}).")
   Output output;
 
-  @Mixin
-  TranslationFlags flags;
+  @Mixin TranslationFlags flags;
 
   private final InputStream stdin;
 
@@ -80,22 +95,36 @@ final class RouteCheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options = flags.options();
     try {
-      LoadResult loaded = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
-        flags.inputLimits(spec.commandLine())).loadWithWarnings();
+      LoadResult loaded =
+          new FileConfigurationSource(
+                  paths.stream().map(Path::of).toList(),
+                  stdin,
+                  flags.inputLimits(spec.commandLine()))
+              .loadWithWarnings();
       CaseFile cases = new CaseFileReader().read(requests);
       CertificateStubs.Stubbed stubbed = CertificateStubs.add(loaded.resources());
-      stubbed.stubs().forEach(ref -> err.println("note: stubbed listener certificate " + ref
-          + " (not in the input; route-check does no TLS handshake)"));
+      stubbed
+          .stubs()
+          .forEach(
+              ref ->
+                  err.println(
+                      "note: stubbed listener certificate "
+                          + ref
+                          + " (not in the input; route-check does no TLS handshake)"));
       if (!loaded.warnings().isEmpty()) {
-        err.println("note: " + loaded.warnings().size() + " input warning(s); run translate to see them");
+        err.println(
+            "note: " + loaded.warnings().size() + " input warning(s); run translate to see them");
       }
       List<CaseResult> results = run(cases, stubbed.resources(), options);
-      out.print(output == Output.text ? RouteCheckReport.text(results)
-          : RouteCheckReport.document(results, output == Output.json));
+      out.print(
+          output == Output.text
+              ? RouteCheckReport.text(results)
+              : RouteCheckReport.document(results, output == Output.json));
       out.flush();
       err.flush();
       return results.stream().anyMatch(r -> r.verdict() == CaseResult.Verdict.FAIL)
-          ? GatewireCommand.EXIT_INPUT : GatewireCommand.EXIT_OK;
+          ? GatewireCommand.EXIT_INPUT
+          : GatewireCommand.EXIT_OK;
     } catch (SourceException | CaseFileException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -121,10 +150,15 @@ final class RouteCheckCommand implements Callable<Integer> {
         throw new CaseFileException(requests + ": " + c.title(index) + ": " + e.getMessage(), e);
       }
       RouteOutcome outcome = evaluation.checker.check(prepared.request());
-      List<String> failures = c.hasExpectation() ? Expectations.failures(c, prepared, outcome) : List.of();
-      CaseResult.Verdict verdict = !c.hasExpectation() ? CaseResult.Verdict.INFO
-          : failures.isEmpty() ? CaseResult.Verdict.PASS : CaseResult.Verdict.FAIL;
-      results.add(new CaseResult(c.title(index++), verdict, prepared.request(), outcome, failures, evaluation.notes));
+      List<String> failures =
+          c.hasExpectation() ? Expectations.failures(c, prepared, outcome) : List.of();
+      CaseResult.Verdict verdict =
+          !c.hasExpectation()
+              ? CaseResult.Verdict.INFO
+              : failures.isEmpty() ? CaseResult.Verdict.PASS : CaseResult.Verdict.FAIL;
+      results.add(
+          new CaseResult(
+              c.title(index++), verdict, prepared.request(), outcome, failures, evaluation.notes));
     }
     return results;
   }
@@ -132,22 +166,37 @@ final class RouteCheckCommand implements Callable<Integer> {
   /** The translation after some runtime changes, ready to answer requests. */
   private record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
 
-  private Evaluation evaluate(GatewayResources input, List<String> changes, TranslatorOptions options)
+  private Evaluation evaluate(
+      GatewayResources input, List<String> changes, TranslatorOptions options)
       throws SourceException {
     List<String> notes = new ArrayList<>();
     List<RuntimeChange> parsed = changes.stream().map(RuntimeChange::parse).toList();
-    Set<ObjectRef> deleted = parsed.stream().filter(RuntimeChange::applicable).map(ch -> ch.deleted().orElseThrow())
-        .collect(Collectors.toSet());
-    parsed.stream().filter(ch -> !ch.applicable())
+    Set<ObjectRef> deleted =
+        parsed.stream()
+            .filter(RuntimeChange::applicable)
+            .map(ch -> ch.deleted().orElseThrow())
+            .collect(Collectors.toSet());
+    parsed.stream()
+        .filter(ch -> !ch.applicable())
         .forEach(ch -> notes.add("runtime change not applied (route-check cannot): " + ch.text()));
-    parsed.stream().filter(RuntimeChange::applicable).forEach(ch -> notes.add("after runtime change: " + ch.text()));
-    List<KubernetesObject> kept = input.all().stream().filter(o -> !deleted.contains(o.ref())).toList();
+    parsed.stream()
+        .filter(RuntimeChange::applicable)
+        .forEach(ch -> notes.add("after runtime change: " + ch.text()));
+    List<KubernetesObject> kept =
+        input.all().stream().filter(o -> !deleted.contains(o.ref())).toList();
     GatewayResources resources = GatewayResources.builder().addAll(kept).build();
     TranslationRecorder recorder = new TranslationRecorder();
-    Gatewire.builder().source(() -> resources).proxySink(recorder).statusSink(recorder).options(options).build()
+    Gatewire.builder()
+        .source(() -> resources)
+        .proxySink(recorder)
+        .statusSink(recorder)
+        .options(options)
+        .build()
         .translateOnce();
     List<String> programmed = recorder.ir().gateways().stream().map(IrGateway::key).toList();
-    RouteChecker checker = new RouteChecker(recorder.ir(), options.metadata(), new InputEndpoints(resources));
-    return new Evaluation(checker, new CaseRequests(resources, programmed, UUID::randomUUID), notes);
+    RouteChecker checker =
+        new RouteChecker(recorder.ir(), options.metadata(), new InputEndpoints(resources));
+    return new Evaluation(
+        checker, new CaseRequests(resources, programmed, UUID::randomUUID), notes);
   }
 }

@@ -40,58 +40,86 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
- * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's objects
- * (informers), with admin HTTP beside it. A broken edit keeps the last good configuration serving;
- * {@code /readyz} says ready only once a first configuration is served (for a cluster: after every
- * informer's initial list); SIGTERM drains and exits 0. From a cluster,
- * every replica serves and the holder of a Lease writes status back.
+ * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's
+ * objects (informers), with admin HTTP beside it. A broken edit keeps the last good configuration
+ * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
+ * after every informer's initial list); SIGTERM drains and exits 0. From a cluster, every replica
+ * serves and the holder of a Lease writes status back.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
-        + "reloading on change.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
+            + "reloading on change.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   /** Where the Gateway API objects come from. */
-  enum Source { file, kubernetes }
+  enum Source {
+    file,
+    kubernetes
+  }
 
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
-      description = "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable; watched.")
+  @Option(
+      names = {"-f", "--filename"},
+      paramLabel = "PATH",
+      description =
+          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable; watched.")
   List<String> paths;
 
-  @Option(names = "--source", defaultValue = "file", paramLabel = "file|kubernetes",
-      description = "Read objects from files (default) or a cluster: informers on the Gateway API kinds, "
-          + "Services, EndpointSlices, Namespaces and the Secrets Gateways reference.")
+  @Option(
+      names = "--source",
+      defaultValue = "file",
+      paramLabel = "file|kubernetes",
+      description =
+          "Read objects from files (default) or a cluster: informers on the Gateway API kinds, "
+              + "Services, EndpointSlices, Namespaces and the Secrets Gateways reference.")
   Source source;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for --source kubernetes (default: KUBECONFIG, ~/.kube/config or in-cluster).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "Kubeconfig for --source kubernetes (default: KUBECONFIG, ~/.kube/config or in-cluster).")
   Path kubeconfig;
 
-  @Option(names = "--namespace", paramLabel = "NS", description = "Only watch this namespace (--source kubernetes); GatewayClasses are cluster-wide.")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description =
+          "Only watch this namespace (--source kubernetes); GatewayClasses are cluster-wide.")
   String namespace;
 
-  @Option(names = "--lease-namespace", paramLabel = "NS",
-      description = "Namespace of the leader-election Lease (--source kubernetes; default: $POD_NAMESPACE, else default).")
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NS",
+      description =
+          "Namespace of the leader-election Lease (--source kubernetes; default: $POD_NAMESPACE, else default).")
   String leaseNamespace;
 
-  @Option(names = "--lease-name", defaultValue = "gatewire-leader", paramLabel = "NAME",
-      description = "Name of the leader-election Lease; only its holder writes status (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lease-name",
+      defaultValue = "gatewire-leader",
+      paramLabel = "NAME",
+      description =
+          "Name of the leader-election Lease; only its holder writes status (default: ${DEFAULT-VALUE}).")
   String leaseName;
 
-  @Option(names = "--xds-port", defaultValue = "18000", paramLabel = "PORT", description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--xds-port",
+      defaultValue = "18000",
+      paramLabel = "PORT",
+      description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
   int xdsPort;
 
-  @Mixin
-  AdminFlags admin;
+  @Mixin AdminFlags admin;
 
-  @Mixin
-  TranslationFlags flags;
+  @Mixin TranslationFlags flags;
 
-  @Mixin
-  XdsSecurityFlags security;
+  @Mixin XdsSecurityFlags security;
 
   private final InputStream stdin;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -104,42 +132,64 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException, SourceException {
     boolean hasPaths = paths != null && !paths.isEmpty();
     if (source == Source.kubernetes && hasPaths) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "-f PATH and --source kubernetes exclude each other");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "-f PATH and --source kubernetes exclude each other");
     }
     if (source == Source.file && !hasPaths) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "serve needs -f PATH (or --source kubernetes)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "serve needs -f PATH (or --source kubernetes)");
     }
-    if (source == Source.file && (kubeconfig != null || namespace != null || leaseNamespace != null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+    if (source == Source.file
+        && (kubeconfig != null || namespace != null || leaseNamespace != null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
-    ServingOptions serving = security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
+    ServingOptions serving =
+        security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
-      return serve(new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
-          flags.inputLimits(spec.commandLine())), new StatusLog(),
-          serving, adminAccess, registry);
+      return serve(
+          new FileConfigurationSource(
+              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine())),
+          new StatusLog(),
+          serving,
+          adminAccess,
+          registry);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
-      KubernetesConfigurationSource objects = cluster.source(KubernetesSourceOptions.namespace(namespace));
+      KubernetesConfigurationSource objects =
+          cluster.source(KubernetesSourceOptions.namespace(namespace));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
-      ClusterStatus status = cluster.status(flags.options().controllerName(), objects, lease,
-          new StatusWriteCounters(registry));
+      ClusterStatus status =
+          cluster.status(
+              flags.options().controllerName(), objects, lease, new StatusWriteCounters(registry));
       Gauge.builder("gatewire.status.leader", status, s -> s.isLeader() ? 1 : 0)
-          .description("1 while this replica holds the Lease and writes status").register(registry);
-      LOG.info("status is written by the holder of Lease {}/{}; this replica is {}", lease.leaseNamespace(),
-          lease.leaseName(), lease.identity());
+          .description("1 while this replica holds the Lease and writes status")
+          .register(registry);
+      LOG.info(
+          "status is written by the holder of Lease {}/{}; this replica is {}",
+          lease.leaseNamespace(),
+          lease.leaseName(),
+          lease.identity());
       StatusLog log = new StatusLog();
-      return serve(objects, (statuses, warnings) -> {
-        status.report(statuses, warnings);
-        log.report(statuses, warnings);
-      }, serving, adminAccess, registry);
+      return serve(
+          objects,
+          (statuses, warnings) -> {
+            status.report(statuses, warnings);
+            log.report(statuses, warnings);
+          },
+          serving,
+          adminAccess,
+          registry);
     }
   }
 
-  /** The Lease's namespace: the flag, else the pod's namespace (downward API), else {@code default}. */
+  /**
+   * The Lease's namespace: the flag, else the pod's namespace (downward API), else {@code default}.
+   */
   private String leaseNamespace() {
     if (leaseNamespace != null) {
       return leaseNamespace;
@@ -148,30 +198,51 @@ final class ServeCommand implements Callable<Integer> {
     return pod == null || pod.isBlank() ? "default" : pod;
   }
 
-  private int serve(ConfigurationSource configuration, StatusSink statusSink, ServingOptions serving,
-      AdminServer.Access adminAccess, PrometheusMeterRegistry registry) throws IOException, InterruptedException {
-    TranslatorOptions options = flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
+  private int serve(
+      ConfigurationSource configuration,
+      StatusSink statusSink,
+      ServingOptions serving,
+      AdminServer.Access adminAccess,
+      PrometheusMeterRegistry registry)
+      throws IOException, InterruptedException {
+    TranslatorOptions options =
+        flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
     try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
-      Gatewire gatewire = Gatewire.builder().source(configuration).proxySink(xds).statusSink(statusSink)
-          .options(options).build();
+      Gatewire gatewire =
+          Gatewire.builder()
+              .source(configuration)
+              .proxySink(xds)
+              .statusSink(statusSink)
+              .options(options)
+              .build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
-          .description("1 when the latest input failed and the last good configuration is being served").register(registry);
-      Gauge.builder("gatewire.config.ready", gatewire, g -> g.state().hasConfiguration() ? 1 : 0)
-          .description("1 once a configuration is being served").register(registry);
-      FunctionCounter.builder("gatewire.config.translations", gatewire, g -> g.state().translations())
-          .description("translations published").register(registry);
-      FunctionCounter.builder("gatewire.config.errors", gatewire, g -> g.state().errors())
-          .description("loads that failed (the last good configuration kept serving); /readyz names the last one")
+          .description(
+              "1 when the latest input failed and the last good configuration is being served")
           .register(registry);
-      // Admin first: /healthz answers and /readyz says why not ready while the first load waits for the
+      Gauge.builder("gatewire.config.ready", gatewire, g -> g.state().hasConfiguration() ? 1 : 0)
+          .description("1 once a configuration is being served")
+          .register(registry);
+      FunctionCounter.builder(
+              "gatewire.config.translations", gatewire, g -> g.state().translations())
+          .description("translations published")
+          .register(registry);
+      FunctionCounter.builder("gatewire.config.errors", gatewire, g -> g.state().errors())
+          .description(
+              "loads that failed (the last good configuration kept serving); /readyz names the last one")
+          .register(registry);
+      // Admin first: /healthz answers and /readyz says why not ready while the first load waits for
+      // the
       // cluster's initial lists.
-      try (AdminServer adminServer = new AdminServer(adminAccess, gatewire::state, registry::scrape,
-          () -> configDump(xds))) {
+      try (AdminServer adminServer =
+          new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
         adminServer.start();
         ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info("serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
-            xds.port(), xds.nodeGroups(), adminServer.address());
+        LOG.info(
+            "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
+            xds.port(),
+            xds.nodeGroups(),
+            adminServer.address());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {

@@ -47,7 +47,8 @@ final class StatusJson {
         listener.put("name", l.name());
         listener.put("attachedRoutes", l.attachedRoutes());
         ArrayNode kinds = listener.putArray("supportedKinds");
-        l.supportedKinds().forEach(k -> kinds.addObject().put("group", k.group()).put("kind", k.kind()));
+        l.supportedKinds()
+            .forEach(k -> kinds.addObject().put("group", k.group()).put("kind", k.kind()));
         listener.set("conditions", conditions(l.conditions()));
       }
     } else if (body instanceof StatusBody.RouteStatus r) {
@@ -78,8 +79,13 @@ final class StatusJson {
   private static ArrayNode conditions(List<Condition> conditions) {
     ArrayNode array = JSON.arrayNode();
     for (Condition c : conditions) {
-      array.addObject().put("type", c.type()).put("status", c.status()).put("reason", c.reason())
-          .put("message", c.message()).put("observedGeneration", c.observedGeneration());
+      array
+          .addObject()
+          .put("type", c.type())
+          .put("status", c.status())
+          .put("reason", c.reason())
+          .put("message", c.message())
+          .put("observedGeneration", c.observedGeneration());
     }
     return array;
   }

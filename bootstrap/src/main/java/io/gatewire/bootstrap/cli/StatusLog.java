@@ -19,16 +19,33 @@ final class StatusLog implements StatusSink {
   @Override
   public void report(List<ObjectStatus> statuses, List<Warning> warnings) {
     for (ObjectStatus s : statuses) {
-      String object = s.kind() + " " + (s.namespace().isEmpty() ? "" : s.namespace() + "/") + s.name();
+      String object =
+          s.kind() + " " + (s.namespace().isEmpty() ? "" : s.namespace() + "/") + s.name();
       if (s.status() instanceof StatusBody.RouteStatus route) {
         for (StatusBody.RouteParentStatus parent : route.parents()) {
-          failed(parent.conditions()).forEach(c -> LOG.warn("{} (parent {}): {} {}: {}", object, parent.parentRef().name(),
-              c.type(), c.reason(), c.message()));
+          failed(parent.conditions())
+              .forEach(
+                  c ->
+                      LOG.warn(
+                          "{} (parent {}): {} {}: {}",
+                          object,
+                          parent.parentRef().name(),
+                          c.type(),
+                          c.reason(),
+                          c.message()));
         }
       } else if (s.status() instanceof StatusBody.GatewayStatus gateway) {
         for (StatusBody.ListenerStatus listener : gateway.listeners()) {
-          failed(listener.conditions()).forEach(c -> LOG.warn("{} listener {}: {} {}: {}", object, listener.name(),
-              c.type(), c.reason(), c.message()));
+          failed(listener.conditions())
+              .forEach(
+                  c ->
+                      LOG.warn(
+                          "{} listener {}: {} {}: {}",
+                          object,
+                          listener.name(),
+                          c.type(),
+                          c.reason(),
+                          c.message()));
         }
       }
     }
@@ -37,6 +54,8 @@ final class StatusLog implements StatusSink {
 
   /** Conditions that say something is wrong: a False positive-polarity one, or Conflicted=True. */
   private static List<Condition> failed(List<Condition> conditions) {
-    return conditions.stream().filter(c -> c.type().equals("Conflicted") ? c.holds() : !c.holds()).toList();
+    return conditions.stream()
+        .filter(c -> c.type().equals("Conflicted") ? c.holds() : !c.holds())
+        .toList();
   }
 }

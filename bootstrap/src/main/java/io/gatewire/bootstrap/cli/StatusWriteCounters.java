@@ -5,7 +5,10 @@ import io.gatewire.adapters.k8s.status.StatusWriteEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What the cluster status writer did, as {@code gatewire.status.writes{outcome}} counters on /metrics. */
+/**
+ * What the cluster status writer did, as {@code gatewire.status.writes{outcome}} counters on
+ * /metrics.
+ */
 final class StatusWriteCounters implements StatusWriteEvents {
   private final Counter written;
   private final Counter unchanged;
@@ -14,13 +17,21 @@ final class StatusWriteCounters implements StatusWriteEvents {
 
   StatusWriteCounters(MeterRegistry registry) {
     written = counter(registry, "written", "status written through the status subresource");
-    unchanged = counter(registry, "unchanged", "status already as desired (or object gone): nothing written");
-    conflicted = counter(registry, "conflicted", "write conflicted with a concurrent change: re-read and merged again");
+    unchanged =
+        counter(
+            registry, "unchanged", "status already as desired (or object gone): nothing written");
+    conflicted =
+        counter(
+            registry,
+            "conflicted",
+            "write conflicted with a concurrent change: re-read and merged again");
     failed = counter(registry, "failed", "write failed: retried after a backoff");
   }
 
   private static Counter counter(MeterRegistry registry, String outcome, String description) {
-    return Counter.builder("gatewire.status.writes").tag("outcome", outcome).description(description)
+    return Counter.builder("gatewire.status.writes")
+        .tag("outcome", outcome)
+        .description(description)
         .register(registry);
   }
 

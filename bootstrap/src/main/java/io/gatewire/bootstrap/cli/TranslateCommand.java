@@ -25,37 +25,56 @@ import picocli.CommandLine.Spec;
  * {@code gatewire translate}: reads manifests, prints the xDS every Gateway would get (and, on
  * request, the status every object would get) as one document on stdout.
  */
-@Command(name = "translate", mixinStandardHelpOptions = true,
+@Command(
+    name = "translate",
+    mixinStandardHelpOptions = true,
     description = "Translate Gateway API manifests to Envoy xDS and print it.")
 final class TranslateCommand implements Callable<Integer> {
 
   /** What to print. */
-  enum Emit { xds, status, all }
+  enum Emit {
+    xds,
+    status,
+    all
+  }
 
   /** How to print it. */
-  enum Output { yaml, json }
+  enum Output {
+    yaml,
+    json
+  }
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "PATH",
-      description = "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
   List<String> paths;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml|json",
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "yaml",
+      paramLabel = "yaml|json",
       description = "Output format (default: ${DEFAULT-VALUE}).")
   Output output;
 
-  @Option(names = "--emit", defaultValue = "xds", paramLabel = "xds|status|all",
+  @Option(
+      names = "--emit",
+      defaultValue = "xds",
+      paramLabel = "xds|status|all",
       description = "Print the xDS resources, the status, or both (default: ${DEFAULT-VALUE}).")
   Emit emit;
 
-  @Mixin
-  TranslationFlags flags;
+  @Mixin TranslationFlags flags;
 
-  @Option(names = "--withhold-secrets",
-      description = "Translate as serve without mutual TLS does: listeners that need a Secret are not programmed"
-          + " (status says why) and no Secret is emitted. Default: as a server that may serve Secrets.")
+  @Option(
+      names = "--withhold-secrets",
+      description =
+          "Translate as serve without mutual TLS does: listeners that need a Secret are not programmed"
+              + " (status says why) and no Secret is emitted. Default: as a server that may serve Secrets.")
   boolean withholdSecrets;
 
   private final InputStream stdin;
@@ -68,21 +87,31 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TranslatorOptions options = withholdSecrets
-        ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD)) : flags.options();
-    FileConfigurationSource files = new FileConfigurationSource(paths.stream().map(Path::of).toList(), stdin,
-        flags.inputLimits(spec.commandLine()));
+    TranslatorOptions options =
+        withholdSecrets
+            ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
+            : flags.options();
+    FileConfigurationSource files =
+        new FileConfigurationSource(
+            paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
     List<String> sourceWarnings = new ArrayList<>();
-    ConfigurationSource source = () -> {
-      LoadResult loaded = files.loadWithWarnings();
-      sourceWarnings.addAll(loaded.warnings());
-      return loaded.resources();
-    };
+    ConfigurationSource source =
+        () -> {
+          LoadResult loaded = files.loadWithWarnings();
+          sourceWarnings.addAll(loaded.warnings());
+          return loaded.resources();
+        };
     TranslationRecorder recorder = new TranslationRecorder();
     TranslationResult result;
     try {
-      result = Gatewire.builder().source(source).proxySink(recorder).statusSink(recorder).options(options).build()
-          .translateOnce();
+      result =
+          Gatewire.builder()
+              .source(source)
+              .proxySink(recorder)
+              .statusSink(recorder)
+              .options(options)
+              .build()
+              .translateOnce();
     } catch (SourceException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -90,8 +119,10 @@ final class TranslateCommand implements Callable<Integer> {
     }
     sourceWarnings.forEach(w -> err.println("warning: " + w));
     result.warnings().forEach(w -> err.println("warning: " + w));
-    XdsDocument document = new XdsDocument(options.metadata(),
-        output == Output.json ? XdsDocument.Format.JSON : XdsDocument.Format.YAML);
+    XdsDocument document =
+        new XdsDocument(
+            options.metadata(),
+            output == Output.json ? XdsDocument.Format.JSON : XdsDocument.Format.YAML);
     Ir ir = emit == Emit.status ? null : recorder.ir();
     out.print(document.render(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses())));
     out.flush();

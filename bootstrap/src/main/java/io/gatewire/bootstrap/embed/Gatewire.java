@@ -72,7 +72,7 @@ public final class Gatewire {
   public static final class Builder {
     private ConfigurationSource source;
     private ProxyConfigSink proxySink;
-    private StatusSink statusSink = (statuses, warnings) -> { };
+    private StatusSink statusSink = (statuses, warnings) -> {};
     private TranslatorOptions options = TranslatorOptions.DEFAULTS;
     private GatewireModule.Settings settings = GatewireModule.Settings.DEFAULTS;
     private final List<Module> overrides = new ArrayList<>();
@@ -111,16 +111,17 @@ public final class Gatewire {
     public Gatewire build() {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(proxySink, "proxySink");
-      Module ports = new AbstractModule() {
-        @Override
-        protected void configure() {
-          bind(ConfigurationSource.class).toInstance(source);
-          bind(ProxyConfigSink.class).toInstance(proxySink);
-          bind(StatusSink.class).toInstance(statusSink);
-          bind(TranslatorOptions.class).toInstance(options);
-          bind(GatewireModule.Settings.class).toInstance(settings);
-        }
-      };
+      Module ports =
+          new AbstractModule() {
+            @Override
+            protected void configure() {
+              bind(ConfigurationSource.class).toInstance(source);
+              bind(ProxyConfigSink.class).toInstance(proxySink);
+              bind(StatusSink.class).toInstance(statusSink);
+              bind(TranslatorOptions.class).toInstance(options);
+              bind(GatewireModule.Settings.class).toInstance(settings);
+            }
+          };
       Module base = Modules.combine(new GatewireModule(), ports);
       return new Gatewire(Guice.createInjector(Modules.override(base).with(overrides)));
     }

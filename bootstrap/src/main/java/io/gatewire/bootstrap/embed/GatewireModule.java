@@ -3,9 +3,9 @@ package io.gatewire.bootstrap.embed;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
-import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.application.service.ConfigurationPipeline;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The core wiring: translator and use cases. It needs bindings for {@link ConfigurationSource},
  * {@link ProxyConfigSink}, {@link StatusSink}, {@link TranslatorOptions} and {@link Settings} from
- * another module. Regular expressions are checked in Envoy's dialect ({@link EnvoyRegexDialect}, RE2
- * under Envoy's default program size limit) unless an override binds another {@link RegexDialect}.
+ * another module. Regular expressions are checked in Envoy's dialect ({@link EnvoyRegexDialect},
+ * RE2 under Envoy's default program size limit) unless an override binds another {@link
+ * RegexDialect}.
  */
 public final class GatewireModule extends AbstractModule {
   private static final Logger LOG = LoggerFactory.getLogger(GatewireModule.class);
@@ -40,10 +41,21 @@ public final class GatewireModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ConfigurationPipeline pipeline(ConfigurationSource source, Translator translator, ProxyConfigSink proxySink,
-      StatusSink statusSink, Settings settings) {
-    return new ConfigurationPipeline(source, translator, proxySink, statusSink, settings.debounce(),
-        e -> LOG.error("configuration not reloaded, the last good one keeps serving: {}", e.getMessage()));
+  ConfigurationPipeline pipeline(
+      ConfigurationSource source,
+      Translator translator,
+      ProxyConfigSink proxySink,
+      StatusSink statusSink,
+      Settings settings) {
+    return new ConfigurationPipeline(
+        source,
+        translator,
+        proxySink,
+        statusSink,
+        settings.debounce(),
+        e ->
+            LOG.error(
+                "configuration not reloaded, the last good one keeps serving: {}", e.getMessage()));
   }
 
   /** How the pipeline runs: the debounce between a change signal and the reload. */

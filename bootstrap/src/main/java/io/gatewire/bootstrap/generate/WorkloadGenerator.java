@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes a {@link WorkloadSpec} as multi-document YAML: a GatewayClass for
- * {@code gatewire.io/gateway-controller}, the Namespaces {@code bench-0..}, one Gateway {@code bench}
- * in {@code bench-0} (an HTTP listener on port 8080 that admits routes from All namespaces, so one
- * Gateway serves every namespace), the Services {@code svc-<s>} (namespace {@code s mod namespaces},
- * port 8080 to target port 3000) each with an EndpointSlice of ready endpoints at distinct IPs, and the
- * HTTPRoutes {@code route-<i>} (namespace {@code i mod namespaces}).
+ * Writes a {@link WorkloadSpec} as multi-document YAML: a GatewayClass for {@code
+ * gatewire.io/gateway-controller}, the Namespaces {@code bench-0..}, one Gateway {@code bench} in
+ * {@code bench-0} (an HTTP listener on port 8080 that admits routes from All namespaces, so one
+ * Gateway serves every namespace), the Services {@code svc-<s>} (namespace {@code s mod
+ * namespaces}, port 8080 to target port 3000) each with an EndpointSlice of ready endpoints at
+ * distinct IPs, and the HTTPRoutes {@code route-<i>} (namespace {@code i mod namespaces}).
  *
- * <p>Each rule's matches mix PathPrefix and Exact paths, unique per route
- * ({@code /route-<i>/rule-<r>/match-<m>}, so a shared host never has two routes on one path), some
- * with a header match; its backendRefs name Services of the route's namespace with weights 1..100.
- * Which Services, which weights and which match types come from the seed; names, paths and addresses
- * do not, so an edit can be found in any workload.
+ * <p>Each rule's matches mix PathPrefix and Exact paths, unique per route ({@code
+ * /route-<i>/rule-<r>/match-<m>}, so a shared host never has two routes on one path), some with a
+ * header match; its backendRefs name Services of the route's namespace with weights 1..100. Which
+ * Services, which weights and which match types come from the seed; names, paths and addresses do
+ * not, so an edit can be found in any workload.
  */
 public final class WorkloadGenerator {
   public static final String GATEWAY_NAMESPACE = "bench-0";
@@ -37,15 +37,22 @@ public final class WorkloadGenerator {
     return new Writer(spec).write();
   }
 
-  /** The manifests of {@code spec} decoded by the file source's decoder, as {@code gatewire} reads them. */
+  /**
+   * The manifests of {@code spec} decoded by the file source's decoder, as {@code gatewire} reads
+   * them.
+   */
   public static GatewayResources resources(WorkloadSpec spec) {
     return decode(yaml(spec));
   }
 
-  /** Decodes manifests as {@code gatewire translate -f -} does; a warning (skipped object) is an error here. */
+  /**
+   * Decodes manifests as {@code gatewire translate -f -} does; a warning (skipped object) is an
+   * error here.
+   */
   public static GatewayResources decode(String yaml) {
-    FileConfigurationSource source = new FileConfigurationSource(List.of(Path.of("-")),
-        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    FileConfigurationSource source =
+        new FileConfigurationSource(
+            List.of(Path.of("-")), new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     try {
       LoadResult loaded = source.loadWithWarnings();
       if (!loaded.warnings().isEmpty()) {
@@ -57,12 +64,17 @@ public final class WorkloadGenerator {
     }
   }
 
-  /** The path of the first match of the first rule of route {@code route}, as quoted in the YAML. */
+  /**
+   * The path of the first match of the first rule of route {@code route}, as quoted in the YAML.
+   */
   public static String firstPath(int route) {
     return path(route, 0, 0);
   }
 
-  /** The address of the {@code index}-th endpoint (counting over all Services in order), as quoted in the YAML. */
+  /**
+   * The address of the {@code index}-th endpoint (counting over all Services in order), as quoted
+   * in the YAML.
+   */
   public static String endpointAddress(int index) {
     int host = index + 1;
     return "10." + (1 + host / 65_536) + "." + (host / 256 % 256) + "." + (host % 256);
@@ -80,7 +92,10 @@ public final class WorkloadGenerator {
     return "/" + routeName(route) + "/rule-" + rule + "/match-" + match;
   }
 
-  /** One generation: the random stream is consumed in document order, so the output depends on the seed only. */
+  /**
+   * One generation: the random stream is consumed in document order, so the output depends on the
+   * seed only.
+   */
   private static final class Writer {
     private final WorkloadSpec spec;
     private final SplittableRandom random;
@@ -143,7 +158,11 @@ public final class WorkloadGenerator {
     }
 
     private void endpointSlice(int s) {
-      header("discovery.k8s.io/v1", "EndpointSlice", "svc-" + s + "-slice", namespace(s % spec.namespaces()),
+      header(
+          "discovery.k8s.io/v1",
+          "EndpointSlice",
+          "svc-" + s + "-slice",
+          namespace(s % spec.namespaces()),
           "kubernetes.io/service-name: svc-" + s);
       line("addressType: IPv4");
       line("ports:");
@@ -166,8 +185,12 @@ public final class WorkloadGenerator {
       line("  - name: " + GATEWAY_NAME);
       line("    namespace: " + GATEWAY_NAMESPACE);
       line("  hostnames:");
-      line("  - \"" + (spec.hostnames() == WorkloadSpec.Hostnames.SHARED
-          ? SHARED_HOSTNAME : routeName(i) + "." + SHARED_HOSTNAME) + "\"");
+      line(
+          "  - \""
+              + (spec.hostnames() == WorkloadSpec.Hostnames.SHARED
+                  ? SHARED_HOSTNAME
+                  : routeName(i) + "." + SHARED_HOSTNAME)
+              + "\"");
       line("  rules:");
       for (int r = 0; r < spec.rulesPerRoute(); r++) {
         line("  - matches:");
@@ -190,13 +213,17 @@ public final class WorkloadGenerator {
       }
     }
 
-    /** A random Service of {@code namespace}: the Services {@code namespace, namespace + n, namespace + 2n, ...}. */
+    /**
+     * A random Service of {@code namespace}: the Services {@code namespace, namespace + n,
+     * namespace + 2n, ...}.
+     */
     private int serviceOf(int namespace) {
       int inNamespace = (spec.services() - 1 - namespace) / spec.namespaces() + 1;
       return namespace + spec.namespaces() * random.nextInt(inNamespace);
     }
 
-    private void header(String apiVersion, String kind, String name, String namespace, String... labels) {
+    private void header(
+        String apiVersion, String kind, String name, String namespace, String... labels) {
       if (!firstDocument) {
         line("---");
       }
@@ -217,8 +244,14 @@ public final class WorkloadGenerator {
       if (spec.metadata() == WorkloadSpec.Metadata.ANNOTATIONS) {
         line("  annotations:");
         line("    " + ANNOTATION_PREFIX + "team: \"team-" + random.nextInt(20) + "\"");
-        line("    " + ANNOTATION_PREFIX + "owner: \"" + kind.toLowerCase(java.util.Locale.ROOT) + "-owner-"
-            + random.nextInt(1000) + "\"");
+        line(
+            "    "
+                + ANNOTATION_PREFIX
+                + "owner: \""
+                + kind.toLowerCase(java.util.Locale.ROOT)
+                + "-owner-"
+                + random.nextInt(1000)
+                + "\"");
       }
     }
 

@@ -7,12 +7,21 @@ import java.util.Arrays;
  * one); every route's backends are Services of its own namespace, so namespaces may not outnumber
  * Services.
  *
- * @param metadata what the benchmarks measure: {@code OFF} and {@code DEFAULT} give the same manifests
- *     (metadata is emitted by the translator, {@code OFF} is measured by removing it from the xDS);
- *     {@code ANNOTATIONS} adds two {@code gateway.envoyproxy.io/} annotations to every object
+ * @param metadata what the benchmarks measure: {@code OFF} and {@code DEFAULT} give the same
+ *     manifests (metadata is emitted by the translator, {@code OFF} is measured by removing it from
+ *     the xDS); {@code ANNOTATIONS} adds two {@code gateway.envoyproxy.io/} annotations to every
+ *     object
  */
-public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, int backendsPerRule,
-    int endpointsPerService, Hostnames hostnames, int namespaces, Metadata metadata, long seed) {
+public record WorkloadSpec(
+    int routes,
+    int rulesPerRoute,
+    int matchesPerRule,
+    int backendsPerRule,
+    int endpointsPerService,
+    Hostnames hostnames,
+    int namespaces,
+    Metadata metadata,
+    long seed) {
 
   public static final long DEFAULT_SEED = 1;
 
@@ -27,14 +36,22 @@ public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, in
       throw new IllegalArgumentException("hostnames and metadata are required");
     }
     if (namespaces > Math.max(1, routes / 2)) {
-      throw new IllegalArgumentException("namespaces (" + namespaces + ") may not exceed the Services (routes / 2 = "
-          + Math.max(1, routes / 2) + "): every namespace needs a Service for its routes");
+      throw new IllegalArgumentException(
+          "namespaces ("
+              + namespaces
+              + ") may not exceed the Services (routes / 2 = "
+              + Math.max(1, routes / 2)
+              + "): every namespace needs a Service for its routes");
     }
   }
 
-  /** The smallest shape (1 rule x 1 match, 1 backend, 1 endpoint, a host per route, 1 namespace, default metadata). */
+  /**
+   * The smallest shape (1 rule x 1 match, 1 backend, 1 endpoint, a host per route, 1 namespace,
+   * default metadata).
+   */
   public static WorkloadSpec of(int routes) {
-    return new WorkloadSpec(routes, 1, 1, 1, 1, Hostnames.PER_ROUTE, 1, Metadata.DEFAULT, DEFAULT_SEED);
+    return new WorkloadSpec(
+        routes, 1, 1, 1, 1, Hostnames.PER_ROUTE, 1, Metadata.DEFAULT, DEFAULT_SEED);
   }
 
   public int services() {
@@ -46,46 +63,116 @@ public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, in
   }
 
   public WorkloadSpec withRules(int rules, int matches) {
-    return new WorkloadSpec(routes, rules, matches, backendsPerRule, endpointsPerService, hostnames, namespaces,
-        metadata, seed);
+    return new WorkloadSpec(
+        routes,
+        rules,
+        matches,
+        backendsPerRule,
+        endpointsPerService,
+        hostnames,
+        namespaces,
+        metadata,
+        seed);
   }
 
   public WorkloadSpec withBackends(int backends) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backends, endpointsPerService, hostnames,
-        namespaces, metadata, seed);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backends,
+        endpointsPerService,
+        hostnames,
+        namespaces,
+        metadata,
+        seed);
   }
 
   public WorkloadSpec withEndpointsPerService(int endpoints) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backendsPerRule, endpoints, hostnames,
-        namespaces, metadata, seed);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backendsPerRule,
+        endpoints,
+        hostnames,
+        namespaces,
+        metadata,
+        seed);
   }
 
   public WorkloadSpec withHostnames(Hostnames value) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backendsPerRule, endpointsPerService, value,
-        namespaces, metadata, seed);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backendsPerRule,
+        endpointsPerService,
+        value,
+        namespaces,
+        metadata,
+        seed);
   }
 
   public WorkloadSpec withNamespaces(int value) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backendsPerRule, endpointsPerService, hostnames,
-        value, metadata, seed);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backendsPerRule,
+        endpointsPerService,
+        hostnames,
+        value,
+        metadata,
+        seed);
   }
 
   public WorkloadSpec withMetadata(Metadata value) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backendsPerRule, endpointsPerService, hostnames,
-        namespaces, value, seed);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backendsPerRule,
+        endpointsPerService,
+        hostnames,
+        namespaces,
+        value,
+        seed);
   }
 
   public WorkloadSpec withSeed(long value) {
-    return new WorkloadSpec(routes, rulesPerRoute, matchesPerRule, backendsPerRule, endpointsPerService, hostnames,
-        namespaces, metadata, value);
+    return new WorkloadSpec(
+        routes,
+        rulesPerRoute,
+        matchesPerRule,
+        backendsPerRule,
+        endpointsPerService,
+        hostnames,
+        namespaces,
+        metadata,
+        value);
   }
 
   /** The {@code gatewire generate} arguments that produce this workload. */
   public String commandLine() {
-    return "gatewire generate --routes " + routes + " --rules-per-route " + rulesPerRoute + " --matches-per-rule "
-        + matchesPerRule + " --backends-per-rule " + backendsPerRule + " --endpoints-per-service "
-        + endpointsPerService + " --hostnames " + hostnames.flag() + " --namespaces " + namespaces + " --metadata "
-        + metadata.flag() + " --seed " + seed;
+    return "gatewire generate --routes "
+        + routes
+        + " --rules-per-route "
+        + rulesPerRoute
+        + " --matches-per-rule "
+        + matchesPerRule
+        + " --backends-per-rule "
+        + backendsPerRule
+        + " --endpoints-per-service "
+        + endpointsPerService
+        + " --hostnames "
+        + hostnames.flag()
+        + " --namespaces "
+        + namespaces
+        + " --metadata "
+        + metadata.flag()
+        + " --seed "
+        + seed;
   }
 
   private static void positive(String what, int value) {
@@ -96,7 +183,8 @@ public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, in
 
   /** One hostname per route, or one host shared by every route (split by path). */
   public enum Hostnames {
-    PER_ROUTE("per-route"), SHARED("shared");
+    PER_ROUTE("per-route"),
+    SHARED("shared");
 
     private final String flag;
 
@@ -109,14 +197,22 @@ public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, in
     }
 
     public static Hostnames parse(String flag) {
-      return Arrays.stream(values()).filter(h -> h.flag.equals(flag)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("expected per-route or shared, was " + flag));
+      return Arrays.stream(values())
+          .filter(h -> h.flag.equals(flag))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalArgumentException("expected per-route or shared, was " + flag));
     }
   }
 
-  /** The metadata axis: none, the default provenance entries, or those plus two annotations per object. */
+  /**
+   * The metadata axis: none, the default provenance entries, or those plus two annotations per
+   * object.
+   */
   public enum Metadata {
-    OFF("off"), DEFAULT("default"), ANNOTATIONS("annotations");
+    OFF("off"),
+    DEFAULT("default"),
+    ANNOTATIONS("annotations");
 
     private final String flag;
 
@@ -129,8 +225,13 @@ public record WorkloadSpec(int routes, int rulesPerRoute, int matchesPerRule, in
     }
 
     public static Metadata parse(String flag) {
-      return Arrays.stream(values()).filter(m -> m.flag.equals(flag)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("expected off, default or annotations, was " + flag));
+      return Arrays.stream(values())
+          .filter(m -> m.flag.equals(flag))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "expected off, default or annotations, was " + flag));
     }
   }
 }

@@ -5,12 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A cases file, as /work/shared/conformance/README.md defines it (the conformance data's
- * {@code cases.yaml}). A missing field is its Go zero value: null here for objects and strings, empty
+ * A cases file, as /work/shared/conformance/README.md defines it (the conformance data's {@code
+ * cases.yaml}). A missing field is its Go zero value: null here for objects and strings, empty
  * lists and maps, false, 0.
  */
-@JsonIgnoreProperties({"description", "features", "provisional", "upstreamManifests", "upstreamSource", "notes", "routes"})
-public record CaseFile(String test, Target gateway, List<Target> gateways, List<String> runtimeChanges, List<Case> cases) {
+@JsonIgnoreProperties({
+  "description",
+  "features",
+  "provisional",
+  "upstreamManifests",
+  "upstreamSource",
+  "notes",
+  "routes"
+})
+public record CaseFile(
+    String test,
+    Target gateway,
+    List<Target> gateways,
+    List<String> runtimeChanges,
+    List<Case> cases) {
   public CaseFile {
     gateways = gateways == null ? List.of() : List.copyOf(gateways);
     runtimeChanges = runtimeChanges == null ? List.of() : List.copyOf(runtimeChanges);
@@ -18,23 +31,38 @@ public record CaseFile(String test, Target gateway, List<Target> gateways, List<
   }
 
   /** Where requests go: a Gateway, optionally named listeners, a port and a scheme. */
-  public record Target(String namespace, String name, List<String> listeners, Integer port, String scheme) {
+  public record Target(
+      String namespace, String name, List<String> listeners, Integer port, String scheme) {
     public Target {
       listeners = listeners == null ? List.of() : List.copyOf(listeners);
     }
   }
 
   /** One request and what must come of it. */
-  public record Case(String subtest, Target gateway, Tls tls, String testCaseName, Request request,
-      ExpectedRequest expectedRequest, Map<String, String> backendSetResponseHeaders, Response response,
-      Redirect redirectRequest, String backend, String namespace, List<MirrorTarget> mirroredTo,
-      boolean requestIdQueryParam, Map<String, Double> expectedWeights, List<String> afterRuntimeChanges) {
+  public record Case(
+      String subtest,
+      Target gateway,
+      Tls tls,
+      String testCaseName,
+      Request request,
+      ExpectedRequest expectedRequest,
+      Map<String, String> backendSetResponseHeaders,
+      Response response,
+      Redirect redirectRequest,
+      String backend,
+      String namespace,
+      List<MirrorTarget> mirroredTo,
+      boolean requestIdQueryParam,
+      Map<String, Double> expectedWeights,
+      List<String> afterRuntimeChanges) {
     public Case {
       request = request == null ? new Request(null, null, null, null, false, null) : request;
-      backendSetResponseHeaders = backendSetResponseHeaders == null ? Map.of() : Map.copyOf(backendSetResponseHeaders);
+      backendSetResponseHeaders =
+          backendSetResponseHeaders == null ? Map.of() : Map.copyOf(backendSetResponseHeaders);
       mirroredTo = mirroredTo == null ? List.of() : List.copyOf(mirroredTo);
       expectedWeights = expectedWeights == null ? Map.of() : Map.copyOf(expectedWeights);
-      afterRuntimeChanges = afterRuntimeChanges == null ? List.of() : List.copyOf(afterRuntimeChanges);
+      afterRuntimeChanges =
+          afterRuntimeChanges == null ? List.of() : List.copyOf(afterRuntimeChanges);
     }
 
     /** The name to print: the subtest, else the test case name, else its position. */
@@ -44,8 +72,13 @@ public record CaseFile(String test, Target gateway, List<Target> gateways, List<
 
     /** Whether anything is expected; a case with only a request is informational. */
     public boolean hasExpectation() {
-      return response != null || expectedRequest != null || redirectRequest != null || backend != null
-          || namespace != null || !mirroredTo.isEmpty() || !expectedWeights.isEmpty();
+      return response != null
+          || expectedRequest != null
+          || redirectRequest != null
+          || backend != null
+          || namespace != null
+          || !mirroredTo.isEmpty()
+          || !expectedWeights.isEmpty();
     }
   }
 
@@ -53,7 +86,12 @@ public record CaseFile(String test, Target gateway, List<Target> gateways, List<
   public record Tls(String serverName) {}
 
   /** The request as sent. */
-  public record Request(String host, String method, String path, Map<String, String> headers, boolean unfollowRedirect,
+  public record Request(
+      String host,
+      String method,
+      String path,
+      Map<String, String> headers,
+      boolean unfollowRedirect,
       String protocol) {
     public Request {
       headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -61,7 +99,11 @@ public record CaseFile(String test, Target gateway, List<Target> gateways, List<
   }
 
   /** The request as the backend must receive it. */
-  public record ExpectedRequest(String host, String method, String path, Map<String, String> headers,
+  public record ExpectedRequest(
+      String host,
+      String method,
+      String path,
+      Map<String, String> headers,
       List<String> absentHeaders) {
     public ExpectedRequest {
       headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -70,8 +112,13 @@ public record CaseFile(String test, Target gateway, List<Target> gateways, List<
   }
 
   /** The response: allowed status codes and header expectations. */
-  public record Response(Integer statusCode, List<Integer> statusCodes, Map<String, String> headers,
-      Map<String, List<String>> validHeaderValues, List<String> absentHeaders, boolean ignoreWhitespace) {
+  public record Response(
+      Integer statusCode,
+      List<Integer> statusCodes,
+      Map<String, String> headers,
+      Map<String, List<String>> validHeaderValues,
+      List<String> absentHeaders,
+      boolean ignoreWhitespace) {
     public Response {
       statusCodes = statusCodes == null ? List.of() : List.copyOf(statusCodes);
       headers = headers == null ? Map.of() : Map.copyOf(headers);

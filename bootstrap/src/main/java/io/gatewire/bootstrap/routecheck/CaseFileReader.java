@@ -3,8 +3,8 @@ package io.gatewire.bootstrap.routecheck;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a cases file; unknown fields are errors, so a misspelt expectation is not silently ignored. */
+/**
+ * Reads a cases file; unknown fields are errors, so a misspelt expectation is not silently ignored.
+ */
 public final class CaseFileReader {
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private final ObjectMapper yaml =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public CaseFile read(Path path) throws CaseFileException {
     String text;
@@ -33,18 +35,21 @@ public final class CaseFileReader {
       }
       return file;
     } catch (JsonProcessingException e) {
-      int lineNr = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-          ? lineOf(text, pointer(mapping)) : -1;
+      int lineNr =
+          e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+              ? lineOf(text, pointer(mapping))
+              : -1;
       if (lineNr < 1) {
         JsonLocation where = e.getLocation();
         lineNr = where == null ? -1 : where.getLineNr();
       }
       String line = lineNr < 1 ? "" : ":" + lineNr;
-      String message = e instanceof UnrecognizedPropertyException unknown
-          ? "unknown field " + unknown.getPropertyName() + " at " + fieldPath(unknown)
-          : e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-              ? fieldPath(mapping) + ": " + e.getOriginalMessage()
-              : e.getOriginalMessage();
+      String message =
+          e instanceof UnrecognizedPropertyException unknown
+              ? "unknown field " + unknown.getPropertyName() + " at " + fieldPath(unknown)
+              : e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                  ? fieldPath(mapping) + ": " + e.getOriginalMessage()
+                  : e.getOriginalMessage();
       throw new CaseFileException(path + line + ": " + message, e);
     }
   }
@@ -69,7 +74,10 @@ public final class CaseFileReader {
   private static JsonPointer pointer(JsonMappingException e) {
     JsonPointer pointer = JsonPointer.empty();
     for (JsonMappingException.Reference ref : e.getPath()) {
-      pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName()) : pointer.appendIndex(ref.getIndex());
+      pointer =
+          ref.getFieldName() != null
+              ? pointer.appendProperty(ref.getFieldName())
+              : pointer.appendIndex(ref.getIndex());
     }
     return pointer;
   }

@@ -32,9 +32,15 @@ public final class CertificateStubs {
     Set<ObjectRef> missing = new TreeSet<>();
     for (Gateway gateway : resources.gateways()) {
       for (Listener listener : gateway.listeners()) {
-        for (ListenerTls.SecretRef ref : listener.tls().map(ListenerTls::certificateRefs).orElse(List.of())) {
-          boolean secret = (ref.group() == null || ref.group().isEmpty()) && (ref.kind() == null || ref.kind().equals("Secret"));
-          String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? gateway.meta().namespace() : ref.namespace();
+        for (ListenerTls.SecretRef ref :
+            listener.tls().map(ListenerTls::certificateRefs).orElse(List.of())) {
+          boolean secret =
+              (ref.group() == null || ref.group().isEmpty())
+                  && (ref.kind() == null || ref.kind().equals("Secret"));
+          String namespace =
+              ref.namespace() == null || ref.namespace().isEmpty()
+                  ? gateway.meta().namespace()
+                  : ref.namespace();
           ObjectRef wanted = new ObjectRef("Secret", namespace, ref.name());
           if (secret && !present.contains(wanted)) {
             missing.add(wanted);
@@ -47,9 +53,15 @@ public final class CertificateStubs {
     }
     GatewayResources.Builder builder = GatewayResources.builder().addAll(resources.all());
     for (ObjectRef ref : missing) {
-      builder.add(new Secret(ObjectMeta.of("Secret", "v1", ref.namespace(), ref.name()), "kubernetes.io/tls",
-          Map.of("tls.crt", "route-check stub".getBytes(StandardCharsets.UTF_8),
-              "tls.key", "route-check stub".getBytes(StandardCharsets.UTF_8))));
+      builder.add(
+          new Secret(
+              ObjectMeta.of("Secret", "v1", ref.namespace(), ref.name()),
+              "kubernetes.io/tls",
+              Map.of(
+                  "tls.crt",
+                  "route-check stub".getBytes(StandardCharsets.UTF_8),
+                  "tls.key",
+                  "route-check stub".getBytes(StandardCharsets.UTF_8))));
     }
     return new Stubbed(builder.build(), new ArrayList<>(missing));
   }

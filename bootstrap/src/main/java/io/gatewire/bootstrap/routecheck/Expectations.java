@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
 /**
  * Judges an outcome against a case the way the conformance harness reads it (README of the data):
  * every possible answer (share above 0) must pass, because the harness may get any of them.
+ *
  * <ul>
  *   <li>Allowed statuses are {@code statusCodes} plus {@code statusCode}, {@code [200]} if neither.
  *   <li>On 200/204 only: {@code backend} (the Service name) and {@code namespace}; the request the
- *       backend received ({@code expectedRequest} field by field, method defaulting to GET, host only if
- *       set; without it, the request as sent; when Envoy answered itself, the harness sees only the
- *       method it sent); response headers, valid header values and absent headers
- *       (names case-insensitive, repeated values joined with {@code ,}).
- *   <li>On 3xx only: {@code redirectRequest}; a missing scheme or path is the request's, a missing host
- *       accepts any, a missing port accepts none or the scheme's default port.
+ *       backend received ({@code expectedRequest} field by field, method defaulting to GET, host
+ *       only if set; without it, the request as sent; when Envoy answered itself, the harness sees
+ *       only the method it sent); response headers, valid header values and absent headers (names
+ *       case-insensitive, repeated values joined with {@code ,}).
+ *   <li>On 3xx only: {@code redirectRequest}; a missing scheme or path is the request's, a missing
+ *       host accepts any, a missing port accepts none or the scheme's default port.
  *   <li>{@code mirroredTo}: exactly these Services get a copy, at these percentages (missing: 100).
  *   <li>{@code expectedWeights}: the backends' shares, normalised, equal the expected ones exactly
  *       (0.0: the backend gets nothing).
@@ -35,16 +36,25 @@ public final class Expectations {
 
   private Expectations() {}
 
-  public static List<String> failures(CaseFile.Case c, CaseRequests.Prepared prepared, RouteOutcome outcome) {
+  public static List<String> failures(
+      CaseFile.Case c, CaseRequests.Prepared prepared, RouteOutcome outcome) {
     Set<String> failures = new LinkedHashSet<>();
     List<Integer> allowed = allowedStatuses(c.response());
     for (Answer answer : outcome.answers()) {
       if (answer.share() <= 0) {
         continue;
       }
-      String who = outcome.answers().size() > 1 ? " (share " + share(answer.share()) + " " + label(answer) + ")" : "";
+      String who =
+          outcome.answers().size() > 1
+              ? " (share " + share(answer.share()) + " " + label(answer) + ")"
+              : "";
       if (!allowed.contains(answer.status())) {
-        failures.add("status " + answer.status() + who + ", expected " + (allowed.size() == 1 ? allowed.get(0) : "one of " + allowed));
+        failures.add(
+            "status "
+                + answer.status()
+                + who
+                + ", expected "
+                + (allowed.size() == 1 ? allowed.get(0) : "one of " + allowed));
         continue;
       }
       if (answer.status() == 200 || answer.status() == 204) {
@@ -65,14 +75,17 @@ public final class Expectations {
     List<Integer> allowed = new ArrayList<>();
     if (response != null) {
       allowed.addAll(response.statusCodes());
-      if (response.statusCode() != null && response.statusCode() != 0 && !allowed.contains(response.statusCode())) {
+      if (response.statusCode() != null
+          && response.statusCode() != 0
+          && !allowed.contains(response.statusCode())) {
         allowed.add(response.statusCode());
       }
     }
     return allowed.isEmpty() ? List.of(200) : allowed;
   }
 
-  private static void backendFailures(CaseFile.Case c, Answer answer, String who, Set<String> failures) {
+  private static void backendFailures(
+      CaseFile.Case c, Answer answer, String who, Set<String> failures) {
     boolean wantsBackend = c.backend() != null && !c.backend().isEmpty();
     boolean wantsNamespace = c.namespace() != null && !c.namespace().isEmpty();
     if ((wantsBackend || wantsNamespace) && answer.backend() == null) {
@@ -81,16 +94,28 @@ public final class Expectations {
     }
     if (wantsBackend && !answer.backend().name().equals(c.backend())
         || wantsNamespace && !answer.backend().namespace().equals(c.namespace())) {
-      failures.add("backend " + answer.backend().namespace() + "/" + answer.backend().name() + who + ", expected " + expected(c));
+      failures.add(
+          "backend "
+              + answer.backend().namespace()
+              + "/"
+              + answer.backend().name()
+              + who
+              + ", expected "
+              + expected(c));
     }
   }
 
   private static String expected(CaseFile.Case c) {
-    return (c.namespace() == null || c.namespace().isEmpty() ? "*" : c.namespace()) + "/"
+    return (c.namespace() == null || c.namespace().isEmpty() ? "*" : c.namespace())
+        + "/"
         + (c.backend() == null || c.backend().isEmpty() ? "*" : c.backend());
   }
 
-  private static void requestFailures(CaseFile.Case c, CaseRequests.Prepared prepared, Answer answer, String who,
+  private static void requestFailures(
+      CaseFile.Case c,
+      CaseRequests.Prepared prepared,
+      Answer answer,
+      String who,
       Set<String> failures) {
     RouteOutcome.ReceivedRequest got = answer.received();
     if (got == null) {
@@ -113,24 +138,40 @@ public final class Expectations {
     if (!wantPath.equals(got.path())) {
       failures.add("backend got path " + got.path() + who + ", expected " + wantPath);
     }
-    headers.forEach((name, value) -> {
-      String actual = joined(got.headers(), name);
-      if (!value.equals(actual)) {
-        failures.add("backend got header " + name + ": " + (actual == null ? "(absent)" : actual) + who + ", expected " + value);
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          String actual = joined(got.headers(), name);
+          if (!value.equals(actual)) {
+            failures.add(
+                "backend got header "
+                    + name
+                    + ": "
+                    + (actual == null ? "(absent)" : actual)
+                    + who
+                    + ", expected "
+                    + value);
+          }
+        });
     if (want != null) {
-      want.absentHeaders().stream().filter(name -> joined(got.headers(), name) != null)
-          .forEach(name -> failures.add("backend got header " + name + ": " + joined(got.headers(), name) + who
-              + ", expected it absent"));
+      want.absentHeaders().stream()
+          .filter(name -> joined(got.headers(), name) != null)
+          .forEach(
+              name ->
+                  failures.add(
+                      "backend got header "
+                          + name
+                          + ": "
+                          + joined(got.headers(), name)
+                          + who
+                          + ", expected it absent"));
     }
   }
 
   /**
-   * Envoy answered 200/204 itself (for example a CORS preflight), so there is no echoed request: the
-   * harness then takes the captured request to be the method it sent and nothing else, and compares
-   * the expected request ({@code expectedRequest}, else the request as sent) with that. Only an
-   * expected request with the sent method and no host, path or headers holds.
+   * Envoy answered 200/204 itself (for example a CORS preflight), so there is no echoed request:
+   * the harness then takes the captured request to be the method it sent and nothing else, and
+   * compares the expected request ({@code expectedRequest}, else the request as sent) with that.
+   * Only an expected request with the sent method and no host, path or headers holds.
    */
   private static void envoyAnswerFailures(CaseFile.Case c, String who, Set<String> failures) {
     CaseFile.ExpectedRequest want = c.expectedRequest();
@@ -158,29 +199,64 @@ public final class Expectations {
     return method == null || method.isEmpty() ? "GET" : method;
   }
 
-  private static void responseFailures(CaseFile.Response response, Answer answer, String who, Set<String> failures) {
+  private static void responseFailures(
+      CaseFile.Response response, Answer answer, String who, Set<String> failures) {
     if (response == null) {
       return;
     }
     boolean squeeze = response.ignoreWhitespace();
-    response.headers().forEach((name, value) -> {
-      String actual = joined(answer.responseHeaders(), name);
-      if (actual == null || !normal(value, squeeze).equals(normal(actual, squeeze))) {
-        failures.add("response header " + name + ": " + (actual == null ? "(absent)" : actual) + who + ", expected " + value);
-      }
-    });
-    response.validHeaderValues().forEach((name, values) -> {
-      String actual = joined(answer.responseHeaders(), name);
-      if (actual == null || values.stream().noneMatch(v -> normal(v, squeeze).equals(normal(actual, squeeze)))) {
-        failures.add("response header " + name + ": " + (actual == null ? "(absent)" : actual) + who + ", expected one of " + values);
-      }
-    });
-    response.absentHeaders().stream().filter(name -> joined(answer.responseHeaders(), name) != null)
-        .forEach(name -> failures.add("response header " + name + ": " + joined(answer.responseHeaders(), name) + who
-            + ", expected it absent"));
+    response
+        .headers()
+        .forEach(
+            (name, value) -> {
+              String actual = joined(answer.responseHeaders(), name);
+              if (actual == null || !normal(value, squeeze).equals(normal(actual, squeeze))) {
+                failures.add(
+                    "response header "
+                        + name
+                        + ": "
+                        + (actual == null ? "(absent)" : actual)
+                        + who
+                        + ", expected "
+                        + value);
+              }
+            });
+    response
+        .validHeaderValues()
+        .forEach(
+            (name, values) -> {
+              String actual = joined(answer.responseHeaders(), name);
+              if (actual == null
+                  || values.stream()
+                      .noneMatch(v -> normal(v, squeeze).equals(normal(actual, squeeze)))) {
+                failures.add(
+                    "response header "
+                        + name
+                        + ": "
+                        + (actual == null ? "(absent)" : actual)
+                        + who
+                        + ", expected one of "
+                        + values);
+              }
+            });
+    response.absentHeaders().stream()
+        .filter(name -> joined(answer.responseHeaders(), name) != null)
+        .forEach(
+            name ->
+                failures.add(
+                    "response header "
+                        + name
+                        + ": "
+                        + joined(answer.responseHeaders(), name)
+                        + who
+                        + ", expected it absent"));
   }
 
-  private static void redirectFailures(CaseFile.Redirect want, CaseRequests.Prepared prepared, Answer answer, String who,
+  private static void redirectFailures(
+      CaseFile.Redirect want,
+      CaseRequests.Prepared prepared,
+      Answer answer,
+      String who,
       Set<String> failures) {
     if (answer.location() == null) {
       failures.add("no Location header" + who);
@@ -193,17 +269,27 @@ public final class Expectations {
       failures.add("Location " + answer.location() + " is not a URL" + who);
       return;
     }
-    String scheme = want.scheme() != null && !want.scheme().isEmpty() ? want.scheme() : prepared.request().scheme();
+    String scheme =
+        want.scheme() != null && !want.scheme().isEmpty()
+            ? want.scheme()
+            : prepared.request().scheme();
     if (!scheme.equalsIgnoreCase(location.getScheme())) {
       failures.add("redirect scheme " + location.getScheme() + who + ", expected " + scheme);
     }
-    if (want.host() != null && !want.host().isEmpty() && !want.host().equalsIgnoreCase(location.getHost())) {
+    if (want.host() != null
+        && !want.host().isEmpty()
+        && !want.host().equalsIgnoreCase(location.getHost())) {
       failures.add("redirect host " + location.getHost() + who + ", expected " + want.host());
     }
     String port = location.getPort() < 0 ? "" : String.valueOf(location.getPort());
     if (want.port() != null && !want.port().isEmpty()) {
       if (!want.port().equals(port)) {
-        failures.add("redirect port " + (port.isEmpty() ? "(none)" : port) + who + ", expected " + want.port());
+        failures.add(
+            "redirect port "
+                + (port.isEmpty() ? "(none)" : port)
+                + who
+                + ", expected "
+                + want.port());
       }
     } else {
       String defaultPort = scheme.equalsIgnoreCase("https") ? "443" : "80";
@@ -223,9 +309,17 @@ public final class Expectations {
       return;
     }
     Map<String, Double> want = new TreeMap<>();
-    c.mirroredTo().forEach(m -> want.put(m.namespace() + "/" + m.name(), m.percent() == 0 ? 100.0 : m.percent()));
+    c.mirroredTo()
+        .forEach(
+            m -> want.put(m.namespace() + "/" + m.name(), m.percent() == 0 ? 100.0 : m.percent()));
     Map<String, Double> got = new TreeMap<>();
-    outcome.mirrors().forEach(m -> m.backends().forEach(b -> got.merge(b.namespace() + "/" + b.name(), m.percent(), Double::sum)));
+    outcome
+        .mirrors()
+        .forEach(
+            m ->
+                m.backends()
+                    .forEach(
+                        b -> got.merge(b.namespace() + "/" + b.name(), m.percent(), Double::sum)));
     if (!sameShares(want, got)) {
       failures.add("mirrors " + percents(got) + ", expected " + percents(want));
     }
@@ -237,8 +331,14 @@ public final class Expectations {
     }
     Map<String, Double> want = normalised(c.expectedWeights());
     Map<String, Double> got = new TreeMap<>();
-    outcome.answers().forEach(a -> got.merge(a.backend() == null ? "(status " + a.status() + ")" : a.backend().name(),
-        a.share(), Double::sum));
+    outcome
+        .answers()
+        .forEach(
+            a ->
+                got.merge(
+                    a.backend() == null ? "(status " + a.status() + ")" : a.backend().name(),
+                    a.share(),
+                    Double::sum));
     Map<String, Double> gotNormal = normalised(got);
     if (!sameShares(want, gotNormal)) {
       failures.add("weights " + shares(gotNormal) + ", expected " + shares(want));
@@ -248,11 +348,12 @@ public final class Expectations {
   private static Map<String, Double> normalised(Map<String, Double> weights) {
     double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     Map<String, Double> result = new TreeMap<>();
-    weights.forEach((k, v) -> {
-      if (v > 0) {
-        result.put(k, total == 0 ? 0 : v / total);
-      }
-    });
+    weights.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            result.put(k, total == 0 ? 0 : v / total);
+          }
+        });
     return result;
   }
 
@@ -260,16 +361,19 @@ public final class Expectations {
     if (!want.keySet().equals(got.keySet())) {
       return false;
     }
-    return want.entrySet().stream().allMatch(e -> Math.abs(e.getValue() - got.get(e.getKey())) < EPSILON);
+    return want.entrySet().stream()
+        .allMatch(e -> Math.abs(e.getValue() - got.get(e.getKey())) < EPSILON);
   }
 
   private static String shares(Map<String, Double> shares) {
-    return shares.entrySet().stream().map(e -> e.getKey() + "=" + share(e.getValue()))
+    return shares.entrySet().stream()
+        .map(e -> e.getKey() + "=" + share(e.getValue()))
         .collect(Collectors.joining(", ", "{", "}"));
   }
 
   private static String percents(Map<String, Double> percents) {
-    return percents.entrySet().stream().map(e -> e.getKey() + " " + share(e.getValue()) + "%")
+    return percents.entrySet().stream()
+        .map(e -> e.getKey() + " " + share(e.getValue()) + "%")
         .collect(Collectors.joining(", ", "{", "}"));
   }
 

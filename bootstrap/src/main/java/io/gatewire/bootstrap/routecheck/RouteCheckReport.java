@@ -23,7 +23,11 @@ public final class RouteCheckReport {
     long passed = count(results, CaseResult.Verdict.PASS);
     long failed = count(results, CaseResult.Verdict.FAIL);
     long info = count(results, CaseResult.Verdict.INFO);
-    return passed + " passed, " + failed + " failed" + (info > 0 ? ", " + info + " without expectations" : "");
+    return passed
+        + " passed, "
+        + failed
+        + " failed"
+        + (info > 0 ? ", " + info + " without expectations" : "");
   }
 
   public static String text(List<CaseResult> results) {
@@ -32,8 +36,20 @@ public final class RouteCheckReport {
       RouteRequest r = result.request();
       RouteOutcome o = result.outcome();
       out.append(result.verdict()).append(' ').append(result.title()).append('\n');
-      line(out, "request", r.method() + " " + r.scheme() + "://" + r.host() + r.path()
-          + " -> " + r.gateway() + " port " + r.port() + (r.serverName() == null ? "" : " sni " + r.serverName()));
+      line(
+          out,
+          "request",
+          r.method()
+              + " "
+              + r.scheme()
+              + "://"
+              + r.host()
+              + r.path()
+              + " -> "
+              + r.gateway()
+              + " port "
+              + r.port()
+              + (r.serverName() == null ? "" : " sni " + r.serverName()));
       if (o.route() != null) {
         line(out, "route", o.route() + " (virtual host " + o.virtualHost() + ")");
       } else if (o.virtualHost() != null) {
@@ -44,20 +60,42 @@ public final class RouteCheckReport {
       if (o.cluster() != null) {
         line(out, "cluster", o.cluster());
       }
-      List<String> backends = o.answers().stream().filter(a -> a.backend() != null || a.cluster() != null)
-          .map(a -> Expectations.label(a) + " " + Expectations.share(a.share())).toList();
+      List<String> backends =
+          o.answers().stream()
+              .filter(a -> a.backend() != null || a.cluster() != null)
+              .map(a -> Expectations.label(a) + " " + Expectations.share(a.share()))
+              .toList();
       if (!backends.isEmpty()) {
         line(out, "backends", String.join(", ", backends));
       }
       if (!o.mirrors().isEmpty()) {
-        line(out, "mirrors", o.mirrors().stream().map(m -> m.backends().stream().map(Object::toString)
-            .collect(Collectors.joining("+", "", "")) + " " + Expectations.share(m.percent()) + "%")
-            .collect(Collectors.joining(", ")));
+        line(
+            out,
+            "mirrors",
+            o.mirrors().stream()
+                .map(
+                    m ->
+                        m.backends().stream()
+                                .map(Object::toString)
+                                .collect(Collectors.joining("+", "", ""))
+                            + " "
+                            + Expectations.share(m.percent())
+                            + "%")
+                .collect(Collectors.joining(", ")));
       }
       if (o.timeout() != null) {
-        line(out, "policy", "timeout " + o.timeout() + (o.retry() == null ? "" : "; retry " + o.retry()));
+        line(
+            out,
+            "policy",
+            "timeout " + o.timeout() + (o.retry() == null ? "" : "; retry " + o.retry()));
       }
-      line(out, "answer", o.answers().stream().map(RouteCheckReport::answer).distinct().collect(Collectors.joining(" | ")));
+      line(
+          out,
+          "answer",
+          o.answers().stream()
+              .map(RouteCheckReport::answer)
+              .distinct()
+              .collect(Collectors.joining(" | ")));
       result.failures().forEach(f -> line(out, "FAILED", f));
       o.notes().forEach(n -> line(out, "note", n));
       result.notes().forEach(n -> line(out, "note", n));
@@ -135,13 +173,18 @@ public final class RouteCheckReport {
       }
       c.put("answers", answers);
       if (!o.mirrors().isEmpty()) {
-        c.put("mirrors", o.mirrors().stream().map(m -> {
-          Map<String, Object> mirror = new LinkedHashMap<>();
-          mirror.put("cluster", m.cluster());
-          mirror.put("backends", m.backends().stream().map(Object::toString).toList());
-          mirror.put("percent", m.percent());
-          return mirror;
-        }).toList());
+        c.put(
+            "mirrors",
+            o.mirrors().stream()
+                .map(
+                    m -> {
+                      Map<String, Object> mirror = new LinkedHashMap<>();
+                      mirror.put("cluster", m.cluster());
+                      mirror.put("backends", m.backends().stream().map(Object::toString).toList());
+                      mirror.put("percent", m.percent());
+                      return mirror;
+                    })
+                .toList());
       }
       putIf(c, "timeout", o.timeout());
       putIf(c, "retry", o.retry());
@@ -162,11 +205,17 @@ public final class RouteCheckReport {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("cases", cases);
     document.put("summary", summary);
-    ObjectMapper mapper = json ? new ObjectMapper()
-        : new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+    ObjectMapper mapper =
+        json
+            ? new ObjectMapper()
+            : new ObjectMapper(
+                YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .build());
     try {
-      return mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + (json ? "\n" : "");
+      return mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document)
+          + (json ? "\n" : "");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print route-check results", e);
     }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A cluster change a test makes while it runs ({@code runtimeChanges}). route-check can apply
- * {@code delete <Kind> <namespace>/<name>}: the object leaves the input. Any other change (a
- * {@code patch}, whose content the data does not hold) is reported as not applied.
+ * {@code delete <Kind> <namespace>/<name>}: the object leaves the input. Any other change (a {@code
+ * patch}, whose content the data does not hold) is reported as not applied.
  */
 public record RuntimeChange(String text, Optional<ObjectRef> deleted) {
 
@@ -14,7 +14,10 @@ public record RuntimeChange(String text, Optional<ObjectRef> deleted) {
     String[] words = text.trim().split("\\s+");
     if (words.length == 3 && words[0].equals("delete")) {
       String[] ref = words[2].split("/", 2);
-      ObjectRef deleted = ref.length == 2 ? new ObjectRef(words[1], ref[0], ref[1]) : new ObjectRef(words[1], "", ref[0]);
+      ObjectRef deleted =
+          ref.length == 2
+              ? new ObjectRef(words[1], ref[0], ref[1])
+              : new ObjectRef(words[1], "", ref[0]);
       return new RuntimeChange(text, Optional.of(deleted));
     }
     return new RuntimeChange(text, Optional.empty());

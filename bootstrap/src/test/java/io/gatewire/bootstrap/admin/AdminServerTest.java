@@ -30,14 +30,24 @@ class AdminServerTest {
 
   @Test
   void bindsTheGivenAddress_andServesTheConfigDumpToALoopbackPeer() throws Exception {
-    AdminServer.Access access = new AdminServer.Access(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), false);
-    try (AdminServer admin = new AdminServer(access, () -> new SyncConfigurationUseCase.SyncState(true, false, null, 1, 0),
-        () -> "", () -> "{\"dump\": true}")) {
+    AdminServer.Access access =
+        new AdminServer.Access(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), false);
+    try (AdminServer admin =
+        new AdminServer(
+            access,
+            () -> new SyncConfigurationUseCase.SyncState(true, false, null, 1, 0),
+            () -> "",
+            () -> "{\"dump\": true}")) {
       admin.start();
       assertThat(admin.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + admin.port() + "/config_dump")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + admin.port() + "/config_dump"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("{\"dump\": true}");
     }

@@ -34,7 +34,8 @@ class AdminFlagsTest {
 
   @Test
   void everyInterface_andAnExposedConfigDump_areTheOperatorsChoice() {
-    AdminServer.Access access = access("--admin-address", "0.0.0.0", "--admin-expose-config-dump", "--admin-port", "0");
+    AdminServer.Access access =
+        access("--admin-address", "0.0.0.0", "--admin-expose-config-dump", "--admin-port", "0");
 
     assertThat(access.address().getAddress().isAnyLocalAddress()).isTrue();
     assertThat(access.exposeConfigDump()).isTrue();
@@ -43,18 +44,22 @@ class AdminFlagsTest {
   @Test
   void anAddressThatIsNone_isAUsageError() {
     assertThatThrownBy(() -> access("--admin-address", "no such host.invalid"))
-        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--admin-address");
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--admin-address");
   }
 
   @Test
   void configDump_ofAServerServingASecret_namesItWithoutKeyMaterial() {
-    ServingOptions insecure = new ServingOptions(0, MetadataOptions.DEFAULTS, Optional.empty(), true, false);
+    ServingOptions insecure =
+        new ServingOptions(0, MetadataOptions.DEFAULTS, Optional.empty(), true, false);
     try (XdsServing xds = new XdsServing(insecure, new SimpleMeterRegistry())) {
       xds.publish(new Ir(List.of(IrFixtures.rich())));
 
       String dump = ServeCommand.configDump(xds);
 
-      assertThat(dump).contains("\"infra/api-cert\"").doesNotContain("PRIVATE KEY", "ZmFrZQ", "LS0tLS1CRUdJTi");
+      assertThat(dump)
+          .contains("\"infra/api-cert\"")
+          .doesNotContain("PRIVATE KEY", "ZmFrZQ", "LS0tLS1CRUdJTi");
     }
   }
 }

@@ -6,7 +6,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Runs the {@code gatewire} command in this JVM, as the shaded jar's main would, and captures its streams. */
+/**
+ * Runs the {@code gatewire} command in this JVM, as the shaded jar's main would, and captures its
+ * streams.
+ */
 public final class CommandRunner {
   private CommandRunner() {}
 
@@ -20,7 +23,9 @@ public final class CommandRunner {
   public static Run runWithStdin(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = GatewireCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    CommandLine cli =
+        GatewireCommand.commandLine(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     int code = cli.execute(args);

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The usage rules of {@code serve} that hold before anything is served (the serving itself: e2e tests). */
+/**
+ * The usage rules of {@code serve} that hold before anything is served (the serving itself: e2e
+ * tests).
+ */
 class ServeCommandTest {
 
   @Test
@@ -18,12 +21,14 @@ class ServeCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--namespace=team", "--kubeconfig=kube.yaml", "--lease-namespace=gatewire-system"})
+  @ValueSource(
+      strings = {"--namespace=team", "--kubeconfig=kube.yaml", "--lease-namespace=gatewire-system"})
   void clusterFlags_needTheClusterSource(String clusterFlag) {
     CommandRunner.Run run = CommandRunner.run("serve", "-f", "x.yaml", clusterFlag);
 
     assertThat(run.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
-    assertThat(run.err()).contains("--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
+    assertThat(run.err())
+        .contains("--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
   }
 
   @Test

@@ -12,16 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve}'s xDS security flags: contradicting combinations are usage errors (exit 2), and TLS
- * files that cannot be used stop the start with exit 1 and the file's name. (A valid combination starts
- * serving and blocks, so it is covered by the serving tests, not here.)
+ * files that cannot be used stop the start with exit 1 and the file's name. (A valid combination
+ * starts serving and blocks, so it is covered by the serving tests, not here.)
  */
 class ServeSecurityFlagsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private CommandRunner.Run serve(String... flags) throws Exception {
     Path input = Files.writeString(dir.resolve("empty.yaml"), "# nothing\n");
-    List<String> args = new ArrayList<>(List.of("serve", "-f", input.toString(), "--xds-port", "0", "--admin-port", "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("serve", "-f", input.toString(), "--xds-port", "0", "--admin-port", "0"));
     args.addAll(List.of(flags));
     return CommandRunner.run(args.toArray(String[]::new));
   }
@@ -41,7 +42,8 @@ class ServeSecurityFlagsTest {
     assertThat(ca.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
     assertThat(ca.err()).contains("--xds-client-ca needs TLS");
 
-    CommandRunner.Run san = serve("--xds-tls-cert", "a.pem", "--xds-tls-key", "b.pem", "--xds-authorize-by-san");
+    CommandRunner.Run san =
+        serve("--xds-tls-cert", "a.pem", "--xds-tls-key", "b.pem", "--xds-authorize-by-san");
     assertThat(san.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
     assertThat(san.err()).contains("--xds-authorize-by-san needs mutual TLS");
   }
@@ -54,8 +56,14 @@ class ServeSecurityFlagsTest {
     ca.server("xds").writeTo(chain, key);
     Path missingCa = dir.resolve("no-such-ca.crt");
 
-    CommandRunner.Run run = serve("--xds-tls-cert", chain.toString(), "--xds-tls-key", key.toString(),
-        "--xds-client-ca", missingCa.toString());
+    CommandRunner.Run run =
+        serve(
+            "--xds-tls-cert",
+            chain.toString(),
+            "--xds-tls-key",
+            key.toString(),
+            "--xds-client-ca",
+            missingCa.toString());
 
     assertThat(run.exitCode()).isEqualTo(GatewireCommand.EXIT_INPUT);
     assertThat(run.err()).contains("error: " + missingCa + ": cannot be read");

@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The translate command's contract: output shape, formats, stdin, exit codes and error messages. */
+/**
+ * The translate command's contract: output shape, formats, stdin, exit codes and error messages.
+ */
 class TranslateCommandTest {
   private static final String QUICKSTART = "../docs/examples/quickstart.yaml";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void jsonOutput_hasTheFiveKeysInOrder_andNoStatusByDefault() throws Exception {
@@ -22,20 +23,29 @@ class TranslateCommandTest {
 
     assertThat(run.exitCode()).isZero();
     JsonNode doc = new ObjectMapper().readTree(run.out());
-    assertThat(doc.fieldNames()).toIterable().containsExactly("listeners", "routes", "clusters", "endpoints", "secrets");
+    assertThat(doc.fieldNames())
+        .toIterable()
+        .containsExactly("listeners", "routes", "clusters", "endpoints", "secrets");
     assertThat(doc.at("/clusters/0/name").asText()).isEqualTo("httproute/myns/myroute/rule/0");
-    assertThat(doc.at("/clusters/0/metadata/filterMetadata/envoy-gateway/resources/0/annotations/foo").asText()).isEqualTo("bar");
+    assertThat(
+            doc.at("/clusters/0/metadata/filterMetadata/envoy-gateway/resources/0/annotations/foo")
+                .asText())
+        .isEqualTo("bar");
     assertThat(doc.at("/endpoints/0/endpoints/1/loadBalancingWeight").asInt()).isEqualTo(20);
   }
 
   @Test
   void emitAll_appendsStatusOfEveryRelevantObject() throws Exception {
-    CommandRunner.Run run = CommandRunner.run("translate", "-f", QUICKSTART, "-o", "json", "--emit", "all");
+    CommandRunner.Run run =
+        CommandRunner.run("translate", "-f", QUICKSTART, "-o", "json", "--emit", "all");
 
     JsonNode status = new ObjectMapper().readTree(run.out()).get("status");
-    assertThat(status).extracting(s -> s.get("kind").asText() + " " + s.at("/metadata/name").asText())
+    assertThat(status)
+        .extracting(s -> s.get("kind").asText() + " " + s.at("/metadata/name").asText())
         .contains("GatewayClass gatewire", "Gateway eg", "HTTPRoute myroute", "HTTPRoute static");
-    assertThat(status.findValues("reason")).extracting(JsonNode::asText).doesNotContain("BackendNotFound");
+    assertThat(status.findValues("reason"))
+        .extracting(JsonNode::asText)
+        .doesNotContain("BackendNotFound");
   }
 
   @Test
@@ -51,7 +61,8 @@ class TranslateCommandTest {
   @Test
   void brokenFile_exits1_namesFileAndLine_andPrintsNothingOnStdout() throws Exception {
     Path bad = temp.resolve("bad.yaml");
-    Files.writeString(bad, "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n   namespace: y\n");
+    Files.writeString(
+        bad, "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n   namespace: y\n");
 
     CommandRunner.Run run = CommandRunner.run("translate", "-f", bad.toString());
 
@@ -63,7 +74,9 @@ class TranslateCommandTest {
   @Test
   void invalidFieldValue_exits1_namingTheObjectAndField() throws Exception {
     Path bad = temp.resolve("route.yaml");
-    Files.writeString(bad, """
+    Files.writeString(
+        bad,
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata:
@@ -84,7 +97,8 @@ class TranslateCommandTest {
 
   @Test
   void missingFile_exits1() {
-    CommandRunner.Run run = CommandRunner.run("translate", "-f", temp.resolve("nope.yaml").toString());
+    CommandRunner.Run run =
+        CommandRunner.run("translate", "-f", temp.resolve("nope.yaml").toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("nope.yaml");
@@ -93,16 +107,20 @@ class TranslateCommandTest {
   @Test
   void badUsage_exits2() {
     assertThat(CommandRunner.run("translate").exitCode()).isEqualTo(2);
-    assertThat(CommandRunner.run("translate", "-f", QUICKSTART, "-o", "xml").exitCode()).isEqualTo(2);
-    assertThat(CommandRunner.run("translate", "-f", QUICKSTART, "--emit", "everything").exitCode()).isEqualTo(2);
+    assertThat(CommandRunner.run("translate", "-f", QUICKSTART, "-o", "xml").exitCode())
+        .isEqualTo(2);
+    assertThat(CommandRunner.run("translate", "-f", QUICKSTART, "--emit", "everything").exitCode())
+        .isEqualTo(2);
     assertThat(CommandRunner.run("no-such-command").exitCode()).isEqualTo(2);
   }
 
   @Test
   void unknownKind_isAWarningNotAnError() throws Exception {
     Path file = temp.resolve("mixed.yaml");
-    Files.writeString(file, Files.readString(Path.of(QUICKSTART))
-        + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: myns\n");
+    Files.writeString(
+        file,
+        Files.readString(Path.of(QUICKSTART))
+            + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: myns\n");
 
     CommandRunner.Run run = CommandRunner.run("translate", "-f", file.toString());
 
@@ -112,10 +130,22 @@ class TranslateCommandTest {
 
   @Test
   void metadataFlags_changeNamespaceAndPassMorePrefixes() throws Exception {
-    CommandRunner.Run run = CommandRunner.run("translate", "-f", QUICKSTART, "-o", "json",
-        "--metadata-namespace", "acme", "--metadata-annotation-prefix", "internal.example.com/");
+    CommandRunner.Run run =
+        CommandRunner.run(
+            "translate",
+            "-f",
+            QUICKSTART,
+            "-o",
+            "json",
+            "--metadata-namespace",
+            "acme",
+            "--metadata-annotation-prefix",
+            "internal.example.com/");
 
-    JsonNode resources = new ObjectMapper().readTree(run.out()).at("/clusters/0/metadata/filterMetadata/acme/resources/0");
+    JsonNode resources =
+        new ObjectMapper()
+            .readTree(run.out())
+            .at("/clusters/0/metadata/filterMetadata/acme/resources/0");
     assertThat(resources.at("/annotations/ticket").asText()).isEqualTo("OPS-1234");
     assertThat(resources.at("/annotations/foo").asText()).isEqualTo("bar");
   }

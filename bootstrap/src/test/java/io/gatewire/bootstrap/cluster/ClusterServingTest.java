@@ -36,11 +36,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real chain: fabric8's CRUD mock API server, the cluster source, the Gatewire pipeline and xDS
  * serving. Every state the cluster is put in must be served exactly as the same objects read from a
- * file are (same node groups, resource names, versions and bytes), and the changes Gatewire reacts to
- * (route updated or deleted, ReferenceGrant deleted, Namespace relabelled) show in the served xDS.
- * One server and one running pipeline for the class; each test replaces the cluster's objects. The
- * quickstart, cross-namespace-backend-with-grant and allowed-routes-selector inputs are compared by the
- * change tests; the parameterized test adds L4 routes, TLS Secrets and the two kinds fabric8 has no model for.
+ * file are (same node groups, resource names, versions and bytes), and the changes Gatewire reacts
+ * to (route updated or deleted, ReferenceGrant deleted, Namespace relabelled) show in the served
+ * xDS. One server and one running pipeline for the class; each test replaces the cluster's objects.
+ * The quickstart, cross-namespace-backend-with-grant and allowed-routes-selector inputs are
+ * compared by the change tests; the parameterized test adds L4 routes, TLS Secrets and the two
+ * kinds fabric8 has no model for.
  */
 @EnableKubernetesMockClient(crud = true)
 class ClusterServingTest {
@@ -55,11 +56,12 @@ class ClusterServingTest {
   private static XdsServing served;
   private static ConfigurationSource.Watch watch;
   private static String applied;
-  /** Held so that the level set on it stays: the mock server logs every request at INFO. */
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-  @TempDir
-  Path files;
+  /** Held so that the level set on it stays: the mock server logs every request at INFO. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  @TempDir Path files;
 
   @BeforeAll
   static void startServing() throws SourceException {
@@ -67,9 +69,17 @@ class ClusterServingTest {
     Map<String, String> crds = MockCluster.allCrdsAtV1();
     crds.put("ReferenceGrant", "v1beta1");
     cluster = new MockCluster(client).installCrds(crds);
-    served = new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
-    ConfigurationSource source = new KubernetesCluster(client).source(KubernetesSourceOptions.ALL_NAMESPACES);
-    watch = Gatewire.builder().source(source).proxySink(served).debounce(Duration.ofMillis(20)).build().start();
+    served =
+        new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
+    ConfigurationSource source =
+        new KubernetesCluster(client).source(KubernetesSourceOptions.ALL_NAMESPACES);
+    watch =
+        Gatewire.builder()
+            .source(source)
+            .proxySink(served)
+            .debounce(Duration.ofMillis(20))
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -86,13 +96,20 @@ class ClusterServingTest {
     show(Files.readString(QUICKSTART));
 
     String gateway = served.configDump(XdsDocument.Format.YAML).get("myns/eg");
-    assertThat(gateway).contains(
-        // virtual host: the Gateway listener
-        "kind: Gateway\n", "name: eg\n", "sectionName: http\n",
-        // route and cluster: the HTTPRoute with its propagated annotation
-        "kind: HTTPRoute\n", "name: myroute\n", "foo: bar\n",
-        // localities: the Services
-        "kind: Service\n", "name: svc-1\n", "name: svc-2\n");
+    assertThat(gateway)
+        .contains(
+            // virtual host: the Gateway listener
+            "kind: Gateway\n",
+            "name: eg\n",
+            "sectionName: http\n",
+            // route and cluster: the HTTPRoute with its propagated annotation
+            "kind: HTTPRoute\n",
+            "name: myroute\n",
+            "foo: bar\n",
+            // localities: the Services
+            "kind: Service\n",
+            "name: svc-1\n",
+            "name: svc-2\n");
     assertThat(gateway).doesNotContain("OPS-1234");
   }
 
@@ -101,27 +118,36 @@ class ClusterServingTest {
     String quickstart = Files.readString(QUICKSTART);
     show(quickstart);
 
-    String reweighted = quickstart.replace("weight: 80", "weight: 50").replace("weight: 20", "weight: 50");
+    String reweighted =
+        quickstart.replace("weight: 80", "weight: 50").replace("weight: 20", "weight: 50");
     show(reweighted);
     assertThat(served.configDump(XdsDocument.Format.YAML).get("myns/eg"))
-        .contains("loadBalancingWeight: 50").doesNotContain("loadBalancingWeight: 80", "loadBalancingWeight: 20");
+        .contains("loadBalancingWeight: 50")
+        .doesNotContain("loadBalancingWeight: 80", "loadBalancingWeight: 20");
 
-    String staticRoute = quickstart.substring(quickstart.indexOf("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"));
+    String staticRoute =
+        quickstart.substring(
+            quickstart.indexOf(
+                "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"));
     staticRoute = staticRoute.substring(0, staticRoute.indexOf("\n---\n"));
     cluster.delete(staticRoute);
     String withoutStatic = reweighted.replace(staticRoute, "");
     applied = withoutStatic;
     awaitServed(withoutStatic);
     assertThat(served.configDump(XdsDocument.Format.YAML).get("myns/eg"))
-        .contains("shop_example_com").doesNotContain("www_example_com", "httproute/myns/static");
+        .contains("shop_example_com")
+        .doesNotContain("www_example_com", "httproute/myns/static");
   }
 
   @Test
-  void deletedReferenceGrant_revokesTheCrossNamespaceBackend_whoseShareBecomes500() throws Exception {
-    String input = golden("cross-namespace-backend-with-grant")
-        .replace("    - name: reporting\n      namespace: myns\n      port: 8080\n",
-            "    - name: reporting\n      namespace: myns\n      port: 8080\n    - name: local\n      port: 8080\n")
-        + """
+  void deletedReferenceGrant_revokesTheCrossNamespaceBackend_whoseShareBecomes500()
+      throws Exception {
+    String input =
+        golden("cross-namespace-backend-with-grant")
+                .replace(
+                    "    - name: reporting\n      namespace: myns\n      port: 8080\n",
+                    "    - name: reporting\n      namespace: myns\n      port: 8080\n    - name: local\n      port: 8080\n")
+            + """
         ---
         apiVersion: v1
         kind: Service
@@ -129,7 +155,8 @@ class ClusterServingTest {
         spec: {clusterIP: 10.96.22.11, ports: [{name: http, port: 8080}]}
         """;
     show(input);
-    assertThat(served.configDump(XdsDocument.Format.YAML).get("apps/eg")).contains("10.244.22.7")
+    assertThat(served.configDump(XdsDocument.Format.YAML).get("apps/eg"))
+        .contains("10.244.22.7")
         .doesNotContain("gatewire/invalid-backend");
 
     String grant = input.substring(input.indexOf("apiVersion: gateway.networking.k8s.io/v1beta1"));
@@ -139,7 +166,8 @@ class ClusterServingTest {
     applied = withoutGrant;
     awaitServed(withoutGrant);
 
-    assertThat(served.configDump(XdsDocument.Format.YAML).get("apps/eg")).contains("gatewire/invalid-backend")
+    assertThat(served.configDump(XdsDocument.Format.YAML).get("apps/eg"))
+        .contains("gatewire/invalid-backend")
         .doesNotContain("10.244.22.7");
   }
 
@@ -147,7 +175,8 @@ class ClusterServingTest {
   void relabelledNamespace_letsItsRoutesAttachThroughTheSelector() throws Exception {
     String input = golden("allowed-routes-selector");
     show(input);
-    assertThat(served.configDump(XdsDocument.Format.YAML).get("infra/eg")).contains("store_example_com")
+    assertThat(served.configDump(XdsDocument.Format.YAML).get("infra/eg"))
+        .contains("store_example_com")
         .doesNotContain("reports_example_com");
 
     show(input.replace("gateway-access: denied", "gateway-access: granted"));
@@ -157,8 +186,14 @@ class ClusterServingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"l4-cross-namespace-backend-without-grant", "https-listener-certificate",
-      "tlsroute-terminate", "envoy-backend-fqdn", "serviceimport-endpoint-slices"})
+  @ValueSource(
+      strings = {
+        "l4-cross-namespace-backend-without-grant",
+        "https-listener-certificate",
+        "tlsroute-terminate",
+        "envoy-backend-fqdn",
+        "serviceimport-endpoint-slices"
+      })
   void filesAndCluster_serveByteIdenticalXds(String goldenCase) throws Exception {
     show(golden(goldenCase));
   }
@@ -167,7 +202,10 @@ class ClusterServingTest {
     return Files.readString(GOLDEN.resolve(name).resolve("input.yaml"));
   }
 
-  /** Replaces the cluster's objects by those of {@code yaml} and waits until they are what is served. */
+  /**
+   * Replaces the cluster's objects by those of {@code yaml} and waits until they are what is
+   * served.
+   */
   private void show(String yaml) throws Exception {
     if (applied != null) {
       cluster.delete(applied);
@@ -182,17 +220,25 @@ class ClusterServingTest {
     XdsServing fromFiles = servedFromFile(yaml);
     Map<String, String> expectedDump = fromFiles.configDump(XdsDocument.Format.YAML);
     SortedMap<String, SortedMap<String, String>> expected = ServedResources.of(fromFiles);
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(served.configDump(XdsDocument.Format.YAML)).isEqualTo(expectedDump);
-      assertThat(ServedResources.of(served)).isEqualTo(expected);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(served.configDump(XdsDocument.Format.YAML)).isEqualTo(expectedDump);
+              assertThat(ServedResources.of(served)).isEqualTo(expected);
+            });
   }
 
   private XdsServing servedFromFile(String yaml) throws IOException, SourceException {
     Path file = Files.createTempFile(files, "input", ".yaml");
     Files.writeString(file, yaml);
-    XdsServing xds = new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
-    Gatewire.builder().source(new FileConfigurationSource(List.of(file))).proxySink(xds).build().translateOnce();
+    XdsServing xds =
+        new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
+    Gatewire.builder()
+        .source(new FileConfigurationSource(List.of(file)))
+        .proxySink(xds)
+        .build()
+        .translateOnce();
     return xds;
   }
 }

@@ -36,10 +36,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas against one cluster (fabric8's CRUD mock API server), each the real chain: cluster
- * source, Gatewire pipeline, xDS serving, and status write-back under leader election. Both serve the
- * same xDS; only the Lease holder writes status (GatewayClass, Gateway with its listeners, routes with
- * our parents[] entries beside another controller's); when it gives the Lease up the other replica
- * writes, and the replica that stopped writing keeps serving.
+ * source, Gatewire pipeline, xDS serving, and status write-back under leader election. Both serve
+ * the same xDS; only the Lease holder writes status (GatewayClass, Gateway with its listeners,
+ * routes with our parents[] entries beside another controller's); when it gives the Lease up the
+ * other replica writes, and the replica that stopped writing keeps serving.
  */
 @EnableKubernetesMockClient(crud = true)
 class ClusterStatusTest {
@@ -47,7 +47,8 @@ class ClusterStatusTest {
   // Generous: a Lease handover under a loaded CI machine can take several retry periods.
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String CONTROLLER = TranslatorOptions.DEFAULT_CONTROLLER_NAME;
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   static KubernetesClient client;
   static KubernetesMockServer server;
@@ -56,33 +57,57 @@ class ClusterStatusTest {
   private static Replica a;
   private static Replica b;
 
-  /** One Gatewire process: its own client, source, xDS server, status writer and place in the election. */
-  private record Replica(String identity, KubernetesCluster cluster, XdsServing xds, ClusterStatus status,
-      ConfigurationSource.Watch watch, AtomicInteger written, AtomicInteger attempted) {
+  /**
+   * One Gatewire process: its own client, source, xDS server, status writer and place in the
+   * election.
+   */
+  private record Replica(
+      String identity,
+      KubernetesCluster cluster,
+      XdsServing xds,
+      ClusterStatus status,
+      ConfigurationSource.Watch watch,
+      AtomicInteger written,
+      AtomicInteger attempted) {
 
     static Replica start(String identity, KubernetesClient client) throws Exception {
       KubernetesCluster cluster = new KubernetesCluster(client);
       KubernetesConfigurationSource source = cluster.source(KubernetesSourceOptions.ALL_NAMESPACES);
-      XdsServing xds = new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
+      XdsServing xds =
+          new XdsServing(
+              new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
       AtomicInteger written = new AtomicInteger();
       AtomicInteger attempted = new AtomicInteger();
-      StatusWriteEvents events = new StatusWriteEvents() {
-        @Override
-        public void written(StatusTarget target) {
-          written.incrementAndGet();
-          attempted.incrementAndGet();
-        }
+      StatusWriteEvents events =
+          new StatusWriteEvents() {
+            @Override
+            public void written(StatusTarget target) {
+              written.incrementAndGet();
+              attempted.incrementAndGet();
+            }
 
-        @Override
-        public void unchanged(StatusTarget target) {
-          attempted.incrementAndGet();
-        }
-      };
-      LeaderElectionSettings lease = new LeaderElectionSettings("gatewire-system", "gatewire-leader", identity,
-          Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250));
+            @Override
+            public void unchanged(StatusTarget target) {
+              attempted.incrementAndGet();
+            }
+          };
+      LeaderElectionSettings lease =
+          new LeaderElectionSettings(
+              "gatewire-system",
+              "gatewire-leader",
+              identity,
+              Duration.ofSeconds(3),
+              Duration.ofSeconds(2),
+              Duration.ofMillis(250));
       ClusterStatus status = cluster.status(CONTROLLER, source, lease, events);
-      ConfigurationSource.Watch watch = Gatewire.builder().source(source).proxySink(xds).statusSink(status)
-          .debounce(Duration.ofMillis(20)).build().start();
+      ConfigurationSource.Watch watch =
+          Gatewire.builder()
+              .source(source)
+              .proxySink(xds)
+              .statusSink(status)
+              .debounce(Duration.ofMillis(20))
+              .build()
+              .start();
       return new Replica(identity, cluster, xds, status, watch, written, attempted);
     }
 
@@ -116,62 +141,102 @@ class ClusterStatusTest {
   @Test
   void bothReplicasServe_onlyTheLeaderWritesStatus_andTheOtherTakesOverTheLease() throws Exception {
     String quickstart = Files.readString(QUICKSTART);
-    // Another controller also manages myroute through its own Gateway: its entry, there before ours,
+    // Another controller also manages myroute through its own Gateway: its entry, there before
+    // ours,
     // must survive our writes.
-    cluster.apply(quickstart.replace("      weight: 20\n", "      weight: 20\n" + OTHER_CONTROLLERS_STATUS));
+    cluster.apply(
+        quickstart.replace("      weight: 20\n", "      weight: 20\n" + OTHER_CONTROLLERS_STATUS));
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(a.status().isLeader() ^ b.status().isLeader()).as("exactly one leader").isTrue();
-      assertThat(a.served()).contains("name: myroute").isEqualTo(b.served());
-      assertThat(conditions(status("GatewayClass", "", "gatewire"))).containsEntry("Accepted", "True");
-      Map<String, Object> gateway = status("Gateway", "myns", "eg");
-      assertThat(conditions(gateway)).containsEntry("Accepted", "True").containsEntry("Programmed", "True");
-      Map<String, Object> listener = list(gateway.get("listeners")).get(0);
-      assertThat(listener).containsEntry("name", "http").containsEntry("attachedRoutes", 2);
-      assertThat(conditions(listener)).containsEntry("Accepted", "True").containsEntry("ResolvedRefs", "True")
-          .containsEntry("Programmed", "True").containsEntry("Conflicted", "False");
-      List<Map<String, Object>> parents = list(status("HTTPRoute", "myns", "myroute").get("parents"));
-      assertThat(parents).extracting(p -> p.get("controllerName")).containsExactly("example.com/other", CONTROLLER);
-      assertThat(parents.get(0)).isEqualTo(parentsOfOther());
-      assertThat(conditions(parents.get(1))).containsEntry("Accepted", "True").containsEntry("ResolvedRefs", "True");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(a.status().isLeader() ^ b.status().isLeader())
+                  .as("exactly one leader")
+                  .isTrue();
+              assertThat(a.served()).contains("name: myroute").isEqualTo(b.served());
+              assertThat(conditions(status("GatewayClass", "", "gatewire")))
+                  .containsEntry("Accepted", "True");
+              Map<String, Object> gateway = status("Gateway", "myns", "eg");
+              assertThat(conditions(gateway))
+                  .containsEntry("Accepted", "True")
+                  .containsEntry("Programmed", "True");
+              Map<String, Object> listener = list(gateway.get("listeners")).get(0);
+              assertThat(listener).containsEntry("name", "http").containsEntry("attachedRoutes", 2);
+              assertThat(conditions(listener))
+                  .containsEntry("Accepted", "True")
+                  .containsEntry("ResolvedRefs", "True")
+                  .containsEntry("Programmed", "True")
+                  .containsEntry("Conflicted", "False");
+              List<Map<String, Object>> parents =
+                  list(status("HTTPRoute", "myns", "myroute").get("parents"));
+              assertThat(parents)
+                  .extracting(p -> p.get("controllerName"))
+                  .containsExactly("example.com/other", CONTROLLER);
+              assertThat(parents.get(0)).isEqualTo(parentsOfOther());
+              assertThat(conditions(parents.get(1)))
+                  .containsEntry("Accepted", "True")
+                  .containsEntry("ResolvedRefs", "True");
+            });
     Replica leader = a.status().isLeader() ? a : b;
     Replica follower = leader == a ? b : a;
     assertThat(leader.written().get()).isPositive();
     assertThat(follower.attempted().get()).as("the follower neither writes nor compares").isZero();
 
-    // Someone overwrites the route's status with the other controller's entry alone: the leader hears
+    // Someone overwrites the route's status with the other controller's entry alone: the leader
+    // hears
     // of the status-only update (which does not re-translate) and puts its entry back.
-    cluster.updateStatus("""
+    cluster.updateStatus(
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: myroute, namespace: myns}
-        """ + OTHER_CONTROLLERS_STATUS);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(list(status("HTTPRoute", "myns", "myroute").get("parents")))
-        .extracting(p -> p.get("controllerName")).containsExactly("example.com/other", CONTROLLER));
+        """
+            + OTHER_CONTROLLERS_STATUS);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(list(status("HTTPRoute", "myns", "myroute").get("parents")))
+                    .extracting(p -> p.get("controllerName"))
+                    .containsExactly("example.com/other", CONTROLLER));
 
     // The leader gives the Lease up (as on shutdown); it keeps serving, the other replica writes.
     leader.status().close();
     await().atMost(WAIT).until(() -> follower.status().isLeader());
-    // A spec edit as a patch (the mock, unlike an API server, would drop the status on a plain update).
-    client.genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute").inNamespace("myns")
-        .withName("myroute").edit(route -> {
-          route.getMetadata().setGeneration(2L);
-          String spec = Serialization.asJson(route.getAdditionalProperties().get("spec")).replace("\"svc-2\"", "\"missing\"");
-          route.setAdditionalProperty("spec", Serialization.unmarshal(spec, Map.class));
-          return route;
-        });
-    await().atMost(WAIT).untilAsserted(() -> {
-      List<Map<String, Object>> parents = list(status("HTTPRoute", "myns", "myroute").get("parents"));
-      assertThat(parents.get(0)).isEqualTo(parentsOfOther());
-      assertThat(conditions(parents.get(1))).containsEntry("ResolvedRefs", "False");
-      assertThat(parents.get(1).toString()).contains("BackendNotFound");
-      assertThat(leader.served()).contains("gatewire/invalid-backend").isEqualTo(follower.served());
-    });
+    // A spec edit as a patch (the mock, unlike an API server, would drop the status on a plain
+    // update).
+    client
+        .genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+        .inNamespace("myns")
+        .withName("myroute")
+        .edit(
+            route -> {
+              route.getMetadata().setGeneration(2L);
+              String spec =
+                  Serialization.asJson(route.getAdditionalProperties().get("spec"))
+                      .replace("\"svc-2\"", "\"missing\"");
+              route.setAdditionalProperty("spec", Serialization.unmarshal(spec, Map.class));
+              return route;
+            });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              List<Map<String, Object>> parents =
+                  list(status("HTTPRoute", "myns", "myroute").get("parents"));
+              assertThat(parents.get(0)).isEqualTo(parentsOfOther());
+              assertThat(conditions(parents.get(1))).containsEntry("ResolvedRefs", "False");
+              assertThat(parents.get(1).toString()).contains("BackendNotFound");
+              assertThat(leader.served())
+                  .contains("gatewire/invalid-backend")
+                  .isEqualTo(follower.served());
+            });
     assertThat(follower.written().get()).isPositive();
   }
 
-  private static final String OTHER_CONTROLLERS_STATUS = """
+  private static final String OTHER_CONTROLLERS_STATUS =
+      """
       status:
         parents:
         - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: other-gw}
@@ -182,17 +247,35 @@ class ClusterStatusTest {
       """;
 
   private static Map<String, Object> parentsOfOther() {
-    return Map.of("parentRef", Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "other-gw"),
-        "controllerName", "example.com/other",
-        "conditions", List.of(Map.of("type", "Accepted", "status", "True", "reason", "Accepted", "message", "theirs",
-            "observedGeneration", 1, "lastTransitionTime", "2026-01-01T00:00:00Z")));
+    return Map.of(
+        "parentRef",
+        Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "other-gw"),
+        "controllerName",
+        "example.com/other",
+        "conditions",
+        List.of(
+            Map.of(
+                "type",
+                "Accepted",
+                "status",
+                "True",
+                "reason",
+                "Accepted",
+                "message",
+                "theirs",
+                "observedGeneration",
+                1,
+                "lastTransitionTime",
+                "2026-01-01T00:00:00Z")));
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> status(String kind, String namespace, String name) {
     var resources = client.genericKubernetesResources("gateway.networking.k8s.io/v1", kind);
-    GenericKubernetesResource object = namespace.isEmpty() ? resources.withName(name).get()
-        : resources.inNamespace(namespace).withName(name).get();
+    GenericKubernetesResource object =
+        namespace.isEmpty()
+            ? resources.withName(name).get()
+            : resources.inNamespace(namespace).withName(name).get();
     Object status = object == null ? null : object.getAdditionalProperties().get("status");
     return status instanceof Map ? (Map<String, Object>) status : Map.of();
   }

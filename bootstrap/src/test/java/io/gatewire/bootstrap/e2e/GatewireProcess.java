@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/gatewire.jar ...} as a child process, with its admin endpoints at hand. */
+/**
+ * {@code java -jar target/gatewire.jar ...} as a child process, with its admin endpoints at hand.
+ */
 final class GatewireProcess implements AutoCloseable {
   static final Path JAR = Path.of("target/gatewire.jar").toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -31,18 +33,34 @@ final class GatewireProcess implements AutoCloseable {
   }
 
   /** Starts {@code java -jar gatewire.jar ARGS} in {@code workDir}; output goes to {@code log}. */
-  static GatewireProcess start(Path workDir, Path log, int adminPort, List<String> args) throws IOException {
+  static GatewireProcess start(Path workDir, Path log, int adminPort, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
     command.addAll(args);
-    Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     return new GatewireProcess(p, log, adminPort);
   }
 
   /** {@code serve -f CONFIG} on the given ports. */
-  static GatewireProcess serve(Path config, Path log, int xdsPort, int adminPort) throws IOException {
-    return start(config.getParent(), log, adminPort, List.of("serve", "-f", config.toString(),
-        "--xds-port", Integer.toString(xdsPort), "--admin-port", Integer.toString(adminPort)));
+  static GatewireProcess serve(Path config, Path log, int xdsPort, int adminPort)
+      throws IOException {
+    return start(
+        config.getParent(),
+        log,
+        adminPort,
+        List.of(
+            "serve",
+            "-f",
+            config.toString(),
+            "--xds-port",
+            Integer.toString(xdsPort),
+            "--admin-port",
+            Integer.toString(adminPort)));
   }
 
   static int freePort() throws IOException {
@@ -56,15 +74,21 @@ final class GatewireProcess implements AutoCloseable {
   }
 
   GatewireProcess awaitReady() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
         .until(() -> get("/readyz").startsWith("ready"));
     return this;
   }
 
   String get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + adminPort + path)).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return response.body();
   }
 

@@ -22,20 +22,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar gatewire.jar serve} with and without mutual TLS, serving a Gateway with HTTP, HTTPS
- * and TLS-terminating listeners (the golden case secrets-withheld-without-mtls), to hand-driven ADS clients.
+ * {@code java -jar gatewire.jar serve} with and without mutual TLS, serving a Gateway with HTTP,
+ * HTTPS and TLS-terminating listeners (the golden case secrets-withheld-without-mtls), to
+ * hand-driven ADS clients.
  */
 class SecureServeIT {
-  private static final Path INPUT = Path.of("src/test/resources/golden/secrets-withheld-without-mtls/input.yaml")
-      .toAbsolutePath();
+  private static final Path INPUT =
+      Path.of("src/test/resources/golden/secrets-withheld-without-mtls/input.yaml")
+          .toAbsolutePath();
   private static final String SECRET = "infra/shop-cert";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private GatewireProcess serve(String name, int xdsPort, int adminPort, String... flags) throws Exception {
-    List<String> args = new ArrayList<>(List.of("serve", "-f", INPUT.toString(), "--xds-port", Integer.toString(xdsPort),
-        "--admin-port", Integer.toString(adminPort)));
+  private GatewireProcess serve(String name, int xdsPort, int adminPort, String... flags)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve",
+                "-f",
+                INPUT.toString(),
+                "--xds-port",
+                Integer.toString(xdsPort),
+                "--admin-port",
+                Integer.toString(adminPort)));
     args.addAll(List.of(flags));
     return GatewireProcess.start(dir, dir.resolve(name + ".log"), adminPort, args).awaitReady();
   }
@@ -47,13 +57,16 @@ class SecureServeIT {
   }
 
   @Test
-  void withoutMutualTls_httpsListenersArePending_noSecretIsServed_andAskingForOneIsRefused() throws Exception {
+  void withoutMutualTls_httpsListenersArePending_noSecretIsServed_andAskingForOneIsRefused()
+      throws Exception {
     int xdsPort = GatewireProcess.freePort();
     try (GatewireProcess gatewire = serve("plain", xdsPort, GatewireProcess.freePort());
         AdsTestClient client = AdsTestClient.connect(xdsPort, "envoy-1", "infra/eg")) {
       JsonNode dump = new ObjectMapper().readTree(gatewire.get("/config_dump")).get("infra/eg");
       assertThat(dump.get("secrets")).isEmpty();
-      assertThat(dump.get("listeners")).extracting(l -> l.get("name").asText()).containsExactly("infra/eg/80");
+      assertThat(dump.get("listeners"))
+          .extracting(l -> l.get("name").asText())
+          .containsExactly("infra/eg/80");
       assertThat(gatewire.log()).contains("listener https: Programmed Pending", "--xds-client-ca");
 
       AdsTestClient.Sotw ads = client.stateOfTheWorld();
@@ -64,36 +77,66 @@ class SecureServeIT {
   }
 
   @Test
-  void withMutualTlsAndSanAuthorization_theNamedGatewaysEnvoyGetsTheSecret_andNoOtherGateway() throws Exception {
+  void withMutualTlsAndSanAuthorization_theNamedGatewaysEnvoyGetsTheSecret_andNoOtherGateway()
+      throws Exception {
     TestPki ca = TestPki.ca("it-ca");
     Path caFile = ca.writeCertificate(dir.resolve("ca.crt"));
     ca.server("gatewire").writeTo(dir.resolve("tls.crt"), dir.resolve("tls.key"));
     int xdsPort = GatewireProcess.freePort();
-    try (GatewireProcess gatewire = serve("mtls", xdsPort, GatewireProcess.freePort(),
-        "--xds-tls-cert", dir.resolve("tls.crt").toString(), "--xds-tls-key", dir.resolve("tls.key").toString(),
-        "--xds-client-ca", caFile.toString(), "--xds-authorize-by-san");
-        AdsTestClient eg = AdsTestClient.connect(xdsPort, clientCredentials(ca, caFile, "eg.infra"), "envoy-1", "infra/eg");
-        AdsTestClient other = AdsTestClient.connect(xdsPort, clientCredentials(ca, caFile, "eg.infra"), "envoy-2",
-            "infra/other")) {
-      DiscoveryResponse secrets = eg.stateOfTheWorld().subscribe(Resources.V3.SECRET_TYPE_URL, SECRET);
-      assertThat(secrets.getResourcesList()).singleElement().satisfies(any -> assertThat(any.unpack(Secret.class)
-          .getTlsCertificate().getPrivateKey().getInlineBytes().isEmpty()).isFalse());
+    try (GatewireProcess gatewire =
+            serve(
+                "mtls",
+                xdsPort,
+                GatewireProcess.freePort(),
+                "--xds-tls-cert",
+                dir.resolve("tls.crt").toString(),
+                "--xds-tls-key",
+                dir.resolve("tls.key").toString(),
+                "--xds-client-ca",
+                caFile.toString(),
+                "--xds-authorize-by-san");
+        AdsTestClient eg =
+            AdsTestClient.connect(
+                xdsPort, clientCredentials(ca, caFile, "eg.infra"), "envoy-1", "infra/eg");
+        AdsTestClient other =
+            AdsTestClient.connect(
+                xdsPort, clientCredentials(ca, caFile, "eg.infra"), "envoy-2", "infra/other")) {
+      DiscoveryResponse secrets =
+          eg.stateOfTheWorld().subscribe(Resources.V3.SECRET_TYPE_URL, SECRET);
+      assertThat(secrets.getResourcesList())
+          .singleElement()
+          .satisfies(
+              any ->
+                  assertThat(
+                          any.unpack(Secret.class)
+                              .getTlsCertificate()
+                              .getPrivateKey()
+                              .getInlineBytes()
+                              .isEmpty())
+                      .isFalse());
 
       AdsTestClient.Sotw denied = other.stateOfTheWorld();
       denied.request(Resources.V3.LISTENER_TYPE_URL);
       assertThat(endStatus(denied).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
       String dump = gatewire.get("/config_dump");
-      assertThat(dump).contains("\"" + SECRET + "\"", "infra/eg/443").doesNotContain("PRIVATE KEY", "LS0tLS1CRUdJTi");
-      assertThat(gatewire.log()).contains("mutual TLS: client certificates signed by " + caFile + " required");
+      assertThat(dump)
+          .contains("\"" + SECRET + "\"", "infra/eg/443")
+          .doesNotContain("PRIVATE KEY", "LS0tLS1CRUdJTi");
+      assertThat(gatewire.log())
+          .contains("mutual TLS: client certificates signed by " + caFile + " required");
       assertThat(gatewire.terminate()).isZero();
     }
   }
 
-  private ChannelCredentials clientCredentials(TestPki ca, Path caFile, String dnsSan) throws Exception {
+  private ChannelCredentials clientCredentials(TestPki ca, Path caFile, String dnsSan)
+      throws Exception {
     Path chain = Files.createTempFile(dir, "client", ".crt");
     Path key = Files.createTempFile(dir, "client", ".key");
     ca.client("envoy", List.of(), List.of(dnsSan)).writeTo(chain, key);
-    return TlsChannelCredentials.newBuilder().trustManager(caFile.toFile()).keyManager(chain.toFile(), key.toFile()).build();
+    return TlsChannelCredentials.newBuilder()
+        .trustManager(caFile.toFile())
+        .keyManager(chain.toFile(), key.toFile())
+        .build();
   }
 }

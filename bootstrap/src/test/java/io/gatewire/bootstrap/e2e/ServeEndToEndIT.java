@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gatewire serve} as a child process, against real xDS clients: grpc-java's own xDS client and
- * a hand-driven ADS client over Envoy's generated stubs. Every resource a client receives is checked
- * against Envoy's field constraints.
+ * {@code gatewire serve} as a child process, against real xDS clients: grpc-java's own xDS client
+ * and a hand-driven ADS client over Envoy's generated stubs. Every resource a client receives is
+ * checked against Envoy's field constraints.
  */
 class ServeEndToEndIT {
   private static final Path QUICKSTART = Path.of("../docs/examples/quickstart.yaml");
@@ -44,8 +44,7 @@ class ServeEndToEndIT {
   private static final String LISTENER = "myns/eg/8080";
   private static final Duration QUIET = Duration.ofSeconds(2);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path config() throws Exception {
     Path config = dir.resolve("config");
@@ -62,7 +61,11 @@ class ServeEndToEndIT {
   }
 
   private GatewireProcess serve(Path config, String name) throws Exception {
-    return GatewireProcess.serve(config, dir.resolve(name + ".log"), GatewireProcess.freePort(), GatewireProcess.freePort())
+    return GatewireProcess.serve(
+            config,
+            dir.resolve(name + ".log"),
+            GatewireProcess.freePort(),
+            GatewireProcess.freePort())
         .awaitReady();
   }
 
@@ -73,8 +76,14 @@ class ServeEndToEndIT {
   }
 
   private static void assertAcked(GatewireXdsTestClient client) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.states())
-        .hasSize(6).allSatisfy(s -> assertThat(s.status()).as(s.toString()).isEqualTo(Status.ACKED)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.states())
+                    .hasSize(6)
+                    .allSatisfy(
+                        s -> assertThat(s.status()).as(s.toString()).isEqualTo(Status.ACKED)));
   }
 
   private static Map<String, Object> entry(Map<String, Object> metadata) {
@@ -87,12 +96,14 @@ class ServeEndToEndIT {
   }
 
   @Test
-  void grpcXdsClient_acksEverything_seesMetadata_followsEdits_andIgnoresABrokenEdit() throws Exception {
+  void grpcXdsClient_acksEverything_seesMetadata_followsEdits_andIgnoresABrokenEdit()
+      throws Exception {
     Path config = config();
     Path file = config.resolve("quickstart.yaml");
     String original = Files.readString(file);
     try (GatewireProcess gatewire = serve(config, "serve");
-        GatewireXdsTestClient client = GatewireXdsTestClient.connect(xdsPort(gatewire), "grpc-node", "myns/eg")) {
+        GatewireXdsTestClient client =
+            GatewireXdsTestClient.connect(xdsPort(gatewire), "grpc-node", "myns/eg")) {
       client.watchListener(LISTENER);
       client.watchRouteConfig(LISTENER);
       client.watchCluster(SHOP);
@@ -102,34 +113,63 @@ class ServeEndToEndIT {
       assertAcked(client);
 
       Map<String, Object> route = entry(client.clusterMetadata(SHOP));
-      assertThat(route).containsEntry("kind", "HTTPRoute").containsEntry("groupVersion", "gateway.networking.k8s.io/v1")
-          .containsEntry("namespace", "myns").containsEntry("name", "myroute").containsEntry("sectionName", "shop")
+      assertThat(route)
+          .containsEntry("kind", "HTTPRoute")
+          .containsEntry("groupVersion", "gateway.networking.k8s.io/v1")
+          .containsEntry("namespace", "myns")
+          .containsEntry("name", "myroute")
+          .containsEntry("sectionName", "shop")
           .containsEntry("annotations", Map.of("foo", "bar"));
       List<LocalityView> localities = client.localities(SHOP);
-      assertThat(localities).extracting(LocalityView::region).containsExactly(SHOP + "/backend/0", SHOP + "/backend/1");
+      assertThat(localities)
+          .extracting(LocalityView::region)
+          .containsExactly(SHOP + "/backend/0", SHOP + "/backend/1");
       assertThat(localities).extracting(LocalityView::weight).containsExactly(80, 20);
-      assertThat(entry(localities.get(0).metadata())).containsEntry("kind", "Service").containsEntry("name", "svc-1")
+      assertThat(entry(localities.get(0).metadata()))
+          .containsEntry("kind", "Service")
+          .containsEntry("name", "svc-1")
           .containsEntry("sectionName", "8080");
       Map<String, String> before = client.versions(Kind.ENDPOINTS);
 
       save(file, original.replace("weight: 80", "weight: 60"));
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(client.localities(SHOP)).extracting(LocalityView::weight).containsExactly(60, 20));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(client.localities(SHOP))
+                      .extracting(LocalityView::weight)
+                      .containsExactly(60, 20));
       assertThat(client.versions(Kind.ENDPOINTS).get(SHOP)).isNotEqualTo(before.get(SHOP));
       Map<String, String> afterEdit = client.versions(Kind.ENDPOINTS);
 
       save(file, original.replace("weight: 80", "weight: [60"));
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gatewire.get("/readyz")).contains("stale", "quickstart.yaml:"));
-      await().during(QUIET).atMost(QUIET.plusSeconds(5)).untilAsserted(() -> {
-        assertThat(client.versions(Kind.ENDPOINTS)).isEqualTo(afterEdit);
-        assertThat(client.localities(SHOP)).extracting(LocalityView::weight).containsExactly(60, 20);
-      });
-      assertThat(gatewire.log()).contains("quickstart.yaml:").contains("last good one keeps serving");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> assertThat(gatewire.get("/readyz")).contains("stale", "quickstart.yaml:"));
+      await()
+          .during(QUIET)
+          .atMost(QUIET.plusSeconds(5))
+          .untilAsserted(
+              () -> {
+                assertThat(client.versions(Kind.ENDPOINTS)).isEqualTo(afterEdit);
+                assertThat(client.localities(SHOP))
+                    .extracting(LocalityView::weight)
+                    .containsExactly(60, 20);
+              });
+      assertThat(gatewire.log())
+          .contains("quickstart.yaml:")
+          .contains("last good one keeps serving");
       assertThat(gatewire.get("/metrics")).contains("gatewire_config_stale 1.0");
 
       save(file, original.replace("weight: 80", "weight: 50"));
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(client.localities(SHOP)).extracting(LocalityView::weight).containsExactly(50, 20));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(client.localities(SHOP))
+                      .extracting(LocalityView::weight)
+                      .containsExactly(50, 20));
       assertThat(gatewire.get("/readyz")).isEqualTo("ready\n");
       assertAcked(client);
       assertThat(gatewire.terminate()).as(gatewire.log()).isZero();
@@ -149,8 +189,13 @@ class ServeEndToEndIT {
       validate(clusters.getResourcesList(), Cluster.class);
       delta.ack(clusters);
 
-      String withoutStatic = original.substring(0, original.indexOf("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"))
-          + original.substring(original.indexOf("apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-1"));
+      String withoutStatic =
+          original.substring(
+                  0,
+                  original.indexOf(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"))
+              + original.substring(
+                  original.indexOf("apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-1"));
       save(file, withoutStatic);
       DeltaDiscoveryResponse removal = delta.next(Resources.V3.CLUSTER_TYPE_URL);
       assertThat(removal.getRemovedResourcesList()).containsExactly(STATIC);
@@ -177,12 +222,27 @@ class ServeEndToEndIT {
 
       ads.nack(clusters, "", "test rejects cluster " + SHOP);
 
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(gatewire.get("/metrics")).contains("gatewire_xds_nacks_total{type=\"Cluster\"} 1.0"));
-      assertThat(ads.within(Resources.V3.CLUSTER_TYPE_URL, QUIET)).as("responses after the NACK").isEmpty();
-      assertThat(gatewire.get("/metrics")).contains("gatewire_xds_nacks_total{type=\"Cluster\"} 1.0");
-      assertThat(gatewire.log().lines().filter(l -> l.contains("NACK")).toList()).singleElement()
-          .satisfies(line -> assertThat(line).contains("nack-node", "Cluster", clusters.getVersionInfo(), "test rejects cluster"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(gatewire.get("/metrics"))
+                      .contains("gatewire_xds_nacks_total{type=\"Cluster\"} 1.0"));
+      assertThat(ads.within(Resources.V3.CLUSTER_TYPE_URL, QUIET))
+          .as("responses after the NACK")
+          .isEmpty();
+      assertThat(gatewire.get("/metrics"))
+          .contains("gatewire_xds_nacks_total{type=\"Cluster\"} 1.0");
+      assertThat(gatewire.log().lines().filter(l -> l.contains("NACK")).toList())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "nack-node",
+                          "Cluster",
+                          clusters.getVersionInfo(),
+                          "test rejects cluster"));
     }
   }
 
@@ -204,17 +264,30 @@ class ServeEndToEndIT {
       subscribe(delta, versions, Resources.V3.LISTENER_TYPE_URL, Listener.class);
       subscribe(delta, versions, Resources.V3.ROUTE_TYPE_URL, RouteConfiguration.class, LISTENER);
       subscribe(delta, versions, Resources.V3.CLUSTER_TYPE_URL, Cluster.class);
-      subscribe(delta, versions, Resources.V3.ENDPOINT_TYPE_URL, ClusterLoadAssignment.class, SHOP, STATIC);
+      subscribe(
+          delta,
+          versions,
+          Resources.V3.ENDPOINT_TYPE_URL,
+          ClusterLoadAssignment.class,
+          SHOP,
+          STATIC);
       assertThat(gatewire.terminate()).isZero();
     }
     return versions;
   }
 
-  private static void subscribe(AdsTestClient.Delta delta, Map<String, String> versions, String type,
-      Class<? extends Message> message, String... names) throws Exception {
+  private static void subscribe(
+      AdsTestClient.Delta delta,
+      Map<String, String> versions,
+      String type,
+      Class<? extends Message> message,
+      String... names)
+      throws Exception {
     DeltaDiscoveryResponse response = delta.subscribe(type, names);
     validate(response.getResourcesList(), message);
-    response.getResourcesList().forEach(r -> versions.put(type + " " + r.getName(), r.getVersion()));
+    response
+        .getResourcesList()
+        .forEach(r -> versions.put(type + " " + r.getName(), r.getVersion()));
     delta.ack(response);
   }
 
@@ -222,7 +295,8 @@ class ServeEndToEndIT {
     return response.getResourcesList().stream().map(Resource::getName).sorted().toList();
   }
 
-  private static void validate(List<?> resources, Class<? extends Message> type) throws InvalidProtocolBufferException {
+  private static void validate(List<?> resources, Class<? extends Message> type)
+      throws InvalidProtocolBufferException {
     for (Object r : resources) {
       Any any = r instanceof Resource resource ? resource.getResource() : (Any) r;
       EnvoyValidator.assertValid(any.unpack(type));

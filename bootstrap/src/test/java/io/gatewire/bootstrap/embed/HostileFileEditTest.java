@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Serving from watched files: a good file replaced by an alias bomb or by too-deep nesting leaves the
- * last good configuration serving, and the state (what /readyz reports) names the file, line and limit.
+ * Serving from watched files: a good file replaced by an alias bomb or by too-deep nesting leaves
+ * the last good configuration serving, and the state (what /readyz reports) names the file, line
+ * and limit.
  */
 class HostileFileEditTest {
   private static final Path QUICKSTART = Path.of("../docs/examples/quickstart.yaml");
-  private static final String ALIAS_BOMB = """
+  private static final String ALIAS_BOMB =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: lol, namespace: apps}
@@ -31,8 +33,7 @@ class HostileFileEditTest {
         c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Replaces the file as editors and ConfigMap updates do: a new file renamed over the old one. */
   private void save(Path file, String content) throws Exception {
@@ -41,33 +42,54 @@ class HostileFileEditTest {
   }
 
   @Test
-  void aHostileEdit_keepsTheLastGoodConfigurationServing_andTheStateNamesTheError() throws Exception {
+  void aHostileEdit_keepsTheLastGoodConfigurationServing_andTheStateNamesTheError()
+      throws Exception {
     String good = Files.readString(QUICKSTART);
     Path file = dir.resolve("config").resolve("gateway.yaml");
     Files.createDirectories(file.getParent());
     Files.writeString(file, good);
     GatewireEmbeddingTest.RecordingSink sink = new GatewireEmbeddingTest.RecordingSink();
-    Gatewire gatewire = Gatewire.builder()
-        .source(new FileConfigurationSource(List.of(file.getParent()), InputStream.nullInputStream()))
-        .proxySink(sink).debounce(Duration.ofMillis(20)).build();
+    Gatewire gatewire =
+        Gatewire.builder()
+            .source(
+                new FileConfigurationSource(
+                    List.of(file.getParent()), InputStream.nullInputStream()))
+            .proxySink(sink)
+            .debounce(Duration.ofMillis(20))
+            .build();
 
     try (ConfigurationSource.Watch watch = gatewire.start()) {
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.published).hasSize(1));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(sink.published).hasSize(1));
       Ir served = sink.published.get(0);
 
       save(file, ALIAS_BOMB);
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gatewire.state().stale()).isTrue());
-      assertThat(gatewire.state().lastError()).contains(file + ":6: YAML alias *a is not supported");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(gatewire.state().stale()).isTrue());
+      assertThat(gatewire.state().lastError())
+          .contains(file + ":6: YAML alias *a is not supported");
 
-      save(file, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + "[".repeat(500)
-          + "]".repeat(500) + "\n");
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(gatewire.state().lastError()).contains(file + ":4: objects and lists nest deeper than the limit"));
+      save(
+          file,
+          "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: "
+              + "[".repeat(500)
+              + "]".repeat(500)
+              + "\n");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(gatewire.state().lastError())
+                      .contains(file + ":4: objects and lists nest deeper than the limit"));
       assertThat(sink.published).containsExactly(served);
       assertThat(gatewire.state().hasConfiguration()).isTrue();
 
       save(file, good.replace("weight: 80", "weight: 60"));
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gatewire.state().stale()).isFalse());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(gatewire.state().stale()).isFalse());
       assertThat(sink.published).hasSize(2);
     }
   }

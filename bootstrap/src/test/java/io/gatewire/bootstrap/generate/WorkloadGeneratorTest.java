@@ -18,9 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class WorkloadGeneratorTest {
 
@@ -36,18 +36,24 @@ class WorkloadGeneratorTest {
 
   @ParameterizedTest
   @MethodSource("shapes")
-  void generatedWorkload_translatesWithoutWarnings_andEveryRouteIsAcceptedWithResolvedRefs(WorkloadSpec spec) {
+  void generatedWorkload_translatesWithoutWarnings_andEveryRouteIsAcceptedWithResolvedRefs(
+      WorkloadSpec spec) {
     GatewayResources resources = WorkloadGenerator.resources(spec);
     TranslationResult result = new Translator(TranslatorOptions.DEFAULTS).translate(resources);
 
     assertThat(result.warnings()).isEmpty();
-    List<ObjectStatus> routes = result.statuses().stream().filter(s -> s.kind().equals("HTTPRoute")).toList();
+    List<ObjectStatus> routes =
+        result.statuses().stream().filter(s -> s.kind().equals("HTTPRoute")).toList();
     assertThat(routes).hasSize(spec.routes());
     for (ObjectStatus route : routes) {
-      List<StatusBody.RouteParentStatus> parents = ((StatusBody.RouteStatus) route.status()).parents();
+      List<StatusBody.RouteParentStatus> parents =
+          ((StatusBody.RouteStatus) route.status()).parents();
       assertThat(parents).as(route.name()).hasSize(1);
-      Set<String> holding = parents.get(0).conditions().stream().filter(Condition::holds).map(Condition::type)
-          .collect(Collectors.toSet());
+      Set<String> holding =
+          parents.get(0).conditions().stream()
+              .filter(Condition::holds)
+              .map(Condition::type)
+              .collect(Collectors.toSet());
       assertThat(holding).as(route.name()).contains(Reasons.ACCEPTED, Reasons.RESOLVED_REFS);
     }
     assertThat(result.ir().gateways()).hasSize(1);
@@ -70,8 +76,11 @@ class WorkloadGeneratorTest {
         assertThat(rule.matches()).hasSize(spec.matchesPerRule());
         assertThat(rule.backendRefs()).hasSize(spec.backendsPerRule());
       }
-      boolean annotated = route.meta().annotations().keySet().stream().filter(k -> k.startsWith("gateway.envoyproxy.io/"))
-          .count() == 2;
+      boolean annotated =
+          route.meta().annotations().keySet().stream()
+                  .filter(k -> k.startsWith("gateway.envoyproxy.io/"))
+                  .count()
+              == 2;
       assertThat(annotated).isEqualTo(spec.metadata() == WorkloadSpec.Metadata.ANNOTATIONS);
     }
     Set<String> addresses = new HashSet<>();
@@ -88,10 +97,17 @@ class WorkloadGeneratorTest {
 
   @Test
   void sharedHostnames_giveOneHostnameForAllRoutes_perRouteGivesOneEach() {
-    Set<String> shared = WorkloadGenerator.resources(WorkloadSpec.of(20).withHostnames(WorkloadSpec.Hostnames.SHARED))
-        .httpRoutes().stream().flatMap(r -> r.hostnames().stream()).collect(Collectors.toSet());
-    Set<String> perRoute = WorkloadGenerator.resources(WorkloadSpec.of(20)).httpRoutes().stream()
-        .flatMap(r -> r.hostnames().stream()).collect(Collectors.toSet());
+    Set<String> shared =
+        WorkloadGenerator.resources(
+                WorkloadSpec.of(20).withHostnames(WorkloadSpec.Hostnames.SHARED))
+            .httpRoutes()
+            .stream()
+            .flatMap(r -> r.hostnames().stream())
+            .collect(Collectors.toSet());
+    Set<String> perRoute =
+        WorkloadGenerator.resources(WorkloadSpec.of(20)).httpRoutes().stream()
+            .flatMap(r -> r.hostnames().stream())
+            .collect(Collectors.toSet());
 
     assertThat(shared).containsExactly(WorkloadGenerator.SHARED_HOSTNAME);
     assertThat(perRoute).hasSize(20);
@@ -112,13 +128,15 @@ class WorkloadGeneratorTest {
     String yaml = WorkloadGenerator.yaml(spec);
 
     assertThat(occurrences(yaml, "\"" + WorkloadGenerator.firstPath(42) + "\"")).isEqualTo(1);
-    assertThat(occurrences(yaml, "\"" + WorkloadGenerator.endpointAddress(123) + "\"")).isEqualTo(1);
+    assertThat(occurrences(yaml, "\"" + WorkloadGenerator.endpointAddress(123) + "\""))
+        .isEqualTo(1);
   }
 
   @Test
   void moreNamespacesThanServices_isRejected() {
     assertThatThrownBy(() -> WorkloadSpec.of(10).withNamespaces(6))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("may not exceed the Services");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("may not exceed the Services");
   }
 
   private static String withoutComments(String yaml) {

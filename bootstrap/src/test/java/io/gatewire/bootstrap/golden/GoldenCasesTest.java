@@ -40,48 +40,67 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenCasesTest {
   private static final String WITHHOLD_SECRETS = "--withhold-secrets";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @TestFactory
   Stream<DynamicContainer> goldenCases() {
     List<Path> cases = Goldens.cases();
     assertThat(cases).as("golden cases").hasSizeGreaterThanOrEqualTo(25);
-    return cases.stream().map(dir -> DynamicContainer.dynamicContainer(dir.getFileName().toString(), Stream.of(
-        DynamicTest.dynamicTest("manifests -> IR and status", () -> manifestsToIr(dir)),
-        DynamicTest.dynamicTest("IR -> xDS", () -> irToXds(dir)),
-        DynamicTest.dynamicTest("command translate", () -> command(dir)),
-        DynamicTest.dynamicTest("Envoy field constraints", () -> envoyConstraints(dir)),
-        DynamicTest.dynamicTest("shuffled documents give identical bytes", () -> shuffled(dir)))));
+    return cases.stream()
+        .map(
+            dir ->
+                DynamicContainer.dynamicContainer(
+                    dir.getFileName().toString(),
+                    Stream.of(
+                        DynamicTest.dynamicTest(
+                            "manifests -> IR and status", () -> manifestsToIr(dir)),
+                        DynamicTest.dynamicTest("IR -> xDS", () -> irToXds(dir)),
+                        DynamicTest.dynamicTest("command translate", () -> command(dir)),
+                        DynamicTest.dynamicTest(
+                            "Envoy field constraints", () -> envoyConstraints(dir)),
+                        DynamicTest.dynamicTest(
+                            "shuffled documents give identical bytes", () -> shuffled(dir)))));
   }
 
   private static Path input(Path dir) {
     return dir.resolve(Goldens.INPUT);
   }
 
-  /** The case's extra {@code translate} flags ({@link Goldens#FLAGS}); {@code --withhold-secrets} is the one known. */
+  /**
+   * The case's extra {@code translate} flags ({@link Goldens#FLAGS}); {@code --withhold-secrets} is
+   * the one known.
+   */
   private static List<String> flags(Path dir) throws IOException {
     Path file = dir.resolve(Goldens.FLAGS);
-    List<String> flags = Files.exists(file)
-        ? Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).toList() : List.of();
+    List<String> flags =
+        Files.exists(file)
+            ? Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).toList()
+            : List.of();
     assertThat(flags).as("flags of %s", dir).isSubsetOf(WITHHOLD_SECRETS);
     return flags;
   }
 
   /** {@code translate -f input.yaml} with the case's flags and then {@code extra}. */
-  private static CommandRunner.Run translateCommand(Path dir, Path input, String... extra) throws IOException {
+  private static CommandRunner.Run translateCommand(Path dir, Path input, String... extra)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("translate", "-f", input.toString()));
     args.addAll(flags(dir));
     args.addAll(List.of(extra));
     return CommandRunner.run(args.toArray(String[]::new));
   }
 
-  /** Translates as the commands do: the case's flags, regular expressions checked in Envoy's dialect. */
+  /**
+   * Translates as the commands do: the case's flags, regular expressions checked in Envoy's
+   * dialect.
+   */
   private static TranslationResult translate(Path dir) throws Exception {
-    TranslatorOptions options = flags(dir).contains(WITHHOLD_SECRETS)
-        ? TranslatorOptions.DEFAULTS.withSecrets(SecretDelivery.withheld("withheld")) : TranslatorOptions.DEFAULTS;
+    TranslatorOptions options =
+        flags(dir).contains(WITHHOLD_SECRETS)
+            ? TranslatorOptions.DEFAULTS.withSecrets(SecretDelivery.withheld("withheld"))
+            : TranslatorOptions.DEFAULTS;
     return new Translator(options, new EnvoyRegexDialect())
         .translate(new FileConfigurationSource(List.of(input(dir))).load());
   }
@@ -95,7 +114,8 @@ class GoldenCasesTest {
       return;
     }
     Ir ir = IrYaml.read(Goldens.read(dir.resolve("ir.yaml")));
-    String xds = new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML).render(ir, null);
+    String xds =
+        new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML).render(ir, null);
     Goldens.check(dir, "xds.yaml", xds);
   }
 
@@ -123,8 +143,15 @@ class GoldenCasesTest {
   }
 
   private void shuffled(Path dir) throws IOException {
-    List<JsonNode> documents = new ArrayList<>(YAML.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(input(dir)))
-        .readAll().stream().filter(d -> d != null && !d.isMissingNode() && !d.isNull()).toList());
+    List<JsonNode> documents =
+        new ArrayList<>(
+            YAML
+                .readerFor(JsonNode.class)
+                .<JsonNode>readValues(Files.readString(input(dir)))
+                .readAll()
+                .stream()
+                .filter(d -> d != null && !d.isMissingNode() && !d.isNull())
+                .toList());
     String expected = translateCommand(dir, input(dir)).out();
     Random random = new Random(dir.getFileName().toString().hashCode());
     for (int i = 0; i < 3; i++) {

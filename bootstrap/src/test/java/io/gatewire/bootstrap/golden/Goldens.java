@@ -12,14 +12,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The golden directory: one folder per case with a hand-written {@code input.yaml}. With
- * {@code -Dgolden.update=true} goldens are rewritten and orphans deleted; otherwise they are compared.
+ * The golden directory: one folder per case with a hand-written {@code input.yaml}. With {@code
+ * -Dgolden.update=true} goldens are rewritten and orphans deleted; otherwise they are compared.
  */
 final class Goldens {
   static final Path ROOT = Path.of("src/test/resources/golden");
   static final String INPUT = "input.yaml";
+
   /** Hand-written, optional: extra {@code translate} flags of the case, one per line. */
   static final String FLAGS = "flags.txt";
+
   static final Set<String> GENERATED = Set.of("ir.yaml", "status.yaml", "xds.yaml", "warnings.txt");
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
@@ -45,8 +47,12 @@ final class Goldens {
         Files.writeString(golden, actual);
         return;
       }
-      assertThat(golden).as("golden %s (run with -Dgolden.update=true to create it)", golden).exists();
-      assertThat(actual).as("%s differs from its golden", golden).isEqualTo(Files.readString(golden));
+      assertThat(golden)
+          .as("golden %s (run with -Dgolden.update=true to create it)", golden)
+          .exists();
+      assertThat(actual)
+          .as("%s differs from its golden", golden)
+          .isEqualTo(Files.readString(golden));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,7 +72,12 @@ final class Goldens {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
           String name = f.getFileName().toString();
-          boolean keep = hasInput && (f.equals(dir) || name.equals(INPUT) || name.equals(FLAGS) || GENERATED.contains(name));
+          boolean keep =
+              hasInput
+                  && (f.equals(dir)
+                      || name.equals(INPUT)
+                      || name.equals(FLAGS)
+                      || GENERATED.contains(name));
           if (!keep) {
             Files.delete(f);
           }

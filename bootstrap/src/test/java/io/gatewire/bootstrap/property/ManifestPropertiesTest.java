@@ -30,17 +30,23 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Generated and mutated manifests through the whole path, as {@code gatewire translate -f -} takes
  * them: decoding either succeeds or is a {@link SourceException}, translation never throws, and the
- * xDS of every Gateway passes Envoy's proto constraints and the snapshot consistency check and is the
- * same byte for byte whatever the document order. Tries are bounded so the suite stays fast.
+ * xDS of every Gateway passes Envoy's proto constraints and the snapshot consistency check and is
+ * the same byte for byte whatever the document order. Tries are bounded so the suite stays fast.
  */
 class ManifestPropertiesTest {
-  private static final XdsDocument DOCUMENT = new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML);
+  private static final XdsDocument DOCUMENT =
+      new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML);
 
-  /** The resources of {@code documents}, or nothing when the file source refuses them with a SourceException. */
+  /**
+   * The resources of {@code documents}, or nothing when the file source refuses them with a
+   * SourceException.
+   */
   private static Optional<GatewayResources> decode(List<ObjectNode> documents) {
     byte[] bytes = ManifestWorld.yaml(documents).getBytes(StandardCharsets.UTF_8);
     try {
-      return Optional.of(new FileConfigurationSource(List.of(Path.of("-")), new ByteArrayInputStream(bytes)).load());
+      return Optional.of(
+          new FileConfigurationSource(List.of(Path.of("-")), new ByteArrayInputStream(bytes))
+              .load());
     } catch (SourceException e) {
       assertThat(e.getMessage()).as("a SourceException says where and what").contains("<stdin>");
       return Optional.empty();
@@ -52,17 +58,19 @@ class ManifestPropertiesTest {
   }
 
   @Property(tries = 150)
-  void mutatedManifests_decodeOrFailWithASourceException(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 6) int mutations) {
-    Optional<GatewayResources> decoded = decode(Mutations.apply(ManifestWorld.generate(seed), seed, mutations));
+  void mutatedManifests_decodeOrFailWithASourceException(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int mutations) {
+    Optional<GatewayResources> decoded =
+        decode(Mutations.apply(ManifestWorld.generate(seed), seed, mutations));
 
     Statistics.label("decoded").collect(decoded.isPresent());
   }
 
   @Property(tries = 150)
-  void translation_neverThrows_andItsXdsIsValidAndConsistent(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 3) int mutations) {
-    Optional<GatewayResources> decoded = decode(Mutations.apply(ManifestWorld.generate(seed), seed, mutations));
+  void translation_neverThrows_andItsXdsIsValidAndConsistent(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int mutations) {
+    Optional<GatewayResources> decoded =
+        decode(Mutations.apply(ManifestWorld.generate(seed), seed, mutations));
     Statistics.label("decoded").collect(decoded.isPresent());
     if (decoded.isEmpty()) {
       return;
@@ -81,7 +89,8 @@ class ManifestPropertiesTest {
   }
 
   @Property(tries = 60)
-  void xds_isByteIdentical_whateverTheDocumentOrder(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int mutations) {
+  void xds_isByteIdentical_whateverTheDocumentOrder(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int mutations) {
     List<ObjectNode> documents = Mutations.apply(ManifestWorld.generate(seed), seed, mutations);
     Optional<GatewayResources> decoded = decode(documents);
     if (decoded.isEmpty()) {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,25 +16,57 @@ import java.util.Random;
 
 /**
  * A random Gateway API object graph as manifest documents: GatewayClasses, Gateways with listeners,
- * HTTP, gRPC and L4 routes with matches, filters and backendRefs, Services, EndpointSlices, Secrets and
- * ReferenceGrants. Values are drawn from small pools so that references mostly resolve; some are
- * deliberately odd (dangling names, wildcard and malformed hostnames, Java-only regexes, zero weights).
+ * HTTP, gRPC and L4 routes with matches, filters and backendRefs, Services, EndpointSlices, Secrets
+ * and ReferenceGrants. Values are drawn from small pools so that references mostly resolve; some
+ * are deliberately odd (dangling names, wildcard and malformed hostnames, Java-only regexes, zero
+ * weights).
  */
 final class ManifestWorld {
-  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+  static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String[] NAMESPACES = {"apps", "infra", "other"};
   private static final String[] SERVICES = {"api", "web", "grpc", "db"};
-  private static final String[] HOSTNAMES = {"example.com", "*.example.com", "shop.example.com", "a.b.example.com",
-      "*", "UPPER.example.com", "bad..name", "-lead.example.com", "x".repeat(300) + ".com", "localhost",
-      "ünïcode.example.com", "10.0.0.1", ""};
-  private static final String[] REGEXES = {"/api/v[0-9]+/.*", "/(a|b)/[^/]+", "(?i)/shop", "(a)\\1", "foo(?=bar)",
-      "a++", "[[:alpha:]]+", "/a.*b.*c.*d.*e.*f.*g.*", "(unclosed", "\\p{javaLowerCase}", ".*", ""};
-  private static final String[] PATHS = {"/", "/api", "/api/", "/shop/cart", "", "no-slash", "/a//b", "/%20", "/x?y"};
-  private static final String[] HEADER_NAMES = {"x-user", "X-Tenant", "accept", ":authority", "bad header", "x"};
+  private static final String[] HOSTNAMES = {
+    "example.com",
+    "*.example.com",
+    "shop.example.com",
+    "a.b.example.com",
+    "*",
+    "UPPER.example.com",
+    "bad..name",
+    "-lead.example.com",
+    "x".repeat(300) + ".com",
+    "localhost",
+    "ünïcode.example.com",
+    "10.0.0.1",
+    ""
+  };
+  private static final String[] REGEXES = {
+    "/api/v[0-9]+/.*",
+    "/(a|b)/[^/]+",
+    "(?i)/shop",
+    "(a)\\1",
+    "foo(?=bar)",
+    "a++",
+    "[[:alpha:]]+",
+    "/a.*b.*c.*d.*e.*f.*g.*",
+    "(unclosed",
+    "\\p{javaLowerCase}",
+    ".*",
+    ""
+  };
+  private static final String[] PATHS = {
+    "/", "/api", "/api/", "/shop/cart", "", "no-slash", "/a//b", "/%20", "/x?y"
+  };
+  private static final String[] HEADER_NAMES = {
+    "x-user", "X-Tenant", "accept", ":authority", "bad header", "x"
+  };
   private static final int[] PORTS = {80, 443, 8080, 8443, 9000, 1, 65535};
+
   /** Out of range: the decoder refuses them, so they are drawn rarely. */
   private static final int[] BAD_PORTS = {0, -1, 70000};
+
   private static final String[] PROTOCOLS = {"HTTP", "HTTP", "HTTPS", "TLS", "TCP", "UDP", "SCTP"};
 
   private final Random random;
@@ -101,10 +133,12 @@ final class ManifestWorld {
   }
 
   private void build() {
-    object("gateway.networking.k8s.io/v1", "GatewayClass", null, "gatewire").putObject("spec")
+    object("gateway.networking.k8s.io/v1", "GatewayClass", null, "gatewire")
+        .putObject("spec")
         .put("controllerName", "gatewire.io/gateway-controller");
     if (chance(20)) {
-      object("gateway.networking.k8s.io/v1", "GatewayClass", null, "foreign").putObject("spec")
+      object("gateway.networking.k8s.io/v1", "GatewayClass", null, "foreign")
+          .putObject("spec")
           .put("controllerName", "example.com/other");
     }
     int gateways = 1 + random.nextInt(2);
@@ -134,7 +168,8 @@ final class ManifestWorld {
   }
 
   private void gateway(String name) {
-    ObjectNode spec = object("gateway.networking.k8s.io/v1", "Gateway", "infra", name).putObject("spec");
+    ObjectNode spec =
+        object("gateway.networking.k8s.io/v1", "Gateway", "infra", name).putObject("spec");
     spec.put("gatewayClassName", chance(90) ? "gatewire" : "foreign");
     ArrayNode listeners = spec.putArray("listeners");
     int count = 1 + random.nextInt(3);
@@ -154,14 +189,20 @@ final class ManifestWorld {
         }
       }
       if (chance(50)) {
-        listener.putObject("allowedRoutes").putObject("namespaces").put("from", chance(70) ? "All" : "Same");
+        listener
+            .putObject("allowedRoutes")
+            .putObject("namespaces")
+            .put("from", chance(70) ? "All" : "Same");
       }
     }
   }
 
   private void secret(String namespace, String name) {
-    if (documents.stream().anyMatch(d -> d.path("kind").asText().equals("Secret")
-        && d.path("metadata").path("name").asText().equals(name))) {
+    if (documents.stream()
+        .anyMatch(
+            d ->
+                d.path("kind").asText().equals("Secret")
+                    && d.path("metadata").path("name").asText().equals(name))) {
       return;
     }
     ObjectNode secret = object("v1", "Secret", namespace, name);
@@ -182,15 +223,22 @@ final class ManifestWorld {
       port.put("appProtocol", "kubernetes.io/h2c");
     }
     if (chance(60)) {
-      ObjectNode slice = object("discovery.k8s.io/v1", "EndpointSlice", namespace, name + "-" + random.nextInt(3));
-      slice.putObject("metadata").put("name", name + "-slice").put("namespace", namespace).putObject("labels")
+      ObjectNode slice =
+          object("discovery.k8s.io/v1", "EndpointSlice", namespace, name + "-" + random.nextInt(3));
+      slice
+          .putObject("metadata")
+          .put("name", name + "-slice")
+          .put("namespace", namespace)
+          .putObject("labels")
           .put("kubernetes.io/service-name", name);
       slice.put("addressType", chance(90) ? "IPv4" : "FQDN");
       slice.putArray("ports").addObject().put("name", "http").put("port", 8080 + random.nextInt(2));
       ArrayNode endpoints = slice.putArray("endpoints");
       for (int e = random.nextInt(4); e > 0; e--) {
         ObjectNode endpoint = endpoints.addObject();
-        endpoint.putArray("addresses").add("10.1." + random.nextInt(256) + "." + random.nextInt(256));
+        endpoint
+            .putArray("addresses")
+            .add("10.1." + random.nextInt(256) + "." + random.nextInt(256));
         endpoint.putObject("conditions").put("ready", chance(80));
       }
     }
@@ -241,7 +289,8 @@ final class ManifestWorld {
 
   private void httpRoute(String name, int gateways) {
     String namespace = routeNamespace();
-    ObjectNode spec = object("gateway.networking.k8s.io/v1", "HTTPRoute", namespace, name).putObject("spec");
+    ObjectNode spec =
+        object("gateway.networking.k8s.io/v1", "HTTPRoute", namespace, name).putObject("spec");
     parentRefs(spec, gateways);
     hostnames(spec);
     ArrayNode rules = spec.putArray("rules");
@@ -273,18 +322,26 @@ final class ManifestWorld {
     ObjectNode match = NODES.objectNode();
     if (chance(80)) {
       String type = chance(30) ? "RegularExpression" : chance(50) ? "Exact" : "PathPrefix";
-      match.putObject("path").put("type", type).put("value", type.equals("RegularExpression") ? pick(REGEXES) : pick(PATHS));
+      match
+          .putObject("path")
+          .put("type", type)
+          .put("value", type.equals("RegularExpression") ? pick(REGEXES) : pick(PATHS));
     }
     if (chance(30)) {
       ObjectNode header = match.putArray("headers").addObject();
       boolean regex = chance(40);
-      header.put("type", regex ? "RegularExpression" : "Exact").put("name", pick(HEADER_NAMES))
+      header
+          .put("type", regex ? "RegularExpression" : "Exact")
+          .put("name", pick(HEADER_NAMES))
           .put("value", regex ? pick(REGEXES) : "v");
     }
     if (chance(20)) {
       ObjectNode query = match.putArray("queryParams").addObject();
       boolean regex = chance(40);
-      query.put("type", regex ? "RegularExpression" : "Exact").put("name", "q").put("value", regex ? pick(REGEXES) : "1");
+      query
+          .put("type", regex ? "RegularExpression" : "Exact")
+          .put("name", "q")
+          .put("value", regex ? pick(REGEXES) : "1");
     }
     if (chance(20)) {
       match.put("method", chance(80) ? "GET" : "FETCH");
@@ -294,12 +351,25 @@ final class ManifestWorld {
 
   private void filters(ArrayNode filters) {
     switch (random.nextInt(6)) {
-      case 0 -> filters.addObject().put("type", "RequestHeaderModifier").putObject("requestHeaderModifier")
-          .putArray("set").addObject().put("name", pick(HEADER_NAMES)).put("value", "v");
-      case 1 -> filters.addObject().put("type", "ResponseHeaderModifier").putObject("responseHeaderModifier")
-          .putArray("remove").add(pick(HEADER_NAMES));
+      case 0 ->
+          filters
+              .addObject()
+              .put("type", "RequestHeaderModifier")
+              .putObject("requestHeaderModifier")
+              .putArray("set")
+              .addObject()
+              .put("name", pick(HEADER_NAMES))
+              .put("value", "v");
+      case 1 ->
+          filters
+              .addObject()
+              .put("type", "ResponseHeaderModifier")
+              .putObject("responseHeaderModifier")
+              .putArray("remove")
+              .add(pick(HEADER_NAMES));
       case 2 -> {
-        ObjectNode redirect = filters.addObject().put("type", "RequestRedirect").putObject("requestRedirect");
+        ObjectNode redirect =
+            filters.addObject().put("type", "RequestRedirect").putObject("requestRedirect");
         redirect.put("statusCode", chance(80) ? 301 : 307);
         if (chance(50)) {
           redirect.put("hostname", pick(HOSTNAMES));
@@ -311,19 +381,34 @@ final class ManifestWorld {
       case 3 -> {
         ObjectNode rewrite = filters.addObject().put("type", "URLRewrite").putObject("urlRewrite");
         boolean full = chance(50);
-        rewrite.putObject("path").put("type", full ? "ReplaceFullPath" : "ReplacePrefixMatch")
+        rewrite
+            .putObject("path")
+            .put("type", full ? "ReplaceFullPath" : "ReplacePrefixMatch")
             .put(full ? "replaceFullPath" : "replacePrefixMatch", pick(PATHS));
       }
-      case 4 -> filters.addObject().put("type", "RequestMirror").putObject("requestMirror").putObject("backendRef")
-          .put("name", pick(SERVICES)).put("port", 8080);
-      default -> filters.addObject().put("type", "ExtensionRef").putObject("extensionRef").put("group", "example.com")
-          .put("kind", "Auth").put("name", "a");
+      case 4 ->
+          filters
+              .addObject()
+              .put("type", "RequestMirror")
+              .putObject("requestMirror")
+              .putObject("backendRef")
+              .put("name", pick(SERVICES))
+              .put("port", 8080);
+      default ->
+          filters
+              .addObject()
+              .put("type", "ExtensionRef")
+              .putObject("extensionRef")
+              .put("group", "example.com")
+              .put("kind", "Auth")
+              .put("name", "a");
     }
   }
 
   private void grpcRoute(String name, int gateways) {
     String namespace = routeNamespace();
-    ObjectNode spec = object("gateway.networking.k8s.io/v1", "GRPCRoute", namespace, name).putObject("spec");
+    ObjectNode spec =
+        object("gateway.networking.k8s.io/v1", "GRPCRoute", namespace, name).putObject("spec");
     parentRefs(spec, gateways);
     hostnames(spec);
     ObjectNode rule = spec.putArray("rules").addObject();
@@ -344,7 +429,8 @@ final class ManifestWorld {
 
   private void l4Route(String kind, String name, int gateways) {
     String namespace = routeNamespace();
-    ObjectNode spec = object("gateway.networking.k8s.io/v1alpha2", kind, namespace, name).putObject("spec");
+    ObjectNode spec =
+        object("gateway.networking.k8s.io/v1alpha2", kind, namespace, name).putObject("spec");
     parentRefs(spec, gateways);
     if (kind.equals("TLSRoute")) {
       hostnames(spec);
@@ -353,9 +439,13 @@ final class ManifestWorld {
   }
 
   private void grant() {
-    ObjectNode spec = object("gateway.networking.k8s.io/v1beta1", "ReferenceGrant", pick(NAMESPACES), "grant")
-        .putObject("spec");
-    spec.putArray("from").addObject().put("group", "gateway.networking.k8s.io").put("kind", "HTTPRoute")
+    ObjectNode spec =
+        object("gateway.networking.k8s.io/v1beta1", "ReferenceGrant", pick(NAMESPACES), "grant")
+            .putObject("spec");
+    spec.putArray("from")
+        .addObject()
+        .put("group", "gateway.networking.k8s.io")
+        .put("kind", "HTTPRoute")
         .put("namespace", pick(NAMESPACES));
     spec.putArray("to").addObject().put("group", "").put("kind", chance(80) ? "Service" : "Secret");
   }

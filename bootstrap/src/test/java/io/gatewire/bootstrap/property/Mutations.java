@@ -12,14 +12,30 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Breaks generated documents the ways hand-written or hostile manifests are broken: a field removed,
- * a value of the wrong type, a huge or odd string, a huge number, a document dropped (its references
- * dangle) or repeated. Each mutation changes deep copies, never the input.
+ * Breaks generated documents the ways hand-written or hostile manifests are broken: a field
+ * removed, a value of the wrong type, a huge or odd string, a huge number, a document dropped (its
+ * references dangle) or repeated. Each mutation changes deep copies, never the input.
  */
 final class Mutations {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final String[] ODD_STRINGS = {"", " ", "\u0000", "line\nbreak", "ünïcödé", "../../etc/passwd",
-      "${jndi:ldap://x}", "*", "-", "0", "true", "null", "a".repeat(20_000), "\uD83D\uDE00", "%s%n", "\\"};
+  private static final String[] ODD_STRINGS = {
+    "",
+    " ",
+    "\u0000",
+    "line\nbreak",
+    "ünïcödé",
+    "../../etc/passwd",
+    "${jndi:ldap://x}",
+    "*",
+    "-",
+    "0",
+    "true",
+    "null",
+    "a".repeat(20_000),
+    "\uD83D\uDE00",
+    "%s%n",
+    "\\"
+  };
 
   private Mutations() {}
 
@@ -68,16 +84,17 @@ final class Mutations {
   /** A field of an object or an item of a list. */
   private record Slot(JsonNode parent, String field, int index) {
     void change(Random random) {
-      JsonNode replacement = switch (random.nextInt(8)) {
-        case 0 -> null;
-        case 1 -> NODES.numberNode(random.nextInt(2) == 0 ? -1 : Integer.MAX_VALUE);
-        case 2 -> NODES.numberNode(new BigInteger("1" + "0".repeat(40)));
-        case 3 -> NODES.textNode(ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
-        case 4 -> NODES.arrayNode().add("x");
-        case 5 -> NODES.objectNode().put("unexpected", 1);
-        case 6 -> NODES.booleanNode(true);
-        default -> NODES.nullNode();
-      };
+      JsonNode replacement =
+          switch (random.nextInt(8)) {
+            case 0 -> null;
+            case 1 -> NODES.numberNode(random.nextInt(2) == 0 ? -1 : Integer.MAX_VALUE);
+            case 2 -> NODES.numberNode(new BigInteger("1" + "0".repeat(40)));
+            case 3 -> NODES.textNode(ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
+            case 4 -> NODES.arrayNode().add("x");
+            case 5 -> NODES.objectNode().put("unexpected", 1);
+            case 6 -> NODES.booleanNode(true);
+            default -> NODES.nullNode();
+          };
       if (parent instanceof ObjectNode object) {
         if (replacement == null) {
           object.remove(field);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The whole IR: one part per managed Gateway, sorted by the Gateway's {@code namespace/name} key. */
+/**
+ * The whole IR: one part per managed Gateway, sorted by the Gateway's {@code namespace/name} key.
+ */
 public record Ir(List<IrGateway> gateways) {
   public static final Ir EMPTY = new Ir(List.of());
 
@@ -31,7 +33,11 @@ public record Ir(List<IrGateway> gateways) {
       g.clusters().forEach(c -> clusters.merge(c.name(), c, IrCluster::mergeOrigins));
       g.secrets().forEach(s -> secrets.putIfAbsent(s.name(), s));
     }
-    return new IrGateway("*", List.copyOf(listeners.values()), List.copyOf(routeConfigs.values()),
-        List.copyOf(clusters.values()), List.copyOf(secrets.values()));
+    return new IrGateway(
+        "*",
+        List.copyOf(listeners.values()),
+        List.copyOf(routeConfigs.values()),
+        List.copyOf(clusters.values()),
+        List.copyOf(secrets.values()));
   }
 }

@@ -9,7 +9,9 @@ import java.util.Arrays;
 public record IrSecret(String name, byte[] certificateChain, byte[] privateKey) {
   @Override
   public boolean equals(Object o) {
-    return o instanceof IrSecret s && name.equals(s.name) && Arrays.equals(certificateChain, s.certificateChain)
+    return o instanceof IrSecret s
+        && name.equals(s.name)
+        && Arrays.equals(certificateChain, s.certificateChain)
         && Arrays.equals(privateKey, s.privateKey);
   }
 

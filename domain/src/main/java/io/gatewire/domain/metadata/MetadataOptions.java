@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How metadata is emitted: the filter_metadata namespace, the annotation prefixes that pass (and are
- * stripped), the label keys that pass, the size caps, and whether every LbEndpoint gets metadata.
+ * How metadata is emitted: the filter_metadata namespace, the annotation prefixes that pass (and
+ * are stripped), the label keys that pass, the size caps, and whether every LbEndpoint gets
+ * metadata.
  */
 public record MetadataOptions(
     String namespace,
@@ -33,6 +34,7 @@ public record MetadataOptions(
   public MetadataOptions withExtraPrefixes(List<String> prefixes) {
     List<String> all = new java.util.ArrayList<>(annotationPrefixes);
     prefixes.stream().filter(p -> !all.contains(p)).forEach(all::add);
-    return new MetadataOptions(namespace, all, labelKeys, annotationValueCap, entryCap, endpointMetadata);
+    return new MetadataOptions(
+        namespace, all, labelKeys, annotationValueCap, entryCap, endpointMetadata);
   }
 }

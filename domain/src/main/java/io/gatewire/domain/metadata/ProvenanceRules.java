@@ -27,7 +27,10 @@ public final class ProvenanceRules {
     ROUTE,
     /** Cluster of a route rule: that route; sectionName = rule name when set. */
     RULE_CLUSTER,
-    /** LocalityLbEndpoints: the backend; Service/ServiceImport sectionName = port number, Backend none. */
+    /**
+     * LocalityLbEndpoints: the backend; Service/ServiceImport sectionName = port number, Backend
+     * none.
+     */
     BACKEND_LOCALITY,
     /** Cluster shared by several origins: every origin once. */
     SHARED_CLUSTER,
@@ -47,7 +50,9 @@ public final class ProvenanceRules {
     return options;
   }
 
-  /** Row {@link Row#VIRTUAL_HOST}: each (Gateway, listener name) that contributes the virtual host. */
+  /**
+   * Row {@link Row#VIRTUAL_HOST}: each (Gateway, listener name) that contributes the virtual host.
+   */
   public ResourceMetadata virtualHost(List<Map.Entry<ObjectMeta, String>> gatewayListeners) {
     List<ResourceOrigin> origins = new ArrayList<>();
     for (Map.Entry<ObjectMeta, String> e : gatewayListeners) {
@@ -61,7 +66,9 @@ public final class ProvenanceRules {
     return ResourceMetadata.of(origin(route, ruleName.orElse(null)));
   }
 
-  /** Row {@link Row#RULE_CLUSTER}: the cluster of one route rule names that route (and rule name). */
+  /**
+   * Row {@link Row#RULE_CLUSTER}: the cluster of one route rule names that route (and rule name).
+   */
   public ResourceMetadata ruleCluster(ObjectMeta route, Optional<String> ruleName) {
     return route(route, ruleName);
   }
@@ -77,10 +84,13 @@ public final class ProvenanceRules {
    */
   public ResourceMetadata backendLocality(ObjectMeta backend, OptionalInt port) {
     boolean hasPortSection = !"Backend".equals(backend.kind()) && port.isPresent();
-    return ResourceMetadata.of(origin(backend, hasPortSection ? Integer.toString(port.getAsInt()) : null));
+    return ResourceMetadata.of(
+        origin(backend, hasPortSection ? Integer.toString(port.getAsInt()) : null));
   }
 
-  /** Row {@link Row#LISTENER_NONE}: listeners, filter chains and route configurations carry none. */
+  /**
+   * Row {@link Row#LISTENER_NONE}: listeners, filter chains and route configurations carry none.
+   */
   public static ResourceMetadata listener() {
     return ResourceMetadata.NONE;
   }
@@ -99,8 +109,14 @@ public final class ProvenanceRules {
         labels.put(key, value);
       }
     }
-    return new ResourceOrigin(meta.kind(), meta.groupVersion(), meta.namespace(), meta.name(), sectionName,
-        annotations, labels);
+    return new ResourceOrigin(
+        meta.kind(),
+        meta.groupVersion(),
+        meta.namespace(),
+        meta.name(),
+        sectionName,
+        annotations,
+        labels);
   }
 
   private Map<String, String> filterAnnotations(ObjectMeta meta, int[] entryBytes) {
@@ -110,7 +126,8 @@ public final class ProvenanceRules {
       if (key.equals(MetadataOptions.LAST_APPLIED)) {
         continue;
       }
-      Optional<String> prefix = options.annotationPrefixes().stream().filter(key::startsWith).findFirst();
+      Optional<String> prefix =
+          options.annotationPrefixes().stream().filter(key::startsWith).findFirst();
       if (prefix.isEmpty()) {
         continue;
       }
@@ -124,20 +141,37 @@ public final class ProvenanceRules {
   }
 
   /**
-   * Whether {@code value} under {@code emittedKey} fits the per-value cap and what is left of the entry
-   * cap ({@code entryBytes} so far, counted up when it fits); a warning names what does not.
+   * Whether {@code value} under {@code emittedKey} fits the per-value cap and what is left of the
+   * entry cap ({@code entryBytes} so far, counted up when it fits); a warning names what does not.
    */
-  private boolean fits(ObjectMeta meta, String what, String key, String emittedKey, String value, int[] entryBytes) {
+  private boolean fits(
+      ObjectMeta meta, String what, String key, String emittedKey, String value, int[] entryBytes) {
     int valueBytes = value.getBytes(StandardCharsets.UTF_8).length;
     if (valueBytes > options.annotationValueCap()) {
-      warnings.accept(new Warning(meta.ref(), what + " " + key + " not propagated to metadata: value is "
-          + valueBytes + " bytes, over the cap of " + options.annotationValueCap()));
+      warnings.accept(
+          new Warning(
+              meta.ref(),
+              what
+                  + " "
+                  + key
+                  + " not propagated to metadata: value is "
+                  + valueBytes
+                  + " bytes, over the cap of "
+                  + options.annotationValueCap()));
       return false;
     }
     int size = emittedKey.getBytes(StandardCharsets.UTF_8).length + valueBytes;
     if (entryBytes[0] + size > options.entryCap()) {
-      warnings.accept(new Warning(meta.ref(), what + " " + key + " not propagated to metadata: the entry"
-          + " would exceed the cap of " + options.entryCap() + " bytes"));
+      warnings.accept(
+          new Warning(
+              meta.ref(),
+              what
+                  + " "
+                  + key
+                  + " not propagated to metadata: the entry"
+                  + " would exceed the cap of "
+                  + options.entryCap()
+                  + " bytes"));
       return false;
     }
     entryBytes[0] += size;

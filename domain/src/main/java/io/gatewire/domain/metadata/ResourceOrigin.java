@@ -7,16 +7,25 @@ import java.util.TreeMap;
 
 /**
  * One origin object in a metadata {@code resources} list. {@code sectionName} is null when the row
- * of the contract gives none; {@code annotations} holds what passed the filter, prefix stripped, and
- * {@code labels} the labels named with {@code --metadata-label}.
+ * of the contract gives none; {@code annotations} holds what passed the filter, prefix stripped,
+ * and {@code labels} the labels named with {@code --metadata-label}.
  */
-public record ResourceOrigin(String kind, String groupVersion, String namespace, String name, String sectionName,
-    Map<String, String> annotations, Map<String, String> labels) implements Comparable<ResourceOrigin> {
+public record ResourceOrigin(
+    String kind,
+    String groupVersion,
+    String namespace,
+    String name,
+    String sectionName,
+    Map<String, String> annotations,
+    Map<String, String> labels)
+    implements Comparable<ResourceOrigin> {
 
-  private static final Comparator<ResourceOrigin> ORDER = Comparator.comparing(ResourceOrigin::kind)
-      .thenComparing(ResourceOrigin::namespace)
-      .thenComparing(ResourceOrigin::name)
-      .thenComparing(ResourceOrigin::sectionName, Comparator.nullsFirst(Comparator.naturalOrder()));
+  private static final Comparator<ResourceOrigin> ORDER =
+      Comparator.comparing(ResourceOrigin::kind)
+          .thenComparing(ResourceOrigin::namespace)
+          .thenComparing(ResourceOrigin::name)
+          .thenComparing(
+              ResourceOrigin::sectionName, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   public ResourceOrigin {
     Objects.requireNonNull(kind, "kind");
@@ -28,7 +37,9 @@ public record ResourceOrigin(String kind, String groupVersion, String namespace,
   }
 
   private static Map<String, String> sortedOrEmpty(Map<String, String> map) {
-    return map == null || map.isEmpty() ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    return map == null || map.isEmpty()
+        ? Map.of()
+        : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
   }
 
   @Override

@@ -3,7 +3,8 @@ package io.gatewire.domain.model;
 import java.util.List;
 
 /** Envoy Gateway's Backend: IP and FQDN endpoints (Unix sockets are kept for status only). */
-public record Backend(ObjectMeta meta, List<Endpoint> endpoints, List<String> appProtocols) implements KubernetesObject {
+public record Backend(ObjectMeta meta, List<Endpoint> endpoints, List<String> appProtocols)
+    implements KubernetesObject {
   public Backend {
     endpoints = List.copyOf(endpoints);
     appProtocols = List.copyOf(appProtocols);

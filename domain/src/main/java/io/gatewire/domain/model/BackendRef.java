@@ -8,7 +8,12 @@ import java.util.OptionalInt;
  * means the route's own namespace.
  */
 public record BackendRef(
-    String group, String kind, Optional<String> namespace, String name, OptionalInt port, int weight) {
+    String group,
+    String kind,
+    Optional<String> namespace,
+    String name,
+    OptionalInt port,
+    int weight) {
 
   public BackendRef {
     namespace = namespace == null ? Optional.empty() : namespace;
@@ -16,7 +21,8 @@ public record BackendRef(
   }
 
   public static BackendRef service(String name, int port, int weight) {
-    return new BackendRef(GatewayApi.CORE_GROUP, "Service", Optional.empty(), name, OptionalInt.of(port), weight);
+    return new BackendRef(
+        GatewayApi.CORE_GROUP, "Service", Optional.empty(), name, OptionalInt.of(port), weight);
   }
 
   public String namespaceOr(String routeNamespace) {

@@ -5,11 +5,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An EndpointSlice; {@code serviceName} comes from label {@code kubernetes.io/service-name} (or, for a
- * ServiceImport's slices, {@code multicluster.kubernetes.io/service-name}).
+ * An EndpointSlice; {@code serviceName} comes from label {@code kubernetes.io/service-name} (or,
+ * for a ServiceImport's slices, {@code multicluster.kubernetes.io/service-name}).
  */
-public record EndpointSlice(ObjectMeta meta, String serviceName, String addressType, List<Port> ports,
-    List<Endpoint> endpoints) implements KubernetesObject {
+public record EndpointSlice(
+    ObjectMeta meta,
+    String serviceName,
+    String addressType,
+    List<Port> ports,
+    List<Endpoint> endpoints)
+    implements KubernetesObject {
   public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
   public static final String MCS_SERVICE_NAME_LABEL = "multicluster.kubernetes.io/service-name";
 
@@ -26,7 +31,8 @@ public record EndpointSlice(ObjectMeta meta, String serviceName, String addressT
   }
 
   /** One endpoint; {@code ready} is null when unknown, which Kubernetes reads as ready. */
-  public record Endpoint(List<String> addresses, Boolean ready, Optional<String> zone, Optional<ObjectRef> targetRef) {
+  public record Endpoint(
+      List<String> addresses, Boolean ready, Optional<String> zone, Optional<ObjectRef> targetRef) {
     public Endpoint {
       addresses = List.copyOf(addresses);
       zone = zone == null ? Optional.empty() : zone;

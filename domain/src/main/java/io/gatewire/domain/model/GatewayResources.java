@@ -69,7 +69,8 @@ public record GatewayResources(
 
   /** Collects objects of any kind; later objects with the same reference replace earlier ones. */
   public static final class Builder {
-    private final java.util.Map<ObjectRef, KubernetesObject> objects = new java.util.LinkedHashMap<>();
+    private final java.util.Map<ObjectRef, KubernetesObject> objects =
+        new java.util.LinkedHashMap<>();
 
     public Builder add(KubernetesObject object) {
       objects.put(object.ref(), object);
@@ -121,8 +122,19 @@ public record GatewayResources(
           secrets.add(s);
         }
       }
-      return new GatewayResources(classes, gateways, http, grpc, l4, grants, services, slices, imports,
-          backends, namespaces, secrets);
+      return new GatewayResources(
+          classes,
+          gateways,
+          http,
+          grpc,
+          l4,
+          grants,
+          services,
+          slices,
+          imports,
+          backends,
+          namespaces,
+          secrets);
     }
   }
 }

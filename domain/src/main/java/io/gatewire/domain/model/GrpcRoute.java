@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A GRPCRoute: parents, hostnames and rules matching gRPC service, method and headers. */
-public record GrpcRoute(ObjectMeta meta, List<ParentRef> parentRefs, List<String> hostnames, List<Rule> rules)
+public record GrpcRoute(
+    ObjectMeta meta, List<ParentRef> parentRefs, List<String> hostnames, List<Rule> rules)
     implements Route {
   public GrpcRoute {
     parentRefs = List.copyOf(parentRefs);
@@ -13,7 +14,11 @@ public record GrpcRoute(ObjectMeta meta, List<ParentRef> parentRefs, List<String
   }
 
   /** One rule; an empty match list matches every request. */
-  public record Rule(Optional<String> name, List<Match> matches, List<HttpFilter> filters, List<HttpBackendRef> backendRefs) {
+  public record Rule(
+      Optional<String> name,
+      List<Match> matches,
+      List<HttpFilter> filters,
+      List<HttpBackendRef> backendRefs) {
     public Rule {
       name = name == null ? Optional.empty() : name;
       matches = List.copyOf(matches);
@@ -31,5 +36,6 @@ public record GrpcRoute(ObjectMeta meta, List<ParentRef> parentRefs, List<String
   }
 
   /** A gRPC method match; at least one of service and method is set. */
-  public record MethodMatch(HttpRouteMatch.StringMatchType type, Optional<String> service, Optional<String> method) {}
+  public record MethodMatch(
+      HttpRouteMatch.StringMatchType type, Optional<String> service, Optional<String> method) {}
 }

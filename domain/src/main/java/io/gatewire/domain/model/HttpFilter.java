@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 public sealed interface HttpFilter {
 
   /** RequestHeaderModifier or ResponseHeaderModifier. */
-  record HeaderModifier(boolean request, List<Header> set, List<Header> add, List<String> remove) implements HttpFilter {
+  record HeaderModifier(boolean request, List<Header> set, List<Header> add, List<String> remove)
+      implements HttpFilter {
     public HeaderModifier {
       set = List.copyOf(set);
       add = List.copyOf(add);
@@ -17,8 +18,13 @@ public sealed interface HttpFilter {
   }
 
   /** RequestRedirect. */
-  record RequestRedirect(Optional<String> scheme, Optional<String> hostname, Optional<PathModifier> path,
-      OptionalInt port, int statusCode) implements HttpFilter {}
+  record RequestRedirect(
+      Optional<String> scheme,
+      Optional<String> hostname,
+      Optional<PathModifier> path,
+      OptionalInt port,
+      int statusCode)
+      implements HttpFilter {}
 
   /** URLRewrite. */
   record UrlRewrite(Optional<String> hostname, Optional<PathModifier> path) implements HttpFilter {}
@@ -27,12 +33,18 @@ public sealed interface HttpFilter {
   record RequestMirror(BackendRef backend, Optional<Double> percent) implements HttpFilter {}
 
   /**
-   * CORS: allowed origins (exact, {@code *}, or with a {@code *} wildcard), methods, request headers
-   * and exposed response headers as written, whether credentials are allowed, and the preflight
-   * cache time in seconds.
+   * CORS: allowed origins (exact, {@code *}, or with a {@code *} wildcard), methods, request
+   * headers and exposed response headers as written, whether credentials are allowed, and the
+   * preflight cache time in seconds.
    */
-  record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
-      List<String> exposeHeaders, boolean allowCredentials, int maxAge) implements HttpFilter {
+  record Cors(
+      List<String> allowOrigins,
+      List<String> allowMethods,
+      List<String> allowHeaders,
+      List<String> exposeHeaders,
+      boolean allowCredentials,
+      int maxAge)
+      implements HttpFilter {
     public Cors {
       allowOrigins = List.copyOf(allowOrigins);
       allowMethods = List.copyOf(allowMethods);

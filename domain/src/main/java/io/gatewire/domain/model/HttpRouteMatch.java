@@ -5,9 +5,13 @@ import java.util.Optional;
 
 /** One HTTPRoute match: every condition present must hold. */
 public record HttpRouteMatch(
-    PathMatch path, List<HeaderMatch> headers, List<HeaderMatch> queryParams, Optional<String> method) {
+    PathMatch path,
+    List<HeaderMatch> headers,
+    List<HeaderMatch> queryParams,
+    Optional<String> method) {
 
-  public static final HttpRouteMatch DEFAULT = new HttpRouteMatch(PathMatch.ROOT, List.of(), List.of(), Optional.empty());
+  public static final HttpRouteMatch DEFAULT =
+      new HttpRouteMatch(PathMatch.ROOT, List.of(), List.of(), Optional.empty());
 
   public HttpRouteMatch {
     path = path == null ? PathMatch.ROOT : path;
@@ -22,11 +26,18 @@ public record HttpRouteMatch(
   }
 
   /** The Gateway API path match types. */
-  public enum PathMatchType { EXACT, PATH_PREFIX, REGULAR_EXPRESSION }
+  public enum PathMatchType {
+    EXACT,
+    PATH_PREFIX,
+    REGULAR_EXPRESSION
+  }
 
   /** A header or query parameter match (type Exact or RegularExpression). */
   public record HeaderMatch(StringMatchType type, String name, String value) {}
 
   /** Exact or RegularExpression. */
-  public enum StringMatchType { EXACT, REGULAR_EXPRESSION }
+  public enum StringMatchType {
+    EXACT,
+    REGULAR_EXPRESSION
+  }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One HTTPRoute rule. Matches default to a single PathPrefix {@code /} match when the route omits
- * them; {@code timeouts} and {@code retry} hold the Gateway API values as written (checked when planned).
+ * them; {@code timeouts} and {@code retry} hold the Gateway API values as written (checked when
+ * planned).
  */
 public record HttpRouteRule(
     Optional<String> name,
@@ -24,7 +25,9 @@ public record HttpRouteRule(
     retry = retry == null ? Optional.empty() : retry;
   }
 
-  /** {@code timeouts.request} and {@code timeouts.backendRequest}, as Gateway API duration strings. */
+  /**
+   * {@code timeouts.request} and {@code timeouts.backendRequest}, as Gateway API duration strings.
+   */
   public record Timeouts(Optional<String> request, Optional<String> backendRequest) {}
 
   /**

@@ -7,7 +7,8 @@ import java.util.Optional;
  * TLSRoute, TCPRoute and UDPRoute: rules of backendRefs, no HTTP matching. {@code kind} tells them
  * apart; TLSRoute also carries SNI hostnames.
  */
-public record L4Route(ObjectMeta meta, List<ParentRef> parentRefs, List<String> hostnames, List<Rule> rules)
+public record L4Route(
+    ObjectMeta meta, List<ParentRef> parentRefs, List<String> hostnames, List<Rule> rules)
     implements Route {
   public L4Route {
     parentRefs = List.copyOf(parentRefs);

@@ -3,7 +3,9 @@ package io.gatewire.domain.model;
 import java.util.List;
 import java.util.Map;
 
-/** A Kubernetes label selector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
+/**
+ * A Kubernetes label selector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist).
+ */
 public record LabelSelector(Map<String, String> matchLabels, List<Requirement> matchExpressions) {
   public LabelSelector {
     matchLabels = Map.copyOf(matchLabels);
@@ -25,13 +27,14 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     }
     for (Requirement r : matchExpressions) {
       String value = labels.get(r.key());
-      boolean ok = switch (r.operator()) {
-        case "In" -> value != null && r.values().contains(value);
-        case "NotIn" -> value == null || !r.values().contains(value);
-        case "Exists" -> labels.containsKey(r.key());
-        case "DoesNotExist" -> !labels.containsKey(r.key());
-        default -> false;
-      };
+      boolean ok =
+          switch (r.operator()) {
+            case "In" -> value != null && r.values().contains(value);
+            case "NotIn" -> value == null || !r.values().contains(value);
+            case "Exists" -> labels.containsKey(r.key());
+            case "DoesNotExist" -> !labels.containsKey(r.key());
+            default -> false;
+          };
       if (!ok) {
         return false;
       }

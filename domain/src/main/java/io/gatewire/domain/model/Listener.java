@@ -3,8 +3,8 @@ package io.gatewire.domain.model;
 import java.util.Optional;
 
 /**
- * One Gateway listener. {@code hostname} is empty when the listener takes every hostname;
- * {@code tls} is empty for plain-text protocols.
+ * One Gateway listener. {@code hostname} is empty when the listener takes every hostname; {@code
+ * tls} is empty for plain-text protocols.
  */
 public record Listener(
     String name,

@@ -31,7 +31,8 @@ public record ObjectMeta(
 
   /** A minimal meta for tests and generated objects. */
   public static ObjectMeta of(String kind, String groupVersion, String namespace, String name) {
-    return new ObjectMeta(kind, groupVersion, namespace, name, Map.of(), Map.of(), 1, Instant.EPOCH);
+    return new ObjectMeta(
+        kind, groupVersion, namespace, name, Map.of(), Map.of(), 1, Instant.EPOCH);
   }
 
   public ObjectRef ref() {
@@ -39,15 +40,18 @@ public record ObjectMeta(
   }
 
   public ObjectMeta withAnnotations(Map<String, String> newAnnotations) {
-    return new ObjectMeta(kind, groupVersion, namespace, name, labels, newAnnotations, generation, creationTimestamp);
+    return new ObjectMeta(
+        kind, groupVersion, namespace, name, labels, newAnnotations, generation, creationTimestamp);
   }
 
   public ObjectMeta withLabels(Map<String, String> newLabels) {
-    return new ObjectMeta(kind, groupVersion, namespace, name, newLabels, annotations, generation, creationTimestamp);
+    return new ObjectMeta(
+        kind, groupVersion, namespace, name, newLabels, annotations, generation, creationTimestamp);
   }
 
   public ObjectMeta withCreationTimestamp(Instant created) {
-    return new ObjectMeta(kind, groupVersion, namespace, name, labels, annotations, generation, created);
+    return new ObjectMeta(
+        kind, groupVersion, namespace, name, labels, annotations, generation, created);
   }
 
   private static Map<String, String> sorted(Map<String, String> map) {

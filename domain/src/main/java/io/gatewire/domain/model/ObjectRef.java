@@ -3,10 +3,16 @@ package io.gatewire.domain.model;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** A typed reference to one Kubernetes object: its kind, namespace (empty for cluster-scoped) and name. */
-public record ObjectRef(String kind, String namespace, String name) implements Comparable<ObjectRef> {
-  private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)
-      .thenComparing(ObjectRef::namespace).thenComparing(ObjectRef::name);
+/**
+ * A typed reference to one Kubernetes object: its kind, namespace (empty for cluster-scoped) and
+ * name.
+ */
+public record ObjectRef(String kind, String namespace, String name)
+    implements Comparable<ObjectRef> {
+  private static final Comparator<ObjectRef> ORDER =
+      Comparator.comparing(ObjectRef::kind)
+          .thenComparing(ObjectRef::namespace)
+          .thenComparing(ObjectRef::name);
 
   public ObjectRef {
     Objects.requireNonNull(kind, "kind");

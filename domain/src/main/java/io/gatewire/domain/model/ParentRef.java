@@ -8,7 +8,11 @@ import java.util.OptionalInt;
  * {@code namespace} empty means the route's own namespace.
  */
 public record ParentRef(
-    String group, String kind, Optional<String> namespace, String name, Optional<String> sectionName,
+    String group,
+    String kind,
+    Optional<String> namespace,
+    String name,
+    Optional<String> sectionName,
     OptionalInt port) {
 
   public ParentRef {
@@ -18,7 +22,8 @@ public record ParentRef(
   }
 
   public static ParentRef gateway(String name) {
-    return new ParentRef(GatewayApi.GROUP, "Gateway", Optional.empty(), name, Optional.empty(), OptionalInt.empty());
+    return new ParentRef(
+        GatewayApi.GROUP, "Gateway", Optional.empty(), name, Optional.empty(), OptionalInt.empty());
   }
 
   public String namespaceOr(String routeNamespace) {

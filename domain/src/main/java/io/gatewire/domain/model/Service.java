@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** A core Service: its cluster IP (empty for headless or ExternalName) and ports. */
-public record Service(ObjectMeta meta, String type, Optional<String> clusterIp, Optional<String> externalName,
-    List<ServicePort> ports) implements KubernetesObject {
+public record Service(
+    ObjectMeta meta,
+    String type,
+    Optional<String> clusterIp,
+    Optional<String> externalName,
+    List<ServicePort> ports)
+    implements KubernetesObject {
   public Service {
     clusterIp = clusterIp == null ? Optional.empty() : clusterIp;
     externalName = externalName == null ? Optional.empty() : externalName;

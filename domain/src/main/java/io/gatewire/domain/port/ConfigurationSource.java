@@ -3,8 +3,8 @@ package io.gatewire.domain.port;
 import io.gatewire.domain.model.GatewayResources;
 
 /**
- * Where Gateway API objects come from: files, a cluster, or whatever an embedding team plugs in.
- * A source reads its whole state with {@link #load()}; a source that can watch also says when that
+ * Where Gateway API objects come from: files, a cluster, or whatever an embedding team plugs in. A
+ * source reads its whole state with {@link #load()}; a source that can watch also says when that
  * state may have changed, and the application decides when to load again (it debounces bursts).
  */
 public interface ConfigurationSource {
@@ -22,7 +22,7 @@ public interface ConfigurationSource {
    * default source cannot watch.
    */
   default Watch watch(Runnable changed) {
-    return () -> { };
+    return () -> {};
   }
 
   /** A running watch; closing it stops the notifications. */

@@ -1,8 +1,8 @@
 package io.gatewire.domain.port;
 
 /**
- * Input that could not be read or parsed. {@code location} is {@code file:line} (or {@code <stdin>:line},
- * or an object reference for cluster sources); the message says what is wrong.
+ * Input that could not be read or parsed. {@code location} is {@code file:line} (or {@code
+ * <stdin>:line}, or an object reference for cluster sources); the message says what is wrong.
  */
 public class SourceException extends Exception {
   private static final long serialVersionUID = 1L;

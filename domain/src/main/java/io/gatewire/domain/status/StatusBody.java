@@ -13,7 +13,8 @@ public sealed interface StatusBody {
   }
 
   /** Gateway status: Accepted and Programmed, and one entry per listener. */
-  record GatewayStatus(List<Condition> conditions, List<ListenerStatus> listeners) implements StatusBody {
+  record GatewayStatus(List<Condition> conditions, List<ListenerStatus> listeners)
+      implements StatusBody {
     public GatewayStatus {
       conditions = List.copyOf(conditions);
       listeners = List.copyOf(listeners);
@@ -21,7 +22,8 @@ public sealed interface StatusBody {
   }
 
   /** One listener: how many routes attached, which kinds it supports, and its conditions. */
-  record ListenerStatus(String name, int attachedRoutes, List<Kind> supportedKinds, List<Condition> conditions) {
+  record ListenerStatus(
+      String name, int attachedRoutes, List<Kind> supportedKinds, List<Condition> conditions) {
     public ListenerStatus {
       supportedKinds = List.copyOf(supportedKinds);
       conditions = List.copyOf(conditions);
@@ -38,13 +40,18 @@ public sealed interface StatusBody {
     }
   }
 
-  /** The status for one parentRef: the ref as written, our controller name, Accepted and ResolvedRefs. */
-  record RouteParentStatus(ParentReference parentRef, String controllerName, List<Condition> conditions) {
+  /**
+   * The status for one parentRef: the ref as written, our controller name, Accepted and
+   * ResolvedRefs.
+   */
+  record RouteParentStatus(
+      ParentReference parentRef, String controllerName, List<Condition> conditions) {
     public RouteParentStatus {
       conditions = List.copyOf(conditions);
     }
   }
 
   /** A parentRef as it appears in status; null fields are absent. */
-  record ParentReference(String group, String kind, String namespace, String name, String sectionName, Integer port) {}
+  record ParentReference(
+      String group, String kind, String namespace, String name, String sectionName, Integer port) {}
 }

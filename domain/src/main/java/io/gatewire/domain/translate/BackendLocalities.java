@@ -27,8 +27,17 @@ final class BackendLocalities {
       if (provenance.options().endpointMetadata()) {
         endpointMetadata = backendMetadata;
         if (e.targetRef() != null) {
-          endpointMetadata = endpointMetadata.union(ResourceMetadata.of(new ResourceOrigin(e.targetRef().kind(), "v1",
-              e.targetRef().namespace(), e.targetRef().name(), null, null, null)));
+          endpointMetadata =
+              endpointMetadata.union(
+                  ResourceMetadata.of(
+                      new ResourceOrigin(
+                          e.targetRef().kind(),
+                          "v1",
+                          e.targetRef().namespace(),
+                          e.targetRef().name(),
+                          null,
+                          null,
+                          null)));
         }
       }
       endpoints.add(new IrEndpoint(e.address(), e.port(), endpointMetadata));

@@ -5,19 +5,24 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The regex check the domain makes on its own, with java.* only: the pattern must not be empty (Envoy's
- * matcher requires at least one character), must compile with
- * java.util.regex and must not use the Java syntax RE2 lacks or reads differently: backreferences,
- * lookaround, atomic groups, possessive quantifiers, nested classes and class intersections, escapes
- * outside RE2's set, flags other than {@code i}, {@code m} and {@code s}, and repetition counts above
- * RE2's 1000. It does not know Envoy's program size limit; the Envoy dialect in {@code adapters-xds}
- * (wired by bootstrap) checks that and the exact RE2 syntax.
+ * The regex check the domain makes on its own, with java.* only: the pattern must not be empty
+ * (Envoy's matcher requires at least one character), must compile with java.util.regex and must not
+ * use the Java syntax RE2 lacks or reads differently: backreferences, lookaround, atomic groups,
+ * possessive quantifiers, nested classes and class intersections, escapes outside RE2's set, flags
+ * other than {@code i}, {@code m} and {@code s}, and repetition counts above RE2's 1000. It does
+ * not know Envoy's program size limit; the Envoy dialect in {@code adapters-xds} (wired by
+ * bootstrap) checks that and the exact RE2 syntax.
  */
 final class ConservativeRegex implements RegexDialect {
   static final ConservativeRegex INSTANCE = new ConservativeRegex();
   static final int MAX_REPEAT = 1000;
-  /** Escapes that mean the same in RE2 and java.util.regex (letters; any escaped punctuation is a literal in both). */
+
+  /**
+   * Escapes that mean the same in RE2 and java.util.regex (letters; any escaped punctuation is a
+   * literal in both).
+   */
   private static final String COMMON_ESCAPES = "aftnrxdswDSWbBAzpP";
+
   private static final String COMMON_FLAGS = "ims-";
   private static final Pattern UNICODE_CATEGORY = Pattern.compile("[A-Z][a-z]?");
 
@@ -72,15 +77,21 @@ final class ConservativeRegex implements RegexDialect {
         return Optional.of("uses a backreference (\\" + next + "), which RE2 does not support");
       }
       if (Character.isLetter(next) && COMMON_ESCAPES.indexOf(next) < 0) {
-        return Optional.of("uses the escape \\" + next + ", which RE2 does not support or reads differently");
+        return Optional.of(
+            "uses the escape \\" + next + ", which RE2 does not support or reads differently");
       }
       i += 2;
       if ((next == 'p' || next == 'P') && at(i) == '{') {
         int close = p.indexOf('}', i);
         String name = p.substring(i + 1, close);
         if (!UNICODE_CATEGORY.matcher(name).matches()) {
-          return Optional.of("uses the character property \\" + next + "{" + name + "}, which RE2 does not know"
-              + " (only general categories such as L or Lu are checked as common)");
+          return Optional.of(
+              "uses the character property \\"
+                  + next
+                  + "{"
+                  + name
+                  + "}, which RE2 does not know"
+                  + " (only general categories such as L or Lu are checked as common)");
         }
         i = close + 1;
       } else if (next == 'x' && at(i) == '{') {
@@ -140,7 +151,8 @@ final class ConservativeRegex implements RegexDialect {
       int j = i + 2;
       while (j < p.length() && p.charAt(j) != ':' && p.charAt(j) != ')') {
         if (COMMON_FLAGS.indexOf(p.charAt(j)) < 0) {
-          return Optional.of("uses the flag " + p.charAt(j) + ", which RE2 does not support or reads differently");
+          return Optional.of(
+              "uses the flag " + p.charAt(j) + ", which RE2 does not support or reads differently");
         }
         j++;
       }

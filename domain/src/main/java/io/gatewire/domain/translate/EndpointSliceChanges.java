@@ -9,24 +9,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recognises a change of the input that touches only EndpointSlices, which can only change the endpoints
- * of the backends those slices belong to: everything else the translation reads (routes, Gateways,
- * Services, grants, ...) is equal.
+ * Recognises a change of the input that touches only EndpointSlices, which can only change the
+ * endpoints of the backends those slices belong to: everything else the translation reads (routes,
+ * Gateways, Services, grants, ...) is equal.
  */
 final class EndpointSliceChanges {
   private EndpointSliceChanges() {}
 
   /**
-   * The {@code namespace/name} of every Service or ServiceImport whose slices differ between
-   * {@code before} and {@code after} (a slice added, removed or changed, labelled for either); null when
+   * The {@code namespace/name} of every Service or ServiceImport whose slices differ between {@code
+   * before} and {@code after} (a slice added, removed or changed, labelled for either); null when
    * anything but EndpointSlices differs.
    */
   static Set<String> backendsTouched(GatewayResources before, GatewayResources after) {
-    if (!before.gatewayClasses().equals(after.gatewayClasses()) || !before.gateways().equals(after.gateways())
-        || !before.httpRoutes().equals(after.httpRoutes()) || !before.grpcRoutes().equals(after.grpcRoutes())
-        || !before.l4Routes().equals(after.l4Routes()) || !before.referenceGrants().equals(after.referenceGrants())
-        || !before.services().equals(after.services()) || !before.serviceImports().equals(after.serviceImports())
-        || !before.backends().equals(after.backends()) || !before.namespaces().equals(after.namespaces())
+    if (!before.gatewayClasses().equals(after.gatewayClasses())
+        || !before.gateways().equals(after.gateways())
+        || !before.httpRoutes().equals(after.httpRoutes())
+        || !before.grpcRoutes().equals(after.grpcRoutes())
+        || !before.l4Routes().equals(after.l4Routes())
+        || !before.referenceGrants().equals(after.referenceGrants())
+        || !before.services().equals(after.services())
+        || !before.serviceImports().equals(after.serviceImports())
+        || !before.backends().equals(after.backends())
+        || !before.namespaces().equals(after.namespaces())
         || !before.secrets().equals(after.secrets())) {
       return null;
     }
@@ -53,7 +58,8 @@ final class EndpointSliceChanges {
   }
 
   private static void addBackends(EndpointSlice slice, Set<String> touched) {
-    for (String label : new String[] {EndpointSlice.SERVICE_NAME_LABEL, EndpointSlice.MCS_SERVICE_NAME_LABEL}) {
+    for (String label :
+        new String[] {EndpointSlice.SERVICE_NAME_LABEL, EndpointSlice.MCS_SERVICE_NAME_LABEL}) {
       String name = slice.meta().labels().get(label);
       if (name != null) {
         touched.add(slice.meta().namespace() + "/" + name);

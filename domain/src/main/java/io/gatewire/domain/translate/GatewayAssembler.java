@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * virtual host per domain; HTTPS gets a TLS filter chain and route configuration per listener. A
  * domain goes only to the routes of the most specific listener that takes it, as the Gateway API
  * sends a request to the most specific matching listener; on HTTPS, a chain answers 421 for the
- * hostnames of the other HTTPS listeners on its port ({@link MisdirectedHosts}). TLS, TCP and UDP ports are built by
- * {@link L4ListenerAssembler}.
+ * hostnames of the other HTTPS listeners on its port ({@link MisdirectedHosts}). TLS, TCP and UDP
+ * ports are built by {@link L4ListenerAssembler}.
  */
 final class GatewayAssembler {
   private static final String ANY_ADDRESS = "0.0.0.0";
@@ -44,7 +44,10 @@ final class GatewayAssembler {
   private final Consumer<Warning> warnings;
   private final Map<ObjectRef, Secret> secrets;
 
-  GatewayAssembler(VirtualHostMemo hostMemo, ProvenanceRules provenance, Consumer<Warning> warnings,
+  GatewayAssembler(
+      VirtualHostMemo hostMemo,
+      ProvenanceRules provenance,
+      Consumer<Warning> warnings,
       List<Secret> secrets) {
     this.provenance = provenance;
     this.hostMemo = hostMemo;
@@ -55,8 +58,15 @@ final class GatewayAssembler {
   IrGateway assemble(Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
     String key = gateway.meta().namespace() + "/" + gateway.meta().name();
     Map<String, List<ListenerState>> byEnvoyListener = new TreeMap<>();
-    listeners.stream().filter(ListenerState::programmable).forEach(l -> byEnvoyListener
-        .computeIfAbsent(L4ListenerAssembler.envoyListenerName(gateway, l.listener()), n -> new ArrayList<>()).add(l));
+    listeners.stream()
+        .filter(ListenerState::programmable)
+        .forEach(
+            l ->
+                byEnvoyListener
+                    .computeIfAbsent(
+                        L4ListenerAssembler.envoyListenerName(gateway, l.listener()),
+                        n -> new ArrayList<>())
+                    .add(l));
 
     List<IrListener> irListeners = new ArrayList<>();
     List<IrRouteConfig> routeConfigs = new ArrayList<>();
@@ -66,19 +76,33 @@ final class GatewayAssembler {
       List<ListenerState> onPort = entry.getValue();
       int portNumber = onPort.get(0).listener().port();
       ListenerProtocol protocol = onPort.get(0).listener().protocol();
-      if (protocol == ListenerProtocol.TLS || protocol == ListenerProtocol.TCP || protocol == ListenerProtocol.UDP) {
-        L4ListenerAssembler.listener(listenerName, ANY_ADDRESS, portNumber, onPort, attachments).ifPresent(l -> {
-          irListeners.add(l);
-          l.proxyChains().forEach(c -> c.secretNames().forEach(s -> irSecrets.computeIfAbsent(s, this::secret)));
-        });
+      if (protocol == ListenerProtocol.TLS
+          || protocol == ListenerProtocol.TCP
+          || protocol == ListenerProtocol.UDP) {
+        L4ListenerAssembler.listener(listenerName, ANY_ADDRESS, portNumber, onPort, attachments)
+            .ifPresent(
+                l -> {
+                  irListeners.add(l);
+                  l.proxyChains()
+                      .forEach(
+                          c ->
+                              c.secretNames()
+                                  .forEach(s -> irSecrets.computeIfAbsent(s, this::secret)));
+                });
       } else if (protocol == ListenerProtocol.HTTPS) {
         List<IrListener.IrTlsChain> chains = new ArrayList<>();
         for (ListenerState l : onPort) {
           String routeConfigName = listenerName + "/" + l.listener().name();
-          routeConfigs.add(MisdirectedHosts.add(routeConfig(routeConfigName, List.of(l), onPort, attachments), l, onPort,
-              provenance));
+          routeConfigs.add(
+              MisdirectedHosts.add(
+                  routeConfig(routeConfigName, List.of(l), onPort, attachments),
+                  l,
+                  onPort,
+                  provenance));
           List<String> serverNames = l.listener().hostname().map(List::of).orElse(List.of());
-          chains.add(new IrListener.IrTlsChain(l.listener().name(), serverNames, l.certificateSecrets(), routeConfigName));
+          chains.add(
+              new IrListener.IrTlsChain(
+                  l.listener().name(), serverNames, l.certificateSecrets(), routeConfigName));
           for (String secretName : l.certificateSecrets()) {
             irSecrets.computeIfAbsent(secretName, this::secret);
           }
@@ -87,16 +111,25 @@ final class GatewayAssembler {
         irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, null, chains));
       } else {
         routeConfigs.add(routeConfig(listenerName, onPort, onPort, attachments));
-        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of()));
+        irListeners.add(
+            new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of()));
       }
     }
 
     Map<String, IrCluster> clusters = new TreeMap<>();
     Set<RoutePlan> plans = Collections.newSetFromMap(new IdentityHashMap<>());
-    attachments.stream().filter(a -> a.listener().gateway() == gateway).map(Attachment::plan).filter(plans::add)
+    attachments.stream()
+        .filter(a -> a.listener().gateway() == gateway)
+        .map(Attachment::plan)
+        .filter(plans::add)
         .flatMap(p -> p.clusters().stream())
         .forEach(c -> clusters.merge(c.name(), c, IrCluster::mergeOrigins));
-    return new IrGateway(key, irListeners, routeConfigs, List.copyOf(clusters.values()), List.copyOf(irSecrets.values()));
+    return new IrGateway(
+        key,
+        irListeners,
+        routeConfigs,
+        List.copyOf(clusters.values()),
+        List.copyOf(irSecrets.values()));
   }
 
   private IrSecret secret(String name) {
@@ -106,10 +139,13 @@ final class GatewayAssembler {
   }
 
   /**
-   * One route configuration for the routes of {@code listeners}: a virtual host per domain that no more
-   * specific listener of {@code onPort} takes, routes in precedence order.
+   * One route configuration for the routes of {@code listeners}: a virtual host per domain that no
+   * more specific listener of {@code onPort} takes, routes in precedence order.
    */
-  private IrRouteConfig routeConfig(String name, List<ListenerState> listeners, List<ListenerState> onPort,
+  private IrRouteConfig routeConfig(
+      String name,
+      List<ListenerState> listeners,
+      List<ListenerState> onPort,
       List<Attachment> attachments) {
     Map<String, VirtualHostBuilder> hosts = new TreeMap<>();
     for (Attachment a : attachments) {
@@ -120,12 +156,16 @@ final class GatewayAssembler {
         if (!ownedBy(a.listener(), domain, onPort)) {
           continue;
         }
-        VirtualHostBuilder host = hosts.computeIfAbsent(domain, d -> new VirtualHostBuilder(name + "/" + Hostnames.forName(d), d));
+        VirtualHostBuilder host =
+            hosts.computeIfAbsent(
+                domain, d -> new VirtualHostBuilder(name + "/" + Hostnames.forName(d), d));
         host.add(a, domain);
       }
     }
-    List<IrVirtualHost> virtualHosts = hosts.values().stream()
-        .map(h -> hostMemo.host(h.name + ' ' + h.domain, h.contributions, h::build, warnings)).toList();
+    List<IrVirtualHost> virtualHosts =
+        hosts.values().stream()
+            .map(h -> hostMemo.host(h.name + ' ' + h.domain, h.contributions, h::build, warnings))
+            .toList();
     return new IrRouteConfig(name, virtualHosts);
   }
 
@@ -133,7 +173,8 @@ final class GatewayAssembler {
   private static boolean ownedBy(ListenerState owner, String domain, List<ListenerState> onPort) {
     int specificity = Hostnames.specificity(owner.listener().hostname());
     for (ListenerState other : onPort) {
-      if (other != owner && Hostnames.specificity(other.listener().hostname()) > specificity
+      if (other != owner
+          && Hostnames.specificity(other.listener().hostname()) > specificity
           && Hostnames.listenerTakes(other.listener().hostname(), domain)) {
         return false;
       }
@@ -155,37 +196,64 @@ final class GatewayAssembler {
       this.domain = domain;
     }
 
-    /** Notes an attachment; the routes are only built if the memo has no virtual host for these contributions. */
+    /**
+     * Notes an attachment; the routes are only built if the memo has no virtual host for these
+     * contributions.
+     */
     void add(Attachment a, String domain) {
-      contributions.add(new VirtualHostMemo.Contribution(a.plan(), a.listener().gateway().meta(), a.listener().listener()));
+      contributions.add(
+          new VirtualHostMemo.Contribution(
+              a.plan(), a.listener().gateway().meta(), a.listener().listener()));
       added.add(new AbstractMap.SimpleImmutableEntry<>(a, domain));
     }
 
     private void addRoutes(Attachment a, String domain) {
       ObjectMeta gateway = a.listener().gateway().meta();
       String listenerName = a.listener().listener().name();
-      listeners.put(gateway.namespace() + "/" + gateway.name() + "/" + listenerName,
+      listeners.put(
+          gateway.namespace() + "/" + gateway.name() + "/" + listenerName,
           new AbstractMap.SimpleImmutableEntry<>(gateway, listenerName));
       RoutePlan plan = a.plan();
       ObjectMeta meta = plan.route().meta();
       for (RoutePlan.RulePlan rule : plan.rules()) {
         for (RoutePlan.MatchPlan match : rule.matches()) {
-          String routeName = plan.namePrefix() + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + rule.index()
-              + "/match/" + match.index() + "/" + Hostnames.forName(domain);
+          String routeName =
+              plan.namePrefix()
+                  + "/"
+                  + meta.namespace()
+                  + "/"
+                  + meta.name()
+                  + "/rule/"
+                  + rule.index()
+                  + "/match/"
+                  + match.index()
+                  + "/"
+                  + Hostnames.forName(domain);
           IrAction action = RedirectPorts.forListener(rule.action(), a.listener().listener());
-          IrRoute route = new IrRoute(routeName, match.match(), action, rule.requestHeaders(),
-              rule.responseHeaders(), rule.cors(), rule.metadata());
-          routes.putIfAbsent(routeName, new AbstractMap.SimpleImmutableEntry<>(match.precedence(), route));
+          IrRoute route =
+              new IrRoute(
+                  routeName,
+                  match.match(),
+                  action,
+                  rule.requestHeaders(),
+                  rule.responseHeaders(),
+                  rule.cors(),
+                  rule.metadata());
+          routes.putIfAbsent(
+              routeName, new AbstractMap.SimpleImmutableEntry<>(match.precedence(), route));
         }
       }
     }
 
     IrVirtualHost build(ProvenanceRules provenance) {
       added.forEach(e -> addRoutes(e.getKey(), e.getValue()));
-      List<IrRoute> ordered = routes.values().stream().sorted(Map.Entry.comparingByKey())
-          .map(Map.Entry::getValue).toList();
-      return new IrVirtualHost(name, List.of(domain), ordered,
-          provenance.virtualHost(List.copyOf(listeners.values())));
+      List<IrRoute> ordered =
+          routes.values().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(Map.Entry::getValue)
+              .toList();
+      return new IrVirtualHost(
+          name, List.of(domain), ordered, provenance.virtualHost(List.copyOf(listeners.values())));
     }
   }
 }

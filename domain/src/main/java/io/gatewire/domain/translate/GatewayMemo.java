@@ -4,14 +4,13 @@ import io.gatewire.domain.ir.Instances;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrRouteConfig;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The IR Gateways of the previous translation: a Gateway assembled again from the very same clusters
- * and virtual hosts (the memos hand out the same instances for unchanged parts) and equal listeners and
- * secrets is the previous instance, so a sink can tell "nothing changed" by identity. Only the latest
- * translation's are kept.
+ * The IR Gateways of the previous translation: a Gateway assembled again from the very same
+ * clusters and virtual hosts (the memos hand out the same instances for unchanged parts) and equal
+ * listeners and secrets is the previous instance, so a sink can tell "nothing changed" by identity.
+ * Only the latest translation's are kept.
  */
 final class GatewayMemo {
   private Map<String, IrGateway> current = new HashMap<>();
@@ -45,8 +44,10 @@ final class GatewayMemo {
   }
 
   private static boolean sameParts(IrGateway a, IrGateway b) {
-    if (!Instances.same(a.clusters(), b.clusters()) || a.routeConfigs().size() != b.routeConfigs().size()
-        || !a.listeners().equals(b.listeners()) || !a.secrets().equals(b.secrets())) {
+    if (!Instances.same(a.clusters(), b.clusters())
+        || a.routeConfigs().size() != b.routeConfigs().size()
+        || !a.listeners().equals(b.listeners())
+        || !a.secrets().equals(b.secrets())) {
       return false;
     }
     for (int i = 0; i < a.routeConfigs().size(); i++) {

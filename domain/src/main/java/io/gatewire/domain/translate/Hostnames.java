@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Hostname rules of the Gateway API: a listener without hostname takes every route hostname;
- * a wildcard {@code *.example.com} matches any deeper name but never the apex {@code example.com}.
+ * Hostname rules of the Gateway API: a listener without hostname takes every route hostname; a
+ * wildcard {@code *.example.com} matches any deeper name but never the apex {@code example.com}.
  */
 final class Hostnames {
   static final String ANY = "*";
@@ -42,7 +42,9 @@ final class Hostnames {
     return List.copyOf(result);
   }
 
-  /** Whether {@code pattern} (a name or {@code *.suffix}) covers {@code host} (a name or wildcard). */
+  /**
+   * Whether {@code pattern} (a name or {@code *.suffix}) covers {@code host} (a name or wildcard).
+   */
   static boolean matches(String pattern, String host) {
     if (!pattern.startsWith("*.")) {
       return pattern.equals(host);

@@ -28,21 +28,28 @@ final class L4Arbiter {
    * attachment is neither kept nor lost.
    */
   record Result(List<Attachment> kept, Map<Attachment, String> lost) {
-    /** The Accepted condition of a parentRef: unchanged unless every one of its attachments lost. */
+    /**
+     * The Accepted condition of a parentRef: unchanged unless every one of its attachments lost.
+     */
     Condition accepted(RouteAttacher.Outcome outcome, long generation) {
-      if (outcome.attachments().isEmpty() || !outcome.attachments().stream().allMatch(lost::containsKey)) {
+      if (outcome.attachments().isEmpty()
+          || !outcome.attachments().stream().allMatch(lost::containsKey)) {
         return outcome.accepted();
       }
-      return Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE, lost.get(outcome.attachments().get(0)),
+      return Condition.isFalse(
+          Reasons.ACCEPTED,
+          Reasons.UNSUPPORTED_VALUE,
+          lost.get(outcome.attachments().get(0)),
           generation);
     }
   }
 
-  private static final Comparator<Attachment> OLDEST_ROUTE_FIRST = Comparator
-      .comparing((Attachment a) -> a.plan().route().meta().creationTimestamp().getEpochSecond())
-      .thenComparing(a -> namespacedName(a.plan().route().meta()))
-      .thenComparing(a -> -Hostnames.specificity(a.listener().listener().hostname()))
-      .thenComparing(a -> a.listener().listener().name());
+  private static final Comparator<Attachment> OLDEST_ROUTE_FIRST =
+      Comparator.comparing(
+              (Attachment a) -> a.plan().route().meta().creationTimestamp().getEpochSecond())
+          .thenComparing(a -> namespacedName(a.plan().route().meta()))
+          .thenComparing(a -> -Hostnames.specificity(a.listener().listener().hostname()))
+          .thenComparing(a -> a.listener().listener().name());
 
   private L4Arbiter() {}
 
@@ -51,9 +58,15 @@ final class L4Arbiter {
     List<Attachment> kept = new ArrayList<>();
     for (Attachment a : attachments) {
       ListenerProtocol protocol = a.listener().listener().protocol();
-      if (protocol == ListenerProtocol.TLS || protocol == ListenerProtocol.TCP || protocol == ListenerProtocol.UDP) {
-        byPort.computeIfAbsent(L4ListenerAssembler.envoyListenerName(a.listener().gateway(), a.listener().listener()),
-            p -> new ArrayList<>()).add(a);
+      if (protocol == ListenerProtocol.TLS
+          || protocol == ListenerProtocol.TCP
+          || protocol == ListenerProtocol.UDP) {
+        byPort
+            .computeIfAbsent(
+                L4ListenerAssembler.envoyListenerName(
+                    a.listener().gateway(), a.listener().listener()),
+                p -> new ArrayList<>())
+            .add(a);
       } else {
         kept.add(a);
       }
@@ -66,15 +79,25 @@ final class L4Arbiter {
       } else {
         Attachment winner = onPort.get(0);
         kept.add(winner);
-        onPort.stream().filter(a -> a.plan() != winner.plan()).forEach(a -> lost.put(a, describe(a)
-            + " already forwards to " + route(winner) + ", the oldest route: a " + protocolName(a)
-            + " listener forwards to one route"));
+        onPort.stream()
+            .filter(a -> a.plan() != winner.plan())
+            .forEach(
+                a ->
+                    lost.put(
+                        a,
+                        describe(a)
+                            + " already forwards to "
+                            + route(winner)
+                            + ", the oldest route: a "
+                            + protocolName(a)
+                            + " listener forwards to one route"));
       }
     }
     return new Result(kept, lost);
   }
 
-  private static void byServerName(List<Attachment> onPort, List<Attachment> kept, Map<Attachment, String> lost) {
+  private static void byServerName(
+      List<Attachment> onPort, List<Attachment> kept, Map<Attachment, String> lost) {
     Map<String, Attachment> owners = new TreeMap<>();
     for (Attachment a : onPort) {
       List<String> won = new ArrayList<>();
@@ -88,16 +111,26 @@ final class L4Arbiter {
         }
       }
       if (won.isEmpty() && firstOwner != null) {
-        lost.put(a, describe(a) + " already sends server name " + a.hostnames().get(0) + " to " + route(firstOwner)
-            + ", the oldest route: a server name goes to one route");
+        lost.put(
+            a,
+            describe(a)
+                + " already sends server name "
+                + a.hostnames().get(0)
+                + " to "
+                + route(firstOwner)
+                + ", the oldest route: a server name goes to one route");
       } else if (!won.isEmpty()) {
-        kept.add(won.size() == a.hostnames().size() ? a : new Attachment(a.plan(), a.listener(), won));
+        kept.add(
+            won.size() == a.hostnames().size() ? a : new Attachment(a.plan(), a.listener(), won));
       }
     }
   }
 
   private static String describe(Attachment a) {
-    return protocolName(a) + " listener " + a.listener().listener().name() + " of Gateway "
+    return protocolName(a)
+        + " listener "
+        + a.listener().listener().name()
+        + " of Gateway "
         + a.listener().gateway().ref().namespacedName();
   }
 

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Envoy listener of one TLS, TCP or UDP port of a Gateway, from the routes {@link L4Arbiter} kept.
- * TLS and TCP get one filter chain per (Gateway listener, route), named
- * {@code <listener name>/<route kind, lower case>/<namespace>/<name>}: TLS chains select by the SNI
- * names the route won ({@code *} selects any name, so it adds none), terminate TLS with the listener's
- * certificates unless its mode is Passthrough; TCP chains take every connection. UDP sends to the
- * cluster of its one route. A port without any route gets no Envoy listener: Envoy rejects a TCP
- * listener without filter chains, and there would be nowhere to forward to.
+ * The Envoy listener of one TLS, TCP or UDP port of a Gateway, from the routes {@link L4Arbiter}
+ * kept. TLS and TCP get one filter chain per (Gateway listener, route), named {@code <listener
+ * name>/<route kind, lower case>/<namespace>/<name>}: TLS chains select by the SNI names the route
+ * won ({@code *} selects any name, so it adds none), terminate TLS with the listener's certificates
+ * unless its mode is Passthrough; TCP chains take every connection. UDP sends to the cluster of its
+ * one route. A port without any route gets no Envoy listener: Envoy rejects a TCP listener without
+ * filter chains, and there would be nowhere to forward to.
  */
 final class L4ListenerAssembler {
   private static final String PASSTHROUGH = "Passthrough";
@@ -27,30 +27,44 @@ final class L4ListenerAssembler {
   private L4ListenerAssembler() {}
 
   /**
-   * The Envoy listener a Gateway listener belongs to: {@code <namespace>/<gateway>/<port>}, shared by
-   * every listener of the Gateway on that port, and {@code <namespace>/<gateway>/<port>/udp} for UDP,
-   * whose socket can share the port number with a TCP one.
+   * The Envoy listener a Gateway listener belongs to: {@code <namespace>/<gateway>/<port>}, shared
+   * by every listener of the Gateway on that port, and {@code <namespace>/<gateway>/<port>/udp} for
+   * UDP, whose socket can share the port number with a TCP one.
    */
   static String envoyListenerName(Gateway gateway, Listener listener) {
     String name = gateway.meta().namespace() + "/" + gateway.meta().name() + "/" + listener.port();
     return listener.protocol() == ListenerProtocol.UDP ? name + "/udp" : name;
   }
 
-  static Optional<IrListener> listener(String name, String address, int port, List<ListenerState> onPort,
+  static Optional<IrListener> listener(
+      String name,
+      String address,
+      int port,
+      List<ListenerState> onPort,
       List<Attachment> attachments) {
-    List<Attachment> here = attachments.stream()
-        .filter(a -> onPort.contains(a.listener()) && !a.plan().clusters().isEmpty()).toList();
+    List<Attachment> here =
+        attachments.stream()
+            .filter(a -> onPort.contains(a.listener()) && !a.plan().clusters().isEmpty())
+            .toList();
     if (here.isEmpty()) {
       return Optional.empty();
     }
     if (onPort.get(0).listener().protocol() == ListenerProtocol.UDP) {
-      return Optional.of(new IrListener(name, address, port, null, List.of(), List.of(), cluster(here.get(0))));
+      return Optional.of(
+          new IrListener(name, address, port, null, List.of(), List.of(), cluster(here.get(0))));
     }
     List<IrProxyChain> chains = new ArrayList<>();
     for (Attachment a : here) {
       Listener listener = a.listener().listener();
       ObjectMeta route = a.plan().route().meta();
-      String chainName = listener.name() + "/" + a.plan().namePrefix() + "/" + route.namespace() + "/" + route.name();
+      String chainName =
+          listener.name()
+              + "/"
+              + a.plan().namePrefix()
+              + "/"
+              + route.namespace()
+              + "/"
+              + route.name();
       List<String> serverNames = List.of();
       List<String> secretNames = List.of();
       if (listener.protocol() == ListenerProtocol.TLS) {
@@ -59,8 +73,14 @@ final class L4ListenerAssembler {
         secretNames = passthrough ? List.of() : a.listener().certificateSecrets();
       }
       IrAction.Forward forward = (IrAction.Forward) a.plan().rules().get(0).action();
-      chains.add(new IrProxyChain(chainName, serverNames, secretNames, forward.cluster(), forward.backendWeight(),
-          forward.invalidWeight()));
+      chains.add(
+          new IrProxyChain(
+              chainName,
+              serverNames,
+              secretNames,
+              forward.cluster(),
+              forward.backendWeight(),
+              forward.invalidWeight()));
     }
     chains.sort(Comparator.comparing(IrProxyChain::name));
     return Optional.of(new IrListener(name, address, port, null, List.of(), chains, null));

@@ -17,12 +17,12 @@ import java.util.function.Consumer;
 
 /**
  * Translates one TLSRoute, TCPRoute or UDPRoute into a {@link RoutePlan} without HTTP rules: one
- * cluster, {@code <kind>/<ns>/<name>/rule/0}, with a locality per valid backendRef. These routes have
- * no matches, so a connection can only go to one rule: the first; later rules are reported in a
- * warning and ignored (as Envoy Gateway does). The rule's action is a {@link IrAction.Forward} whose
- * {@code invalidWeight} is the share of connections the invalid backendRefs would have had: the
- * Gateway API asks for that share to be rejected. When no backendRef is valid the cluster has no
- * locality: Envoy then closes every connection at once, and ResolvedRefs says so.
+ * cluster, {@code <kind>/<ns>/<name>/rule/0}, with a locality per valid backendRef. These routes
+ * have no matches, so a connection can only go to one rule: the first; later rules are reported in
+ * a warning and ignored (as Envoy Gateway does). The rule's action is a {@link IrAction.Forward}
+ * whose {@code invalidWeight} is the share of connections the invalid backendRefs would have had:
+ * the Gateway API asks for that share to be rejected. When no backendRef is valid the cluster has
+ * no locality: Envoy then closes every connection at once, and ResolvedRefs says so.
  */
 final class L4RoutePlanner {
   private final BackendResolver backends;
@@ -44,8 +44,13 @@ final class L4RoutePlanner {
     List<RoutePlan.Problem> problems = new ArrayList<>();
     List<RoutePlan.RulePlan> rules = new ArrayList<>();
     if (route.rules().size() > 1) {
-      warnings.accept(new Warning(route.ref(), meta.kind() + " has " + route.rules().size()
-          + " rules: only the first is used, a connection cannot choose between rules"));
+      warnings.accept(
+          new Warning(
+              route.ref(),
+              meta.kind()
+                  + " has "
+                  + route.rules().size()
+                  + " rules: only the first is used, a connection cannot choose between rules"));
     }
     if (!route.rules().isEmpty()) {
       L4Route.Rule rule = route.rules().get(0);
@@ -68,20 +73,39 @@ final class L4RoutePlanner {
         if (ref.weight() > 0) {
           validWeight += ref.weight();
           dns |= found.dns();
-          ruleLocalities.add(localities.locality(clusterName + "/backend/" + k, ref.weight(), found));
+          ruleLocalities.add(
+              localities.locality(clusterName + "/backend/" + k, ref.weight(), found));
         }
       }
       if (ruleLocalities.isEmpty() && firstInvalidReason != null) {
-        problems.add(new RoutePlan.Problem(firstInvalidReason,
-            "rule 0 has no valid backendRef: every connection is closed"));
+        problems.add(
+            new RoutePlan.Problem(
+                firstInvalidReason, "rule 0 has no valid backendRef: every connection is closed"));
       }
       ResourceMetadata metadata = provenance.ruleCluster(meta, rule.name());
-      clusters.add(new IrCluster(clusterName, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
-          IrCluster.Protocol.L4, ruleLocalities, metadata));
-      IrAction forward = new IrAction.Forward(clusterName, validWeight, invalidWeight, List.of(), null, null, null, null,
-          null, null, List.of());
-      rules.add(new RoutePlan.RulePlan(0, List.of(), forward, IrHeaderChanges.NONE, IrHeaderChanges.NONE, null,
-          metadata));
+      clusters.add(
+          new IrCluster(
+              clusterName,
+              dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
+              IrCluster.Protocol.L4,
+              ruleLocalities,
+              metadata));
+      IrAction forward =
+          new IrAction.Forward(
+              clusterName,
+              validWeight,
+              invalidWeight,
+              List.of(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of());
+      rules.add(
+          new RoutePlan.RulePlan(
+              0, List.of(), forward, IrHeaderChanges.NONE, IrHeaderChanges.NONE, null, metadata));
     }
     return new RoutePlan(route, prefix, rules, clusters, problems, List.of());
   }

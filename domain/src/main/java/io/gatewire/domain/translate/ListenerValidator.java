@@ -21,27 +21,30 @@ import java.util.stream.Collectors;
 
 /**
  * Validates the listeners of one Gateway: protocol, route kinds, conflicts between listeners on one
- * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough). Every Gateway API
- * protocol is programmed; an unknown one is reported as not supported. A valid listener that needs a
- * certificate is not programmed while Secrets are withheld ({@link SecretDelivery}): {@code
- * Programmed=False} with reason {@code Pending}, as it is valid and waits for a server that may serve
- * its keys.
+ * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough). Every Gateway
+ * API protocol is programmed; an unknown one is reported as not supported. A valid listener that
+ * needs a certificate is not programmed while Secrets are withheld ({@link SecretDelivery}): {@code
+ * Programmed=False} with reason {@code Pending}, as it is valid and waits for a server that may
+ * serve its keys.
  */
 final class ListenerValidator {
   /** The route kinds Gatewire supports per protocol, in the order supportedKinds lists them. */
-  private static final Map<ListenerProtocol, List<String>> KINDS_BY_PROTOCOL = Map.of(
-      ListenerProtocol.HTTP, List.of("HTTPRoute", "GRPCRoute"),
-      ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"),
-      ListenerProtocol.TLS, List.of("TLSRoute"),
-      ListenerProtocol.TCP, List.of("TCPRoute"),
-      ListenerProtocol.UDP, List.of("UDPRoute"));
+  private static final Map<ListenerProtocol, List<String>> KINDS_BY_PROTOCOL =
+      Map.of(
+          ListenerProtocol.HTTP, List.of("HTTPRoute", "GRPCRoute"),
+          ListenerProtocol.HTTPS, List.of("HTTPRoute", "GRPCRoute"),
+          ListenerProtocol.TLS, List.of("TLSRoute"),
+          ListenerProtocol.TCP, List.of("TCPRoute"),
+          ListenerProtocol.UDP, List.of("UDPRoute"));
 
   private final Map<ObjectRef, Secret> secrets;
   private final ReferenceGrants grants;
   private final SecretDelivery secretDelivery;
 
-  ListenerValidator(GatewayResources resources, ReferenceGrants grants, SecretDelivery secretDelivery) {
-    this.secrets = resources.secrets().stream().collect(Collectors.toMap(Secret::ref, Function.identity()));
+  ListenerValidator(
+      GatewayResources resources, ReferenceGrants grants, SecretDelivery secretDelivery) {
+    this.secrets =
+        resources.secrets().stream().collect(Collectors.toMap(Secret::ref, Function.identity()));
     this.grants = grants;
     this.secretDelivery = secretDelivery;
   }
@@ -70,54 +73,92 @@ final class ListenerValidator {
       CertificateCheck certs = checkCertificates(gateway, listener);
 
       if (!supportedProtocol) {
-        conditions.add(Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_PROTOCOL,
-            "protocol " + listener.protocol() + " is not supported by Gatewire yet", generation));
+        conditions.add(
+            Condition.isFalse(
+                Reasons.ACCEPTED,
+                Reasons.UNSUPPORTED_PROTOCOL,
+                "protocol " + listener.protocol() + " is not supported by Gatewire yet",
+                generation));
       } else {
-        conditions.add(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Listener is accepted", generation));
+        conditions.add(
+            Condition.isTrue(
+                Reasons.ACCEPTED, Reasons.ACCEPTED, "Listener is accepted", generation));
       }
       if (conflict != null) {
-        conditions.add(Condition.isTrue(Reasons.CONFLICTED, conflict, "Listener conflicts with another listener on port "
-            + listener.port(), generation));
+        conditions.add(
+            Condition.isTrue(
+                Reasons.CONFLICTED,
+                conflict,
+                "Listener conflicts with another listener on port " + listener.port(),
+                generation));
       } else {
-        conditions.add(Condition.isFalse(Reasons.CONFLICTED, Reasons.NO_CONFLICTS, "No conflicts", generation));
+        conditions.add(
+            Condition.isFalse(
+                Reasons.CONFLICTED, Reasons.NO_CONFLICTS, "No conflicts", generation));
       }
       if (!invalidKinds.isEmpty()) {
-        conditions.add(Condition.isFalse(Reasons.RESOLVED_REFS, Reasons.INVALID_ROUTE_KINDS,
-            "route kinds not supported on this listener: " + String.join(", ", invalidKinds), generation));
+        conditions.add(
+            Condition.isFalse(
+                Reasons.RESOLVED_REFS,
+                Reasons.INVALID_ROUTE_KINDS,
+                "route kinds not supported on this listener: " + String.join(", ", invalidKinds),
+                generation));
       } else if (certs.problem() != null) {
-        conditions.add(Condition.isFalse(Reasons.RESOLVED_REFS, certs.reason(), certs.problem(), generation));
+        conditions.add(
+            Condition.isFalse(Reasons.RESOLVED_REFS, certs.reason(), certs.problem(), generation));
       } else {
-        conditions.add(Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation));
+        conditions.add(
+            Condition.isTrue(
+                Reasons.RESOLVED_REFS,
+                Reasons.RESOLVED_REFS,
+                "All references resolved",
+                generation));
       }
       boolean valid = supportedProtocol && conflict == null && certs.problem() == null;
       // a valid listener whose certificates the server may not hand out waits for a server that may
       boolean withheld = valid && !certs.secretNames().isEmpty() && !secretDelivery.served();
       boolean programmable = valid && !withheld;
       if (programmable) {
-        conditions.add(Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Listener is programmed", generation));
+        conditions.add(
+            Condition.isTrue(
+                Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Listener is programmed", generation));
       } else if (withheld) {
-        conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.PENDING, "Listener is not programmed: its"
-            + " certificate Secret " + String.join(", ", certs.secretNames()) + " is not served: "
-            + secretDelivery.withheldBecause(), generation));
+        conditions.add(
+            Condition.isFalse(
+                Reasons.PROGRAMMED,
+                Reasons.PENDING,
+                "Listener is not programmed: its"
+                    + " certificate Secret "
+                    + String.join(", ", certs.secretNames())
+                    + " is not served: "
+                    + secretDelivery.withheldBecause(),
+                generation));
       } else {
-        conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "Listener is not programmed", generation));
+        conditions.add(
+            Condition.isFalse(
+                Reasons.PROGRAMMED, Reasons.INVALID, "Listener is not programmed", generation));
       }
-      states.add(new ListenerState(gateway, listener, valid, programmable, kinds, conditions, certs.secretNames()));
+      states.add(
+          new ListenerState(
+              gateway, listener, valid, programmable, kinds, conditions, certs.secretNames()));
     }
     return states;
   }
 
   /**
    * The Conflicted reason for a listener sharing its port with an incompatible one, or null: the
-   * Gateway API's "distinct listeners" (HTTP, HTTPS and TLS by port and hostname, TCP and UDP by port;
-   * every listener on a TCP listener's port conflicts with it).
+   * Gateway API's "distinct listeners" (HTTP, HTTPS and TLS by port and hostname, TCP and UDP by
+   * port; every listener on a TCP listener's port conflicts with it).
    */
   private static String conflict(Gateway gateway, Listener listener) {
     boolean udp = listener.protocol() == ListenerProtocol.UDP;
     boolean portOnly = udp || listener.protocol() == ListenerProtocol.TCP;
     for (Listener other : gateway.listeners()) {
-      // A UDP socket and a TCP one share a port number without sharing traffic: such listeners are distinct.
-      if (other == listener || other.port() != listener.port() || (other.protocol() == ListenerProtocol.UDP) != udp) {
+      // A UDP socket and a TCP one share a port number without sharing traffic: such listeners are
+      // distinct.
+      if (other == listener
+          || other.port() != listener.port()
+          || (other.protocol() == ListenerProtocol.UDP) != udp) {
         continue;
       }
       if (other.protocol() != listener.protocol()) {
@@ -140,32 +181,59 @@ final class ListenerValidator {
     }
     boolean passthrough = listener.tls().map(t -> "Passthrough".equals(t.mode())).orElse(false);
     if (passthrough) {
-      return tlsListener ? new CertificateCheck(List.of(), null, null)
-          : new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "HTTPS listener cannot use TLS mode Passthrough");
+      return tlsListener
+          ? new CertificateCheck(List.of(), null, null)
+          : new CertificateCheck(
+              List.of(),
+              Reasons.INVALID_CERTIFICATE_REF,
+              "HTTPS listener cannot use TLS mode Passthrough");
     }
     if (listener.tls().isEmpty() || listener.tls().get().certificateRefs().isEmpty()) {
-      return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, listener.protocol()
-          + " listener has no certificateRefs" + (tlsListener ? " and its TLS mode is not Passthrough" : ""));
+      return new CertificateCheck(
+          List.of(),
+          Reasons.INVALID_CERTIFICATE_REF,
+          listener.protocol()
+              + " listener has no certificateRefs"
+              + (tlsListener ? " and its TLS mode is not Passthrough" : ""));
     }
     ListenerTls tls = listener.tls().get();
     List<String> names = new ArrayList<>();
     String gatewayNamespace = gateway.meta().namespace();
     for (ListenerTls.SecretRef ref : tls.certificateRefs()) {
-      String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? gatewayNamespace : ref.namespace();
+      String namespace =
+          ref.namespace() == null || ref.namespace().isEmpty() ? gatewayNamespace : ref.namespace();
       String group = ref.group() == null ? "" : ref.group();
       String kind = ref.kind() == null ? "Secret" : ref.kind();
       if (!group.isEmpty() || !"Secret".equals(kind)) {
-        return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "certificateRef kind " + kind + " is not supported");
+        return new CertificateCheck(
+            List.of(),
+            Reasons.INVALID_CERTIFICATE_REF,
+            "certificateRef kind " + kind + " is not supported");
       }
       if (!namespace.equals(gatewayNamespace)
-          && !grants.permits(GatewayApi.GROUP, "Gateway", gatewayNamespace, "", "Secret", namespace, ref.name())) {
-        return new CertificateCheck(List.of(), Reasons.REF_NOT_PERMITTED, "certificateRef Secret " + namespace + "/"
-            + ref.name() + " is not permitted by any ReferenceGrant");
+          && !grants.permits(
+              GatewayApi.GROUP, "Gateway", gatewayNamespace, "", "Secret", namespace, ref.name())) {
+        return new CertificateCheck(
+            List.of(),
+            Reasons.REF_NOT_PERMITTED,
+            "certificateRef Secret "
+                + namespace
+                + "/"
+                + ref.name()
+                + " is not permitted by any ReferenceGrant");
       }
       Secret secret = secrets.get(new ObjectRef("Secret", namespace, ref.name()));
-      if (secret == null || !secret.data().containsKey("tls.crt") || !secret.data().containsKey("tls.key")) {
-        return new CertificateCheck(List.of(), Reasons.INVALID_CERTIFICATE_REF, "certificateRef Secret " + namespace + "/"
-            + ref.name() + (secret == null ? " not found" : " has no tls.crt and tls.key"));
+      if (secret == null
+          || !secret.data().containsKey("tls.crt")
+          || !secret.data().containsKey("tls.key")) {
+        return new CertificateCheck(
+            List.of(),
+            Reasons.INVALID_CERTIFICATE_REF,
+            "certificateRef Secret "
+                + namespace
+                + "/"
+                + ref.name()
+                + (secret == null ? " not found" : " has no tls.crt and tls.key"));
       }
       names.add(namespace + "/" + ref.name());
     }

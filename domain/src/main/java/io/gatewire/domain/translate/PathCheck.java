@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
  * The checks the HTTPRoute CRD makes on Exact and PathPrefix path values (an absolute path of URI
  * path characters and percent escapes, without {@code //}, dot segments, an encoded slash or a
  * fragment), repeated here because manifests read from files never met the API server; Envoy
- * refuses such a path in a route match. gRPC service and method names become paths and meet the same check.
+ * refuses such a path in a route match. gRPC service and method names become paths and meet the
+ * same check.
  */
 final class PathCheck {
-  private static final Pattern PATH = Pattern.compile("/(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*");
+  private static final Pattern PATH =
+      Pattern.compile("/(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*");
   private static final List<String> FORBIDDEN = List.of("//", "/./", "/../", "%2f", "%2F", "#");
 
   private PathCheck() {}

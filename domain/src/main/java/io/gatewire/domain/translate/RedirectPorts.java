@@ -6,8 +6,8 @@ import io.gatewire.domain.model.ListenerProtocol;
 
 /**
  * The port of a RequestRedirect's Location, which the Gateway API derives from the listener the
- * request came through. Without {@code port}: the well-known port of the redirect scheme when one is
- * set, otherwise the listener's port. The port is then left out of Location when it is the
+ * request came through. Without {@code port}: the well-known port of the redirect scheme when one
+ * is set, otherwise the listener's port. The port is then left out of Location when it is the
  * well-known port of the final scheme (http 80, https 443), and written otherwise.
  */
 final class RedirectPorts {
@@ -16,7 +16,10 @@ final class RedirectPorts {
 
   private RedirectPorts() {}
 
-  /** {@code action} with its redirect port made explicit (or null: none in Location) for {@code listener}. */
+  /**
+   * {@code action} with its redirect port made explicit (or null: none in Location) for {@code
+   * listener}.
+   */
   static IrAction forListener(IrAction action, Listener listener) {
     if (!(action instanceof IrAction.Redirect r)) {
       return action;
@@ -32,7 +35,8 @@ final class RedirectPorts {
       port = listener.port();
     }
     Integer written = port == wellKnown(scheme, -1) ? null : port;
-    return new IrAction.Redirect(r.scheme(), r.host(), written, r.fullPath(), r.prefix(), r.status());
+    return new IrAction.Redirect(
+        r.scheme(), r.host(), written, r.fullPath(), r.prefix(), r.status());
   }
 
   /** The well-known port of {@code scheme}, or {@code otherwise} for a scheme without one. */

@@ -14,7 +14,8 @@ sealed interface ResolvedBackend {
    * A usable backend: its object (for metadata), the backendRef port, its ready endpoints, whether
    * any endpoint is a DNS name, and whether it speaks HTTP/2 (gRPC or h2c appProtocol).
    */
-  record Found(ObjectMeta backend, OptionalInt port, List<Endpoint> endpoints, boolean dns, boolean http2)
+  record Found(
+      ObjectMeta backend, OptionalInt port, List<Endpoint> endpoints, boolean dns, boolean http2)
       implements ResolvedBackend {
     public Found {
       endpoints = List.copyOf(endpoints);
@@ -25,7 +26,8 @@ sealed interface ResolvedBackend {
   record Invalid(String reason, String message) implements ResolvedBackend {}
 
   /** An address (IP or DNS name), a port and the Pod behind it, if the EndpointSlice names one. */
-  record Endpoint(String address, int port, io.gatewire.domain.model.ObjectRef targetRef) implements Comparable<Endpoint> {
+  record Endpoint(String address, int port, io.gatewire.domain.model.ObjectRef targetRef)
+      implements Comparable<Endpoint> {
     @Override
     public int compareTo(Endpoint o) {
       int c = address.compareTo(o.address);

@@ -31,13 +31,14 @@ final class RouteAttacher {
   }
 
   /**
-   * The outcome for one parentRef: the Accepted condition; the listeners the route counts as attached
-   * to for {@code attachedRoutes} (the parentRef selects them, their allowedRoutes allow the route
-   * and their hostnames intersect the route's, whatever the listener's health: the conformance
-   * suite counts a route only on the listeners that accept it); and the attachments that reach
-   * Envoy (those of them that are programmed).
+   * The outcome for one parentRef: the Accepted condition; the listeners the route counts as
+   * attached to for {@code attachedRoutes} (the parentRef selects them, their allowedRoutes allow
+   * the route and their hostnames intersect the route's, whatever the listener's health: the
+   * conformance suite counts a route only on the listeners that accept it); and the attachments
+   * that reach Envoy (those of them that are programmed).
    */
-  record Outcome(Condition accepted, List<ListenerState> attachedTo, List<Attachment> attachments) {}
+  record Outcome(
+      Condition accepted, List<ListenerState> attachedTo, List<Attachment> attachments) {}
 
   Outcome attach(RoutePlan plan, ParentRef ref, Gateway gateway, List<ListenerState> listeners) {
     Route route = plan.route();
@@ -51,8 +52,10 @@ final class RouteAttacher {
       }
     }
     if (selected.isEmpty()) {
-      return rejected(Reasons.NO_MATCHING_PARENT, "no listener of Gateway " + gateway.ref().namespacedName()
-          + " matches " + describe(ref), generation);
+      return rejected(
+          Reasons.NO_MATCHING_PARENT,
+          "no listener of Gateway " + gateway.ref().namespacedName() + " matches " + describe(ref),
+          generation);
     }
     List<ListenerState> allowed = new ArrayList<>();
     for (ListenerState l : selected) {
@@ -61,8 +64,15 @@ final class RouteAttacher {
       }
     }
     if (allowed.isEmpty()) {
-      return rejected(Reasons.NOT_ALLOWED_BY_LISTENERS, "no listener of Gateway " + gateway.ref().namespacedName()
-          + " allows this " + plan.kind() + " from namespace " + route.meta().namespace(), generation);
+      return rejected(
+          Reasons.NOT_ALLOWED_BY_LISTENERS,
+          "no listener of Gateway "
+              + gateway.ref().namespacedName()
+              + " allows this "
+              + plan.kind()
+              + " from namespace "
+              + route.meta().namespace(),
+          generation);
     }
     List<Attachment> attachments = new ArrayList<>();
     List<ListenerState> attachedTo = new ArrayList<>();
@@ -77,15 +87,21 @@ final class RouteAttacher {
       }
     }
     if (attachedTo.isEmpty()) {
-      return rejected(Reasons.NO_MATCHING_LISTENER_HOSTNAME,
-          "no hostname of the route matches a listener of Gateway " + gateway.ref().namespacedName(), generation);
+      return rejected(
+          Reasons.NO_MATCHING_LISTENER_HOSTNAME,
+          "no hostname of the route matches a listener of Gateway "
+              + gateway.ref().namespacedName(),
+          generation);
     }
-    return new Outcome(Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Route is accepted", generation),
-        attachedTo, attachments);
+    return new Outcome(
+        Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Route is accepted", generation),
+        attachedTo,
+        attachments);
   }
 
   private static Outcome rejected(String reason, String message, long generation) {
-    return new Outcome(Condition.isFalse(Reasons.ACCEPTED, reason, message, generation), List.of(), List.of());
+    return new Outcome(
+        Condition.isFalse(Reasons.ACCEPTED, reason, message, generation), List.of(), List.of());
   }
 
   private boolean namespaceAllowed(ListenerState l, Gateway gateway, String routeNamespace) {
@@ -94,7 +110,9 @@ final class RouteAttacher {
       case ALL:
         return true;
       case SELECTOR:
-        Map<String, String> labels = namespaceLabels.getOrDefault(routeNamespace, Map.of(NAMESPACE_NAME_LABEL, routeNamespace));
+        Map<String, String> labels =
+            namespaceLabels.getOrDefault(
+                routeNamespace, Map.of(NAMESPACE_NAME_LABEL, routeNamespace));
         return allowed.selector().map(s -> s.matches(labels)).orElse(false);
       case SAME:
       default:

@@ -16,7 +16,12 @@ import java.util.List;
  * ResolvedRefs condition, and the rules dropped as invalid (one message each) for its Accepted and
  * PartiallyInvalid conditions.
  */
-record RoutePlan(Route route, String namePrefix, List<RulePlan> rules, List<IrCluster> clusters, List<Problem> problems,
+record RoutePlan(
+    Route route,
+    String namePrefix,
+    List<RulePlan> rules,
+    List<IrCluster> clusters,
+    List<Problem> problems,
     List<String> droppedRules) {
   RoutePlan {
     rules = List.copyOf(rules);
@@ -38,9 +43,18 @@ record RoutePlan(Route route, String namePrefix, List<RulePlan> rules, List<IrCl
     return route.parentRefs();
   }
 
-  /** One rule: its matches, its action, header changes and CORS policy, and the route's metadata for it. */
-  record RulePlan(int index, List<MatchPlan> matches, IrAction action, IrHeaderChanges requestHeaders,
-      IrHeaderChanges responseHeaders, IrCors cors, ResourceMetadata metadata) {
+  /**
+   * One rule: its matches, its action, header changes and CORS policy, and the route's metadata for
+   * it.
+   */
+  record RulePlan(
+      int index,
+      List<MatchPlan> matches,
+      IrAction action,
+      IrHeaderChanges requestHeaders,
+      IrHeaderChanges responseHeaders,
+      IrCors cors,
+      ResourceMetadata metadata) {
     RulePlan {
       matches = List.copyOf(matches);
     }

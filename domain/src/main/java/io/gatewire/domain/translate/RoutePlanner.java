@@ -3,13 +3,11 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrCors;
-import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrLocality;
 import io.gatewire.domain.ir.IrMatch;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.metadata.ResourceMetadata;
-import io.gatewire.domain.metadata.ResourceOrigin;
 import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GrpcRoute;
 import io.gatewire.domain.model.HttpBackendRef;
@@ -28,9 +26,9 @@ import java.util.Optional;
  * Translates one HTTPRoute or GRPCRoute into a {@link RoutePlan}: matches with their precedence,
  * one action per rule, and one cluster per rule with a locality per backendRef. A rule whose
  * backendRefs carry filters gets a cluster per backendRef instead, so each backend's header changes
- * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular expression
- * the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an invalid retry or
- * timeout, is dropped (the route reports it as partially invalid).
+ * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular
+ * expression the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an
+ * invalid retry or timeout, is dropped (the route reports it as partially invalid).
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
@@ -55,8 +53,15 @@ final class RoutePlanner {
       for (int j = 0; j < rule.matches().size(); j++) {
         matches.add(httpMatch(route.meta(), i, j, rule.matches().get(j)));
       }
-      b.rule(i, rule.name(), matches, rule.filters(), rule.backendRefs(), rule.timeouts().orElse(null),
-          rule.retry().orElse(null), false);
+      b.rule(
+          i,
+          rule.name(),
+          matches,
+          rule.filters(),
+          rule.backendRefs(),
+          rule.timeouts().orElse(null),
+          rule.retry().orElse(null),
+          false);
     }
     return b.build();
   }
@@ -67,7 +72,8 @@ final class RoutePlanner {
       GrpcRoute.Rule rule = route.rules().get(i);
       List<RoutePlan.MatchPlan> matches = new ArrayList<>();
       if (rule.matches().isEmpty()) {
-        matches.add(grpcMatch(route.meta(), i, -1, new GrpcRoute.Match(Optional.empty(), List.of())));
+        matches.add(
+            grpcMatch(route.meta(), i, -1, new GrpcRoute.Match(Optional.empty(), List.of())));
       }
       for (int j = 0; j < rule.matches().size(); j++) {
         matches.add(grpcMatch(route.meta(), i, j, rule.matches().get(j)));
@@ -77,7 +83,8 @@ final class RoutePlanner {
     return b.build();
   }
 
-  private static RoutePlan.MatchPlan httpMatch(ObjectMeta meta, int rule, int index, HttpRouteMatch m) {
+  private static RoutePlan.MatchPlan httpMatch(
+      ObjectMeta meta, int rule, int index, HttpRouteMatch m) {
     IrMatch.PathType type;
     int kind;
     switch (m.path().type()) {
@@ -97,15 +104,29 @@ final class RoutePlanner {
     List<IrMatch.StringMatch> headers = new ArrayList<>();
     m.method().ifPresent(method -> headers.add(new IrMatch.StringMatch(":method", false, method)));
     m.headers().forEach(h -> headers.add(stringMatch(h)));
-    List<IrMatch.StringMatch> query = m.queryParams().stream().map(RoutePlanner::stringMatch).toList();
+    List<IrMatch.StringMatch> query =
+        m.queryParams().stream().map(RoutePlanner::stringMatch).toList();
     IrMatch match = new IrMatch(type, m.path().value(), headers, query);
-    Precedence precedence = new Precedence(kind, m.path().value().length(), m.method().isPresent(), m.headers().size(),
-        m.queryParams().size(), meta.creationTimestamp().getEpochSecond(), meta.namespace() + "/" + meta.name(), rule, index);
+    Precedence precedence =
+        new Precedence(
+            kind,
+            m.path().value().length(),
+            m.method().isPresent(),
+            m.headers().size(),
+            m.queryParams().size(),
+            meta.creationTimestamp().getEpochSecond(),
+            meta.namespace() + "/" + meta.name(),
+            rule,
+            index);
     return new RoutePlan.MatchPlan(index, match, precedence);
   }
 
-  /** gRPC service and method become a path: {@code /svc/method} exact, {@code /svc/} prefix, or a regex. */
-  private static RoutePlan.MatchPlan grpcMatch(ObjectMeta meta, int rule, int index, GrpcRoute.Match m) {
+  /**
+   * gRPC service and method become a path: {@code /svc/method} exact, {@code /svc/} prefix, or a
+   * regex.
+   */
+  private static RoutePlan.MatchPlan grpcMatch(
+      ObjectMeta meta, int rule, int index, GrpcRoute.Match m) {
     IrMatch.PathType type = IrMatch.PathType.PREFIX;
     String path = "/";
     int kind = Precedence.PREFIX;
@@ -123,20 +144,33 @@ final class RoutePlanner {
       } else {
         type = IrMatch.PathType.REGEX;
         kind = Precedence.REGEX;
-        String servicePattern = service == null ? "[^/]+" : regex ? service : java.util.regex.Pattern.quote(service);
-        String methodPattern = name == null ? "[^/]+" : regex ? name : java.util.regex.Pattern.quote(name);
+        String servicePattern =
+            service == null ? "[^/]+" : regex ? service : java.util.regex.Pattern.quote(service);
+        String methodPattern =
+            name == null ? "[^/]+" : regex ? name : java.util.regex.Pattern.quote(name);
         path = "/" + servicePattern + "/" + methodPattern;
       }
     }
-    List<IrMatch.StringMatch> headers = m.headers().stream().map(RoutePlanner::stringMatch).toList();
+    List<IrMatch.StringMatch> headers =
+        m.headers().stream().map(RoutePlanner::stringMatch).toList();
     IrMatch match = new IrMatch(type, path, headers, List.of());
-    Precedence precedence = new Precedence(kind, path.length(), false, headers.size(), 0,
-        meta.creationTimestamp().getEpochSecond(), meta.namespace() + "/" + meta.name(), rule, index);
+    Precedence precedence =
+        new Precedence(
+            kind,
+            path.length(),
+            false,
+            headers.size(),
+            0,
+            meta.creationTimestamp().getEpochSecond(),
+            meta.namespace() + "/" + meta.name(),
+            rule,
+            index);
     return new RoutePlan.MatchPlan(index, match, precedence);
   }
 
   private static IrMatch.StringMatch stringMatch(HttpRouteMatch.HeaderMatch h) {
-    return new IrMatch.StringMatch(h.name(), h.type() == HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, h.value());
+    return new IrMatch.StringMatch(
+        h.name(), h.type() == HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, h.value());
   }
 
   /** Collects the rules, clusters and problems of one route. */
@@ -157,13 +191,23 @@ final class RoutePlanner {
       return new RoutePlan(route, prefix, rules, clusters, problems, dropped);
     }
 
-    void rule(int index, Optional<String> name, List<RoutePlan.MatchPlan> matches, List<HttpFilter> filters,
-        List<HttpBackendRef> refs, HttpRouteRule.Timeouts timeouts, HttpRouteRule.Retry retry, boolean grpc) {
+    void rule(
+        int index,
+        Optional<String> name,
+        List<RoutePlan.MatchPlan> matches,
+        List<HttpFilter> filters,
+        List<HttpBackendRef> refs,
+        HttpRouteRule.Timeouts timeouts,
+        HttpRouteRule.Retry retry,
+        boolean grpc) {
       ObjectMeta meta = route.meta();
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/" + index;
       ResourceMetadata metadata = provenance.route(meta, name);
-      Optional<String> invalid = invalidMatch(matches).or(() -> unsupportedFilter(filters, refs))
-          .or(() -> RetryCheck.problem(retry)).or(() -> TimeoutCheck.problem(timeouts));
+      Optional<String> invalid =
+          invalidMatch(matches)
+              .or(() -> unsupportedFilter(filters, refs))
+              .or(() -> RetryCheck.problem(retry))
+              .or(() -> TimeoutCheck.problem(timeouts));
       if (invalid.isPresent()) {
         dropped.add("rule " + index + ": " + invalid.get());
         return;
@@ -189,12 +233,28 @@ final class RoutePlanner {
         } else if (filter instanceof HttpFilter.RequestMirror m) {
           mirror(clusterName, mirrors.size(), m, metadata, grpc).ifPresent(mirrors::add);
         } else if (filter instanceof HttpFilter.Cors c) {
-          cors = new IrCors(c.allowOrigins(), c.allowMethods(), c.allowHeaders(), c.exposeHeaders(),
-              c.allowCredentials(), c.maxAge());
+          cors =
+              new IrCors(
+                  c.allowOrigins(),
+                  c.allowMethods(),
+                  c.allowHeaders(),
+                  c.exposeHeaders(),
+                  c.allowCredentials(),
+                  c.maxAge());
         } else if (filter instanceof HttpFilter.ExtensionRef e) {
           unresolved = true;
-          problems.add(new RoutePlan.Problem(Reasons.INVALID_KIND, "rule " + index + ": ExtensionRef filter "
-              + e.group() + "/" + e.kind() + " " + e.name() + " cannot be resolved; its requests get 500"));
+          problems.add(
+              new RoutePlan.Problem(
+                  Reasons.INVALID_KIND,
+                  "rule "
+                      + index
+                      + ": ExtensionRef filter "
+                      + e.group()
+                      + "/"
+                      + e.kind()
+                      + " "
+                      + e.name()
+                      + " cannot be resolved; its requests get 500"));
         }
       }
 
@@ -204,33 +264,42 @@ final class RoutePlanner {
       } else if (redirect != null) {
         action = redirect(redirect);
       } else {
-        action = forward(index, clusterName, refs, rewrite, timeouts, retry, mirrors, metadata, grpc);
+        action =
+            forward(index, clusterName, refs, rewrite, timeouts, retry, mirrors, metadata, grpc);
       }
-      rules.add(new RoutePlan.RulePlan(index, matches, action, requestHeaders, responseHeaders, cors, metadata));
+      rules.add(
+          new RoutePlan.RulePlan(
+              index, matches, action, requestHeaders, responseHeaders, cors, metadata));
     }
 
     /**
-     * The first path the CRD would refuse or regular expression the proxy would refuse among the rule's
-     * matches, and why.
+     * The first path the CRD would refuse or regular expression the proxy would refuse among the
+     * rule's matches, and why.
      */
     private Optional<String> invalidMatch(List<RoutePlan.MatchPlan> matches) {
       for (RoutePlan.MatchPlan plan : matches) {
         IrMatch match = plan.match();
-        Optional<String> path = match.pathType() == IrMatch.PathType.REGEX ? regexProblem("path", match.path())
-            : PathCheck.problem(match.path());
+        Optional<String> path =
+            match.pathType() == IrMatch.PathType.REGEX
+                ? regexProblem("path", match.path())
+                : PathCheck.problem(match.path());
         if (path.isPresent()) {
           return path;
         }
         for (IrMatch.StringMatch header : match.headers()) {
-          Optional<String> problem = header.regex() ? regexProblem("header " + header.name(), header.value())
-              : Optional.empty();
+          Optional<String> problem =
+              header.regex()
+                  ? regexProblem("header " + header.name(), header.value())
+                  : Optional.empty();
           if (problem.isPresent()) {
             return problem;
           }
         }
         for (IrMatch.StringMatch query : match.queryParams()) {
-          Optional<String> problem = query.regex() ? regexProblem("query parameter " + query.name(), query.value())
-              : Optional.empty();
+          Optional<String> problem =
+              query.regex()
+                  ? regexProblem("query parameter " + query.name(), query.value())
+                  : Optional.empty();
           if (problem.isPresent()) {
             return problem;
           }
@@ -240,11 +309,14 @@ final class RoutePlanner {
     }
 
     private Optional<String> regexProblem(String what, String pattern) {
-      return regexes.problem(pattern).map(problem -> what + " regex \"" + pattern + "\" " + problem);
+      return regexes
+          .problem(pattern)
+          .map(problem -> what + " regex \"" + pattern + "\" " + problem);
     }
 
     /** The first filter type of the rule or of its backendRefs that Gatewire does not implement. */
-    private static Optional<String> unsupportedFilter(List<HttpFilter> filters, List<HttpBackendRef> refs) {
+    private static Optional<String> unsupportedFilter(
+        List<HttpFilter> filters, List<HttpBackendRef> refs) {
       List<HttpFilter> all = new ArrayList<>(filters);
       refs.forEach(r -> all.addAll(r.filters()));
       for (HttpFilter f : all) {
@@ -255,17 +327,27 @@ final class RoutePlanner {
       for (HttpBackendRef r : refs) {
         for (HttpFilter f : r.filters()) {
           if (!(f instanceof HttpFilter.HeaderModifier)) {
-            return Optional.of("backendRef " + r.ref().name() + ": only RequestHeaderModifier and"
-                + " ResponseHeaderModifier are supported on a backendRef");
+            return Optional.of(
+                "backendRef "
+                    + r.ref().name()
+                    + ": only RequestHeaderModifier and"
+                    + " ResponseHeaderModifier are supported on a backendRef");
           }
         }
       }
       return Optional.empty();
     }
 
-    private IrAction forward(int index, String clusterName, List<HttpBackendRef> refs, HttpFilter.UrlRewrite rewrite,
-        HttpRouteRule.Timeouts timeouts, HttpRouteRule.Retry retry, List<IrAction.Mirror> mirrors,
-        ResourceMetadata metadata, boolean grpc) {
+    private IrAction forward(
+        int index,
+        String clusterName,
+        List<HttpBackendRef> refs,
+        HttpFilter.UrlRewrite rewrite,
+        HttpRouteRule.Timeouts timeouts,
+        HttpRouteRule.Retry retry,
+        List<IrAction.Mirror> mirrors,
+        ResourceMetadata metadata,
+        boolean grpc) {
       boolean split = refs.stream().anyMatch(r -> !r.filters().isEmpty());
       long valid = 0;
       long invalid = 0;
@@ -275,7 +357,8 @@ final class RoutePlanner {
       List<IrAction.Split> splits = new ArrayList<>();
       for (int k = 0; k < refs.size(); k++) {
         BackendRef ref = refs.get(k).ref();
-        ResolvedBackend resolved = backends.resolve(ref, route.meta().kind(), route.meta().namespace());
+        ResolvedBackend resolved =
+            backends.resolve(ref, route.meta().kind(), route.meta().namespace());
         if (resolved instanceof ResolvedBackend.Invalid bad) {
           problems.add(new RoutePlan.Problem(bad.reason(), "rule " + index + ": " + bad.message()));
           invalid += ref.weight();
@@ -289,7 +372,9 @@ final class RoutePlanner {
         String backendName = clusterName + "/backend/" + k;
         IrLocality locality = locality(backendName, ref.weight(), found);
         if (split) {
-          clusters.add(cluster(backendName, found.dns(), grpc || found.http2(), List.of(locality), metadata));
+          clusters.add(
+              cluster(
+                  backendName, found.dns(), grpc || found.http2(), List.of(locality), metadata));
           splits.add(split(backendName, ref.weight(), refs.get(k).filters()));
         } else {
           dns |= found.dns();
@@ -316,19 +401,43 @@ final class RoutePlanner {
       }
       String timeout = timeouts == null ? null : timeouts.request().orElse(null);
       String backendTimeout = timeouts == null ? null : timeouts.backendRequest().orElse(null);
-      IrAction.Retry irRetry = retry == null ? null
-          : new IrAction.Retry(retry.attempts().orElse(null), retry.codes(), retry.backoff().orElse(null));
-      return new IrAction.Forward(clusterName, valid, invalid, splits, host, prefixRewrite, fullPath, timeout,
-          backendTimeout, irRetry, mirrors);
+      IrAction.Retry irRetry =
+          retry == null
+              ? null
+              : new IrAction.Retry(
+                  retry.attempts().orElse(null), retry.codes(), retry.backoff().orElse(null));
+      return new IrAction.Forward(
+          clusterName,
+          valid,
+          invalid,
+          splits,
+          host,
+          prefixRewrite,
+          fullPath,
+          timeout,
+          backendTimeout,
+          irRetry,
+          mirrors);
     }
 
-    private static IrCluster cluster(String name, boolean dns, boolean http2, List<IrLocality> localities,
+    private static IrCluster cluster(
+        String name,
+        boolean dns,
+        boolean http2,
+        List<IrLocality> localities,
         ResourceMetadata metadata) {
-      return new IrCluster(name, dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
-          http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1, localities, metadata);
+      return new IrCluster(
+          name,
+          dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
+          http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1,
+          localities,
+          metadata);
     }
 
-    /** A backendRef's own cluster with the header modifiers of its filters (the last of each kind wins). */
+    /**
+     * A backendRef's own cluster with the header modifiers of its filters (the last of each kind
+     * wins).
+     */
     private static IrAction.Split split(String cluster, long weight, List<HttpFilter> filters) {
       IrHeaderChanges request = IrHeaderChanges.NONE;
       IrHeaderChanges response = IrHeaderChanges.NONE;
@@ -347,17 +456,27 @@ final class RoutePlanner {
       return localities.locality(region, weight, found);
     }
 
-    private Optional<IrAction.Mirror> mirror(String clusterName, int m, HttpFilter.RequestMirror filter,
-        ResourceMetadata metadata, boolean grpc) {
-      ResolvedBackend resolved = backends.resolve(filter.backend(), route.meta().kind(), route.meta().namespace());
+    private Optional<IrAction.Mirror> mirror(
+        String clusterName,
+        int m,
+        HttpFilter.RequestMirror filter,
+        ResourceMetadata metadata,
+        boolean grpc) {
+      ResolvedBackend resolved =
+          backends.resolve(filter.backend(), route.meta().kind(), route.meta().namespace());
       if (resolved instanceof ResolvedBackend.Invalid bad) {
         problems.add(new RoutePlan.Problem(bad.reason(), "request mirror: " + bad.message()));
         return Optional.empty();
       }
       ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
       String name = clusterName + "/mirror/" + m;
-      clusters.add(cluster(name, found.dns(), grpc || found.http2(), List.of(locality(name + "/backend/0", 1, found)),
-          metadata));
+      clusters.add(
+          cluster(
+              name,
+              found.dns(),
+              grpc || found.http2(),
+              List.of(locality(name + "/backend/0", 1, found)),
+              metadata));
       return Optional.of(new IrAction.Mirror(name, filter.percent().orElse(100.0)));
     }
   }
@@ -373,7 +492,8 @@ final class RoutePlanner {
       }
     }
     Integer port = r.port().isPresent() ? r.port().getAsInt() : null;
-    return new IrAction.Redirect(r.scheme().orElse(null), r.hostname().orElse(null), port, fullPath, prefix, r.statusCode());
+    return new IrAction.Redirect(
+        r.scheme().orElse(null), r.hostname().orElse(null), port, fullPath, prefix, r.statusCode());
   }
 
   private static IrHeaderChanges changes(HttpFilter.HeaderModifier h) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The resolution of each (Service, port) of the previous translation, with the Service and slices it
- * was made from: when they are unchanged the previous result (the same instance) is returned, so plans
- * that depend on it are recognised as unchanged without comparing endpoint lists. Only the latest
- * translation's are kept.
+ * The resolution of each (Service, port) of the previous translation, with the Service and slices
+ * it was made from: when they are unchanged the previous result (the same instance) is returned, so
+ * plans that depend on it are recognised as unchanged without comparing endpoint lists. Only the
+ * latest translation's are kept.
  */
 final class ServiceEndpointsMemo {
   private record Key(String namespace, String name, int port) {}
@@ -21,7 +21,8 @@ final class ServiceEndpointsMemo {
   private Map<Key, Entry> current = new HashMap<>();
   private Map<Key, Entry> previous = new HashMap<>();
 
-  ResolvedBackend resolve(Service service, int port, List<EndpointSlice> slices, Supplier<ResolvedBackend> resolve) {
+  ResolvedBackend resolve(
+      Service service, int port, List<EndpointSlice> slices, Supplier<ResolvedBackend> resolve) {
     Key key = new Key(service.meta().namespace(), service.meta().name(), port);
     Entry entry = current.get(key);
     if (entry == null) {

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * What one translation produced: the IR, the status of every relevant input object, and warnings.
- * Statuses are sorted; a list already sorted and unmodifiable (as a previous result's) is kept as it is.
+ * Statuses are sorted; a list already sorted and unmodifiable (as a previous result's) is kept as
+ * it is.
  */
 public record TranslationResult(Ir ir, List<ObjectStatus> statuses, List<Warning> warnings) {
   public TranslationResult {

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Gateway API to IR, status and warnings. Manages the GatewayClasses whose controllerName is ours
  * and the Gateways of those classes; routes are translated once and attached to every listener
- * their parentRefs select, then {@link L4Arbiter} decides which route a TLS, TCP or UDP port (or SNI
- * name) forwards to. Pure and deterministic: the same resources give an equal result.
+ * their parentRefs select, then {@link L4Arbiter} decides which route a TLS, TCP or UDP port (or
+ * SNI name) forwards to. Pure and deterministic: the same resources give an equal result.
  */
 public final class Translator {
   private final TranslatorOptions options;
@@ -44,8 +44,10 @@ public final class Translator {
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
   private final GatewayMemo gatewayMemo = new GatewayMemo();
+
   /** The input and result of the latest translation; null before the first. */
   private GatewayResources lastResources;
+
   private TranslationResult lastResult;
 
   /** A translator that checks regular expressions with {@link RegexDialect#conservative()}. */
@@ -62,10 +64,11 @@ public final class Translator {
   }
 
   /**
-   * Translates {@code resources}. Route plans of the previous call whose route and resolved backends are
-   * unchanged are reused (see {@link PlanMemo}), and so are virtual hosts built from the same plans
-   * ({@link VirtualHostMemo}); an IR Gateway whose parts are all unchanged is the previous instance
-   * ({@link GatewayMemo}). Translating a small change is cheap; the result equals a fresh translator's.
+   * Translates {@code resources}. Route plans of the previous call whose route and resolved
+   * backends are unchanged are reused (see {@link PlanMemo}), and so are virtual hosts built from
+   * the same plans ({@link VirtualHostMemo}); an IR Gateway whose parts are all unchanged is the
+   * previous instance ({@link GatewayMemo}). Translating a small change is cheap; the result equals
+   * a fresh translator's.
    */
   public synchronized TranslationResult translate(GatewayResources resources) {
     TranslationResult patched = lastResult == null ? null : endpointsOnly(resources);
@@ -110,9 +113,16 @@ public final class Translator {
     for (GatewayClass c : resources.gatewayClasses()) {
       if (options.controllerName().equals(c.controllerName())) {
         ourClasses.add(c.meta().name());
-        statuses.add(ObjectStatus.of(c.meta(), new StatusBody.GatewayClassStatus(List.of(Condition.isTrue(
-            Reasons.ACCEPTED, Reasons.ACCEPTED, "GatewayClass is accepted by " + options.controllerName(),
-            c.meta().generation())))));
+        statuses.add(
+            ObjectStatus.of(
+                c.meta(),
+                new StatusBody.GatewayClassStatus(
+                    List.of(
+                        Condition.isTrue(
+                            Reasons.ACCEPTED,
+                            Reasons.ACCEPTED,
+                            "GatewayClass is accepted by " + options.controllerName(),
+                            c.meta().generation())))));
       }
     }
 
@@ -128,8 +138,12 @@ public final class Translator {
 
     BackendResolver backends = new BackendResolver(resources, grants, serviceMemo);
     List<RoutePlan> plans = new ArrayList<>();
-    resources.httpRoutes().forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
-    resources.grpcRoutes().forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
+    resources
+        .httpRoutes()
+        .forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
+    resources
+        .grpcRoutes()
+        .forEach(r -> plans.add(memo.plan(r, backends, planner(r), warnings::add)));
 
     L4RoutePlanner l4Planner = new L4RoutePlanner(backends, provenance, warnings::add);
     resources.l4Routes().forEach(r -> plans.add(l4Planner.plan(r)));
@@ -148,7 +162,8 @@ public final class Translator {
           outcomes.add(new ParentOutcome(plan, ref, null));
           continue;
         }
-        RouteAttacher.Outcome outcome = attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
+        RouteAttacher.Outcome outcome =
+            attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
         allAttachments.addAll(outcome.attachments());
         outcomes.add(new ParentOutcome(plan, ref, outcome));
       }
@@ -157,8 +172,11 @@ public final class Translator {
     countAttachedRoutes(outcomes, arbitrated, attachedRoutes);
     Map<RoutePlan, List<StatusBody.RouteParentStatus>> parentsByPlan = new IdentityHashMap<>();
     for (ParentOutcome o : outcomes) {
-      parentsByPlan.computeIfAbsent(o.plan(), p -> new ArrayList<>()).add(new StatusBody.RouteParentStatus(
-          statusRef(o.ref()), options.controllerName(), parentConditions(o, arbitrated)));
+      parentsByPlan
+          .computeIfAbsent(o.plan(), p -> new ArrayList<>())
+          .add(
+              new StatusBody.RouteParentStatus(
+                  statusRef(o.ref()), options.controllerName(), parentConditions(o, arbitrated)));
     }
     for (RoutePlan plan : plans) {
       List<StatusBody.RouteParentStatus> parents = parentsByPlan.get(plan);
@@ -167,26 +185,34 @@ public final class Translator {
       }
     }
     Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
-    arbitrated.kept().forEach(a -> attachmentsByGateway
-        .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>()).add(a));
+    arbitrated
+        .kept()
+        .forEach(
+            a ->
+                attachmentsByGateway
+                    .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>())
+                    .add(a));
 
-    GatewayAssembler assembler = new GatewayAssembler(hostMemo, provenance, warnings::add, resources.secrets());
+    GatewayAssembler assembler =
+        new GatewayAssembler(hostMemo, provenance, warnings::add, resources.secrets());
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
-      irGateways.add(gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
-      statuses.add(ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
+      irGateways.add(
+          gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
+      statuses.add(
+          ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
   }
 
   /**
-   * The fast path for a change of EndpointSlices only: statuses and warnings stay the previous ones, and
-   * only the clusters of routes that read a changed slice are planned again and patched into the
-   * previous IR. The memos are not rolled: they stay the latest translation's, with those routes' new
-   * plans. Null when the change is of another kind, or when a route planned again would differ in more
-   * than its clusters' endpoints (its rules, reference problems or warnings), which the full translation
-   * then handles.
+   * The fast path for a change of EndpointSlices only: statuses and warnings stay the previous
+   * ones, and only the clusters of routes that read a changed slice are planned again and patched
+   * into the previous IR. The memos are not rolled: they stay the latest translation's, with those
+   * routes' new plans. Null when the change is of another kind, or when a route planned again would
+   * differ in more than its clusters' endpoints (its rules, reference problems or warnings), which
+   * the full translation then handles.
    */
   private TranslationResult endpointsOnly(GatewayResources resources) {
     if (!resources.l4Routes().isEmpty()) {
@@ -196,8 +222,9 @@ public final class Translator {
     if (touched == null) {
       return null;
     }
-    BackendResolver backends = new BackendResolver(resources, new ReferenceGrants(resources.referenceGrants()),
-        serviceMemo);
+    BackendResolver backends =
+        new BackendResolver(
+            resources, new ReferenceGrants(resources.referenceGrants()), serviceMemo);
     Map<String, IrCluster> replaced = new HashMap<>();
     Map<IrCluster, IrCluster> replacedInstances = new IdentityHashMap<>();
     boolean onlyEndpoints = true;
@@ -222,14 +249,27 @@ public final class Translator {
         if (after == null && replaced.containsKey(cluster.name())) {
           // merged from several origins: the new endpoints with every origin's metadata
           IrCluster planned = replaced.get(cluster.name());
-          after = new IrCluster(cluster.name(), planned.discovery(), planned.protocol(), planned.localities(),
-              cluster.metadata());
+          after =
+              new IrCluster(
+                  cluster.name(),
+                  planned.discovery(),
+                  planned.protocol(),
+                  planned.localities(),
+                  cluster.metadata());
         }
         changed |= after != null && after != cluster;
         clusters.add(after == null ? cluster : after);
       }
-      gateways.add(changed ? gatewayMemo.patched(new IrGateway(gateway.key(), gateway.listeners(),
-          gateway.routeConfigs(), clusters, gateway.secrets())) : gateway);
+      gateways.add(
+          changed
+              ? gatewayMemo.patched(
+                  new IrGateway(
+                      gateway.key(),
+                      gateway.listeners(),
+                      gateway.routeConfigs(),
+                      clusters,
+                      gateway.secrets()))
+              : gateway);
     }
     return new TranslationResult(new Ir(gateways), lastResult.statuses(), lastResult.warnings());
   }
@@ -242,13 +282,19 @@ public final class Translator {
     return (b, p) -> new RoutePlanner(b, p, regexes).plan(grpc);
   }
 
-  /** Whether a route planned again differs at most in its clusters' discovery, protocol and localities. */
+  /**
+   * Whether a route planned again differs at most in its clusters' discovery, protocol and
+   * localities.
+   */
   private static boolean sameButEndpoints(PlanMemo.Replanned r) {
     RoutePlan before = r.before();
     RoutePlan after = r.after();
-    if (!before.namePrefix().equals(after.namePrefix()) || !before.rules().equals(after.rules())
-        || !before.problems().equals(after.problems()) || !before.droppedRules().equals(after.droppedRules())
-        || !r.warningsBefore().equals(r.warningsAfter()) || before.clusters().size() != after.clusters().size()) {
+    if (!before.namePrefix().equals(after.namePrefix())
+        || !before.rules().equals(after.rules())
+        || !before.problems().equals(after.problems())
+        || !before.droppedRules().equals(after.droppedRules())
+        || !r.warningsBefore().equals(r.warningsAfter())
+        || before.clusters().size() != after.clusters().size()) {
       return false;
     }
     for (int i = 0; i < before.clusters().size(); i++) {
@@ -262,21 +308,28 @@ public final class Translator {
   }
 
   /**
-   * What attaching one parentRef of a route gave, before L4 arbitration; {@code outcome} is null when
-   * every rule of the route was dropped, so it attaches nowhere.
+   * What attaching one parentRef of a route gave, before L4 arbitration; {@code outcome} is null
+   * when every rule of the route was dropped, so it attaches nowhere.
    */
   private record ParentOutcome(RoutePlan plan, ParentRef ref, RouteAttacher.Outcome outcome) {}
 
-  /** A route counts on each listener it attached to, unless it lost that listener to an older L4 route. */
-  private static void countAttachedRoutes(List<ParentOutcome> outcomes, L4Arbiter.Result arbitrated,
+  /**
+   * A route counts on each listener it attached to, unless it lost that listener to an older L4
+   * route.
+   */
+  private static void countAttachedRoutes(
+      List<ParentOutcome> outcomes,
+      L4Arbiter.Result arbitrated,
       Map<ListenerState, Set<ObjectRef>> attachedRoutes) {
     for (ParentOutcome o : outcomes) {
       if (o.outcome() == null) {
         continue;
       }
       for (ListenerState l : o.outcome().attachedTo()) {
-        boolean lost = !arbitrated.lost().isEmpty()
-            && arbitrated.lost().keySet().stream().anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
+        boolean lost =
+            !arbitrated.lost().isEmpty()
+                && arbitrated.lost().keySet().stream()
+                    .anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
         if (!lost) {
           // only counted: a hash set is enough
           attachedRoutes.computeIfAbsent(l, x -> new HashSet<>()).add(o.plan().route().ref());
@@ -290,13 +343,20 @@ public final class Translator {
     long generation = plan.route().meta().generation();
     Condition resolvedRefs = resolvedRefs(plan.problems(), generation);
     if (o.outcome() == null) {
-      return List.of(Condition.isFalse(Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan), generation),
+      return List.of(
+          Condition.isFalse(
+              Reasons.ACCEPTED, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan), generation),
           resolvedRefs);
     }
-    List<Condition> conditions = new ArrayList<>(List.of(arbitrated.accepted(o.outcome(), generation), resolvedRefs));
+    List<Condition> conditions =
+        new ArrayList<>(List.of(arbitrated.accepted(o.outcome(), generation), resolvedRefs));
     if (!plan.droppedRules().isEmpty()) {
-      conditions.add(Condition.isTrue(Reasons.PARTIALLY_INVALID, Reasons.UNSUPPORTED_VALUE, droppedMessage(plan),
-          generation));
+      conditions.add(
+          Condition.isTrue(
+              Reasons.PARTIALLY_INVALID,
+              Reasons.UNSUPPORTED_VALUE,
+              droppedMessage(plan),
+              generation));
     }
     return conditions;
   }
@@ -309,7 +369,8 @@ public final class Translator {
     if (!RouteAttacher.namesGateway(ref)) {
       return null;
     }
-    return gateways.get(new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+    return gateways.get(
+        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
   }
 
   /** The Gateway API asks the message of dropped rules to start with "Dropped Rule". */
@@ -319,19 +380,26 @@ public final class Translator {
 
   private static Condition resolvedRefs(List<RoutePlan.Problem> problems, long generation) {
     if (problems.isEmpty()) {
-      return Condition.isTrue(Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation);
+      return Condition.isTrue(
+          Reasons.RESOLVED_REFS, Reasons.RESOLVED_REFS, "All references resolved", generation);
     }
-    String message = problems.stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
+    String message =
+        problems.stream().map(RoutePlan.Problem::message).collect(Collectors.joining("; "));
     return Condition.isFalse(Reasons.RESOLVED_REFS, problems.get(0).reason(), message, generation);
   }
 
   private static StatusBody.ParentReference statusRef(ParentRef ref) {
-    return new StatusBody.ParentReference(ref.group(), ref.kind(), ref.namespace().orElse(null), ref.name(),
-        ref.sectionName().orElse(null), ref.port().isPresent() ? ref.port().getAsInt() : null);
+    return new StatusBody.ParentReference(
+        ref.group(),
+        ref.kind(),
+        ref.namespace().orElse(null),
+        ref.name(),
+        ref.sectionName().orElse(null),
+        ref.port().isPresent() ? ref.port().getAsInt() : null);
   }
 
-  private static StatusBody.GatewayStatus gatewayStatus(Gateway g, List<ListenerState> listeners,
-      Map<ListenerState, Set<ObjectRef>> attached) {
+  private static StatusBody.GatewayStatus gatewayStatus(
+      Gateway g, List<ListenerState> listeners, Map<ListenerState, Set<ObjectRef>> attached) {
     long generation = g.meta().generation();
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
     boolean allValid = true;
@@ -342,19 +410,35 @@ public final class Translator {
       anyProgrammed |= l.programmable();
       anyWithheld |= l.valid() && !l.programmable();
       int count = attached.getOrDefault(l, Set.of()).size();
-      listenerStatuses.add(new StatusBody.ListenerStatus(l.listener().name(), count, l.supportedKinds(), l.conditions()));
+      listenerStatuses.add(
+          new StatusBody.ListenerStatus(
+              l.listener().name(), count, l.supportedKinds(), l.conditions()));
     }
     List<Condition> conditions = new ArrayList<>();
-    conditions.add(allValid
-        ? Condition.isTrue(Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
-        : Condition.isTrue(Reasons.ACCEPTED, Reasons.LISTENERS_NOT_VALID, "Some listeners are not valid", generation));
+    conditions.add(
+        allValid
+            ? Condition.isTrue(
+                Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
+            : Condition.isTrue(
+                Reasons.ACCEPTED,
+                Reasons.LISTENERS_NOT_VALID,
+                "Some listeners are not valid",
+                generation));
     if (anyProgrammed) {
-      conditions.add(Condition.isTrue(Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Gateway is programmed", generation));
+      conditions.add(
+          Condition.isTrue(
+              Reasons.PROGRAMMED, Reasons.PROGRAMMED, "Gateway is programmed", generation));
     } else if (allValid && anyWithheld) {
-      conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.PENDING,
-          "No listener is programmed yet: the xDS server does not serve their certificates", generation));
+      conditions.add(
+          Condition.isFalse(
+              Reasons.PROGRAMMED,
+              Reasons.PENDING,
+              "No listener is programmed yet: the xDS server does not serve their certificates",
+              generation));
     } else {
-      conditions.add(Condition.isFalse(Reasons.PROGRAMMED, Reasons.INVALID, "No listener can be programmed", generation));
+      conditions.add(
+          Condition.isFalse(
+              Reasons.PROGRAMMED, Reasons.INVALID, "No listener can be programmed", generation));
     }
     return new StatusBody.GatewayStatus(conditions, listenerStatuses);
   }

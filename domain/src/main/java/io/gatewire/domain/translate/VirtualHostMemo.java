@@ -16,19 +16,25 @@ import java.util.function.Function;
 /**
  * The virtual hosts of the previous translation, each with what it was built from: the route plans
  * (by instance: {@link PlanMemo} hands out the same plan for an unchanged route) and the Gateway
- * listeners that contributed them, in order. A virtual host built from the same contributions is the
- * previous instance, with its metadata warnings replayed. Only the latest translation's are kept.
+ * listeners that contributed them, in order. A virtual host built from the same contributions is
+ * the previous instance, with its metadata warnings replayed. Only the latest translation's are
+ * kept.
  */
 final class VirtualHostMemo {
-  /** One attachment added to a virtual host: the route's plan and the Gateway listener it came through. */
+  /**
+   * One attachment added to a virtual host: the route's plan and the Gateway listener it came
+   * through.
+   */
   record Contribution(RoutePlan plan, ObjectMeta gateway, Listener listener) {
     boolean sameAs(Contribution other) {
-      return plan == other.plan && (gateway == other.gateway || gateway.equals(other.gateway))
+      return plan == other.plan
+          && (gateway == other.gateway || gateway.equals(other.gateway))
           && (listener == other.listener || listener.equals(other.listener));
     }
   }
 
-  private record Entry(List<Contribution> contributions, IrVirtualHost host, List<Warning> warnings) {}
+  private record Entry(
+      List<Contribution> contributions, IrVirtualHost host, List<Warning> warnings) {}
 
   private final MetadataOptions options;
   private Map<String, Entry> current = new HashMap<>();
@@ -39,10 +45,13 @@ final class VirtualHostMemo {
   }
 
   /**
-   * The virtual host {@code key} (its name and domain) built from {@code contributions}: remembered, or
-   * built by {@code build}.
+   * The virtual host {@code key} (its name and domain) built from {@code contributions}:
+   * remembered, or built by {@code build}.
    */
-  IrVirtualHost host(String key, List<Contribution> contributions, Function<ProvenanceRules, IrVirtualHost> build,
+  IrVirtualHost host(
+      String key,
+      List<Contribution> contributions,
+      Function<ProvenanceRules, IrVirtualHost> build,
       Consumer<Warning> warnings) {
     Entry entry = current.get(key);
     if (entry == null) {

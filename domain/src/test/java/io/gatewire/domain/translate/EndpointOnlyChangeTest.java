@@ -18,16 +18,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A change of EndpointSlices only is patched into the previous result, and equals a fresh translation. */
+/**
+ * A change of EndpointSlices only is patched into the previous result, and equals a fresh
+ * translation.
+ */
 class EndpointOnlyChangeTest {
   private static GatewayResources resources(KubernetesObject... slices) {
-    List<KubernetesObject> all = new ArrayList<>(List.of(gatewayClass("gatewire"),
-        gateway("apps", "eg", allowAll(http("web", 80))), service("apps", "a", "10.96.0.1", 80),
-        service("apps", "b", "10.96.0.2", 80),
-        httpRoute("apps", "to-a").parent("eg").hostnames("a.example.com").rule(List.of(prefix("/")),
-            backendIn("apps", "a", 80, 1)).build(),
-        httpRoute("apps", "to-b").parent("eg").hostnames("b.example.com").rule(List.of(prefix("/")),
-            backendIn("apps", "b", 80, 1)).build()));
+    List<KubernetesObject> all =
+        new ArrayList<>(
+            List.of(
+                gatewayClass("gatewire"),
+                gateway("apps", "eg", allowAll(http("web", 80))),
+                service("apps", "a", "10.96.0.1", 80),
+                service("apps", "b", "10.96.0.2", 80),
+                httpRoute("apps", "to-a")
+                    .parent("eg")
+                    .hostnames("a.example.com")
+                    .rule(List.of(prefix("/")), backendIn("apps", "a", 80, 1))
+                    .build(),
+                httpRoute("apps", "to-b")
+                    .parent("eg")
+                    .hostnames("b.example.com")
+                    .rule(List.of(prefix("/")), backendIn("apps", "b", 80, 1))
+                    .build()));
     all.addAll(List.of(slices));
     return GatewayResources.builder().addAll(all).build();
   }
@@ -35,10 +48,15 @@ class EndpointOnlyChangeTest {
   @Test
   void movedEndpoint_patchesOnlyItsCluster_andEqualsAFreshTranslation() {
     Translator translator = new Translator(TranslatorOptions.DEFAULTS);
-    TranslationResult first = translator.translate(resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.1"),
-        slice("apps", "b", "b-1", 80, 8080, "10.0.1.1")));
-    GatewayResources moved = resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.2"),
-        slice("apps", "b", "b-1", 80, 8080, "10.0.1.1"));
+    TranslationResult first =
+        translator.translate(
+            resources(
+                slice("apps", "a", "a-1", 80, 8080, "10.0.0.1"),
+                slice("apps", "b", "b-1", 80, 8080, "10.0.1.1")));
+    GatewayResources moved =
+        resources(
+            slice("apps", "a", "a-1", 80, 8080, "10.0.0.2"),
+            slice("apps", "b", "b-1", 80, 8080, "10.0.1.1"));
 
     TranslationResult patched = translator.translate(moved);
 
@@ -49,7 +67,9 @@ class EndpointOnlyChangeTest {
     IrGateway before = first.ir().gateways().get(0);
     IrGateway after = patched.ir().gateways().get(0);
     assertThat(after.routeConfigs().get(0)).isSameAs(before.routeConfigs().get(0));
-    assertThat(after.clusters().get(1)).as("cluster of route to-b").isSameAs(before.clusters().get(1));
+    assertThat(after.clusters().get(1))
+        .as("cluster of route to-b")
+        .isSameAs(before.clusters().get(1));
     assertThat(after.clusters().get(0)).isNotEqualTo(before.clusters().get(0));
   }
 
@@ -61,6 +81,7 @@ class EndpointOnlyChangeTest {
     assertThat(translator.translate(noSlices))
         .isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(noSlices));
     GatewayResources again = resources(slice("apps", "b", "b-1", 80, 8080, "10.0.1.9"));
-    assertThat(translator.translate(again)).isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(again));
+    assertThat(translator.translate(again))
+        .isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(again));
   }
 }

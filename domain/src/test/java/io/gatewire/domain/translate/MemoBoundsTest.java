@@ -18,18 +18,26 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The translator's memos hold the latest translation's objects only: deleted routes and Services drop out. */
+/**
+ * The translator's memos hold the latest translation's objects only: deleted routes and Services
+ * drop out.
+ */
 class MemoBoundsTest {
   /** A Gateway, and {@code routes} routes named {@code prefix-i}, each to a Service of its own. */
   private static GatewayResources resources(String prefix, int routes) {
-    List<KubernetesObject> all = new ArrayList<>(List.of(gatewayClass("gatewire"),
-        gateway("apps", "eg", allowAll(http("web", 80)))));
+    List<KubernetesObject> all =
+        new ArrayList<>(
+            List.of(gatewayClass("gatewire"), gateway("apps", "eg", allowAll(http("web", 80)))));
     for (int i = 0; i < routes; i++) {
       String name = prefix + "-" + i;
       all.add(service("apps", name, "10.96.0." + (i + 1), 80));
       all.add(slice("apps", name, name + "-1", 80, 8080, "10.0.0." + (i + 1)));
-      all.add(httpRoute("apps", name).parent("eg").hostnames(name + ".example.com").rule(List.of(prefix("/")),
-          backendIn("apps", name, 80, 1)).build());
+      all.add(
+          httpRoute("apps", name)
+              .parent("eg")
+              .hostnames(name + ".example.com")
+              .rule(List.of(prefix("/")), backendIn("apps", name, 80, 1))
+              .build());
     }
     return GatewayResources.builder().addAll(all).build();
   }

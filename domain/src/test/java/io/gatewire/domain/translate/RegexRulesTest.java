@@ -23,18 +23,31 @@ class RegexRulesTest {
   private static final BackendRef V1 = BackendRef.service("v1", 8080, 1);
 
   private static HttpRouteMatch regexPath(String pattern) {
-    return new HttpRouteMatch(new HttpRouteMatch.PathMatch(HttpRouteMatch.PathMatchType.REGULAR_EXPRESSION, pattern),
-        List.of(), List.of(), Optional.empty());
+    return new HttpRouteMatch(
+        new HttpRouteMatch.PathMatch(HttpRouteMatch.PathMatchType.REGULAR_EXPRESSION, pattern),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   private static HttpRouteMatch regexHeader(String name, String pattern) {
-    return new HttpRouteMatch(HttpRouteMatch.PathMatch.ROOT, List.of(new HttpRouteMatch.HeaderMatch(
-        HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, name, pattern)), List.of(), Optional.empty());
+    return new HttpRouteMatch(
+        HttpRouteMatch.PathMatch.ROOT,
+        List.of(
+            new HttpRouteMatch.HeaderMatch(
+                HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, name, pattern)),
+        List.of(),
+        Optional.empty());
   }
 
   private static HttpRouteMatch regexQuery(String name, String pattern) {
-    return new HttpRouteMatch(HttpRouteMatch.PathMatch.ROOT, List.of(), List.of(new HttpRouteMatch.HeaderMatch(
-        HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, name, pattern)), Optional.empty());
+    return new HttpRouteMatch(
+        HttpRouteMatch.PathMatch.ROOT,
+        List.of(),
+        List.of(
+            new HttpRouteMatch.HeaderMatch(
+                HttpRouteMatch.StringMatchType.REGULAR_EXPRESSION, name, pattern)),
+        Optional.empty());
   }
 
   private static TranslationResult translate(Translator translator, List<HttpRouteMatch>... rules) {
@@ -42,56 +55,85 @@ class RegexRulesTest {
     for (List<HttpRouteMatch> matches : rules) {
       route.rule(matches, V1);
     }
-    return translator.translate(GatewayResources.builder().add(gatewayClass("gatewire"))
-        .add(gateway("ns", "gw", http("web", 80))).add(service("ns", "v1", "10.0.0.1", 8080)).add(route.build())
-        .build());
+    return translator.translate(
+        GatewayResources.builder()
+            .add(gatewayClass("gatewire"))
+            .add(gateway("ns", "gw", http("web", 80)))
+            .add(service("ns", "v1", "10.0.0.1", 8080))
+            .add(route.build())
+            .build());
   }
 
   private static List<IrRoute> routes(TranslationResult r) {
-    return r.ir().gateways().get(0).routeConfigs().stream().flatMap(c -> c.virtualHosts().stream())
-        .flatMap(h -> h.routes().stream()).toList();
+    return r.ir().gateways().get(0).routeConfigs().stream()
+        .flatMap(c -> c.virtualHosts().stream())
+        .flatMap(h -> h.routes().stream())
+        .toList();
   }
 
   private static Condition condition(TranslationResult r, String type) {
-    StatusBody.RouteStatus status = (StatusBody.RouteStatus) r.statuses().stream()
-        .filter(s -> s.kind().equals("HTTPRoute")).findFirst().orElseThrow().status();
-    return status.parents().get(0).conditions().stream().filter(c -> c.type().equals(type)).findFirst().orElseThrow();
+    StatusBody.RouteStatus status =
+        (StatusBody.RouteStatus)
+            r.statuses().stream()
+                .filter(s -> s.kind().equals("HTTPRoute"))
+                .findFirst()
+                .orElseThrow()
+                .status();
+    return status.parents().get(0).conditions().stream()
+        .filter(c -> c.type().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void aBackreferenceInThePath_dropsItsRule_andTheRouteIsPartiallyInvalid() {
-    TranslationResult r = translate(new Translator(TranslatorOptions.DEFAULTS),
-        List.of(regexPath("/(a+)/\\1")), List.of(prefix("/good")));
+    TranslationResult r =
+        translate(
+            new Translator(TranslatorOptions.DEFAULTS),
+            List.of(regexPath("/(a+)/\\1")),
+            List.of(prefix("/good")));
 
     assertThat(routes(r)).extracting(route -> route.match().path()).containsExactly("/good");
     assertThat(condition(r, "Accepted").holds()).isTrue();
     Condition partial = condition(r, "PartiallyInvalid");
     assertThat(partial.reason()).isEqualTo("UnsupportedValue");
-    assertThat(partial.message()).isEqualTo("Dropped Rule(s): rule 0: path regex \"/(a+)/\\1\" uses a backreference"
-        + " (\\1), which RE2 does not support");
+    assertThat(partial.message())
+        .isEqualTo(
+            "Dropped Rule(s): rule 0: path regex \"/(a+)/\\1\" uses a backreference"
+                + " (\\1), which RE2 does not support");
   }
 
   @Test
   void headerAndQueryRegexes_areCheckedToo_andEveryRuleDropped_isNotAccepted() {
-    TranslationResult r = translate(new Translator(TranslatorOptions.DEFAULTS),
-        List.of(regexHeader("x-user", "(?=admin).*")), List.of(regexQuery("id", "[0-9]++")));
+    TranslationResult r =
+        translate(
+            new Translator(TranslatorOptions.DEFAULTS),
+            List.of(regexHeader("x-user", "(?=admin).*")),
+            List.of(regexQuery("id", "[0-9]++")));
 
     assertThat(routes(r)).isEmpty();
     Condition accepted = condition(r, "Accepted");
     assertThat(accepted.holds()).isFalse();
     assertThat(accepted.reason()).isEqualTo("UnsupportedValue");
-    assertThat(accepted.message()).contains("rule 0: header x-user regex \"(?=admin).*\" uses lookaround",
-        "rule 1: query parameter id regex \"[0-9]++\" uses a possessive quantifier");
+    assertThat(accepted.message())
+        .contains(
+            "rule 0: header x-user regex \"(?=admin).*\" uses lookaround",
+            "rule 1: query parameter id regex \"[0-9]++\" uses a possessive quantifier");
   }
 
   @Test
   void theWiredDialectDecides() {
-    RegexDialect shortOnly = pattern -> pattern.length() > 5 ? Optional.of("is too long") : Optional.empty();
+    RegexDialect shortOnly =
+        pattern -> pattern.length() > 5 ? Optional.of("is too long") : Optional.empty();
 
-    TranslationResult r = translate(new Translator(TranslatorOptions.DEFAULTS, shortOnly),
-        List.of(regexPath("/a.*")), List.of(regexPath("/abcdef.*")));
+    TranslationResult r =
+        translate(
+            new Translator(TranslatorOptions.DEFAULTS, shortOnly),
+            List.of(regexPath("/a.*")),
+            List.of(regexPath("/abcdef.*")));
 
     assertThat(routes(r)).extracting(route -> route.match().path()).containsExactly("/a.*");
-    assertThat(condition(r, "PartiallyInvalid").message()).endsWith("rule 1: path regex \"/abcdef.*\" is too long");
+    assertThat(condition(r, "PartiallyInvalid").message())
+        .endsWith("rule 1: path regex \"/abcdef.*\" is too long");
   }
 }

@@ -33,21 +33,38 @@ class SecretDeliveryTest {
   }
 
   private static KubernetesObject[] httpAndHttpsGateway() {
-    return new KubernetesObject[] {tlsSecret("ns", "cert"),
-        gateway("ns", "gw", http("plain", 80), https("secure", 443, "a.com", "cert"), tls("l4", 8443, null, "cert"),
-            tls("passthrough", 9443, "b.com", null)),
-        service("ns", "svc", "10.0.0.1", 80),
-        httpRoute("ns", "r").parent("gw").hostnames("a.com").rule(List.of(prefix("/")), BackendRef.service("svc", 80, 1))
-            .build()};
+    return new KubernetesObject[] {
+      tlsSecret("ns", "cert"),
+      gateway(
+          "ns",
+          "gw",
+          http("plain", 80),
+          https("secure", 443, "a.com", "cert"),
+          tls("l4", 8443, null, "cert"),
+          tls("passthrough", 9443, "b.com", null)),
+      service("ns", "svc", "10.0.0.1", 80),
+      httpRoute("ns", "r")
+          .parent("gw")
+          .hostnames("a.com")
+          .rule(List.of(prefix("/")), BackendRef.service("svc", 80, 1))
+          .build()
+    };
   }
 
   private static StatusBody.GatewayStatus gatewayStatus(TranslationResult r) {
-    return (StatusBody.GatewayStatus) r.statuses().stream()
-        .filter(s -> s.kind().equals("Gateway")).findFirst().orElseThrow().status();
+    return (StatusBody.GatewayStatus)
+        r.statuses().stream()
+            .filter(s -> s.kind().equals("Gateway"))
+            .findFirst()
+            .orElseThrow()
+            .status();
   }
 
   private static StatusBody.ListenerStatus listener(TranslationResult r, String name) {
-    return gatewayStatus(r).listeners().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    return gatewayStatus(r).listeners().stream()
+        .filter(l -> l.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Condition condition(List<Condition> conditions, String type) {
@@ -71,15 +88,19 @@ class SecretDeliveryTest {
     }
     assertThat(condition(listener(r, "plain"), "Programmed").status()).isEqualTo("True");
     assertThat(condition(listener(r, "passthrough"), "Programmed").status()).isEqualTo("True");
-    // a withheld listener is valid: the Gateway is accepted as it is, and programmed through the others
+    // a withheld listener is valid: the Gateway is accepted as it is, and programmed through the
+    // others
     assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("Accepted");
     assertThat(condition(gatewayStatus(r).conditions(), "Programmed").status()).isEqualTo("True");
   }
 
   @Test
   void withheldSecrets_aGatewayOfOnlyHttpsListeners_isAccepted_andPendingProgramming() {
-    TranslationResult r = translate(SecretDelivery.withheld(WHY), tlsSecret("ns", "cert"),
-        gateway("ns", "gw", https("secure", 443, "a.com", "cert")));
+    TranslationResult r =
+        translate(
+            SecretDelivery.withheld(WHY),
+            tlsSecret("ns", "cert"),
+            gateway("ns", "gw", https("secure", 443, "a.com", "cert")));
 
     assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("Accepted");
     Condition programmed = condition(gatewayStatus(r).conditions(), "Programmed");
@@ -90,31 +111,46 @@ class SecretDeliveryTest {
 
   @Test
   void withheldSecrets_anInvalidListenerStillMakesTheGatewayListenersNotValid() {
-    TranslationResult r = translate(SecretDelivery.withheld(WHY), tlsSecret("ns", "cert"),
-        gateway("ns", "gw", https("secure", 443, "a.com", "cert"), https("broken", 8443, "b.com", "missing")));
+    TranslationResult r =
+        translate(
+            SecretDelivery.withheld(WHY),
+            tlsSecret("ns", "cert"),
+            gateway(
+                "ns",
+                "gw",
+                https("secure", 443, "a.com", "cert"),
+                https("broken", 8443, "b.com", "missing")));
 
-    assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason()).isEqualTo("ListenersNotValid");
-    assertThat(condition(gatewayStatus(r).conditions(), "Programmed").reason()).isEqualTo("Invalid");
+    assertThat(condition(gatewayStatus(r).conditions(), "Accepted").reason())
+        .isEqualTo("ListenersNotValid");
+    assertThat(condition(gatewayStatus(r).conditions(), "Programmed").reason())
+        .isEqualTo("Invalid");
   }
 
   @Test
   void withheldSecrets_noSecretAndNoChainThatWouldWaitForOne_reachTheIr() {
-    IrGateway gw = translate(SecretDelivery.withheld(WHY), httpAndHttpsGateway()).ir().gateways().get(0);
+    IrGateway gw =
+        translate(SecretDelivery.withheld(WHY), httpAndHttpsGateway()).ir().gateways().get(0);
 
     assertThat(gw.secrets()).isEmpty();
-    // 443 and 8443 are gone; the passthrough listener on 9443 has no route, so no Envoy listener either
+    // 443 and 8443 are gone; the passthrough listener on 9443 has no route, so no Envoy listener
+    // either
     assertThat(gw.listeners()).extracting(l -> l.port()).containsExactly(80);
-    assertThat(gw.listeners()).allSatisfy(l -> {
-      assertThat(l.tlsChains()).isEmpty();
-      assertThat(l.proxyChains()).allSatisfy(c -> assertThat(c.secretNames()).isEmpty());
-    });
+    assertThat(gw.listeners())
+        .allSatisfy(
+            l -> {
+              assertThat(l.tlsChains()).isEmpty();
+              assertThat(l.proxyChains()).allSatisfy(c -> assertThat(c.secretNames()).isEmpty());
+            });
   }
 
   @Test
   void servedSecrets_programEveryListener() {
     TranslationResult r = translate(SecretDelivery.SERVED, httpAndHttpsGateway());
 
-    assertThat(r.ir().gateways().get(0).secrets()).extracting(s -> s.name()).containsExactly("ns/cert");
+    assertThat(r.ir().gateways().get(0).secrets())
+        .extracting(s -> s.name())
+        .containsExactly("ns/cert");
     for (String name : List.of("plain", "secure", "l4", "passthrough")) {
       assertThat(condition(listener(r, name), "Programmed").status()).isEqualTo("True");
     }

@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 
 /**
- * The typed model of Envoy Gateway's Backend ({@code gateway.envoyproxy.io/v1alpha1}), which fabric8
- * does not have: only the fields Gatewire reads; others ({@code tls}, {@code fallback}, ...) are
- * ignored.
+ * The typed model of Envoy Gateway's Backend ({@code gateway.envoyproxy.io/v1alpha1}), which
+ * fabric8 does not have: only the fields Gatewire reads; others ({@code tls}, {@code fallback},
+ * ...) are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BackendResource(ObjectMeta metadata, Spec spec) {

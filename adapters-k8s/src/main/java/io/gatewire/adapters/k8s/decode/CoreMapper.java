@@ -43,31 +43,43 @@ final class CoreMapper {
       // as the API server requires: Envoy's DNS cluster needs a name to resolve
       requiredText(present.getExternalName(), path.field("externalName"));
     }
-    return new Service(meta,
+    return new Service(
+        meta,
         type,
-        Optional.ofNullable(present.getClusterIP()).filter(ip -> !ip.isEmpty() && !HEADLESS.equals(ip)),
+        Optional.ofNullable(present.getClusterIP())
+            .filter(ip -> !ip.isEmpty() && !HEADLESS.equals(ip)),
         Optional.ofNullable(present.getExternalName()),
         Fields.mapEach(present.getPorts(), path.field("ports"), CoreMapper::servicePort));
   }
 
-  private static ServicePort servicePort(io.fabric8.kubernetes.api.model.ServicePort port, FieldPath path) {
-    return new ServicePort(port.getName(), required(port.getPort(), path.field("port")),
-        orDefault(port.getProtocol(), DEFAULT_PROTOCOL), Optional.ofNullable(port.getAppProtocol()));
+  private static ServicePort servicePort(
+      io.fabric8.kubernetes.api.model.ServicePort port, FieldPath path) {
+    return new ServicePort(
+        port.getName(),
+        required(port.getPort(), path.field("port")),
+        orDefault(port.getProtocol(), DEFAULT_PROTOCOL),
+        Optional.ofNullable(port.getAppProtocol()));
   }
 
-  EndpointSlice endpointSlice(ObjectMeta meta, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice) {
+  EndpointSlice endpointSlice(
+      ObjectMeta meta, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice) {
     FieldPath path = FieldPath.ROOT;
-    String serviceName = Optional.ofNullable(meta.labels().get(EndpointSlice.SERVICE_NAME_LABEL))
-        .or(() -> Optional.ofNullable(meta.labels().get(EndpointSlice.MCS_SERVICE_NAME_LABEL)))
-        .orElse("");
-    return new EndpointSlice(meta, serviceName,
+    String serviceName =
+        Optional.ofNullable(meta.labels().get(EndpointSlice.SERVICE_NAME_LABEL))
+            .or(() -> Optional.ofNullable(meta.labels().get(EndpointSlice.MCS_SERVICE_NAME_LABEL)))
+            .orElse("");
+    return new EndpointSlice(
+        meta,
+        serviceName,
         requiredText(slice.getAddressType(), path.field("addressType")),
         Fields.mapEach(slice.getPorts(), path.field("ports"), CoreMapper::slicePort),
         Fields.mapEach(slice.getEndpoints(), path.field("endpoints"), CoreMapper::endpoint));
   }
 
   private static EndpointSlice.Port slicePort(EndpointPort port, FieldPath path) {
-    return new EndpointSlice.Port(port.getName(), optionalInt(port.getPort()),
+    return new EndpointSlice.Port(
+        port.getName(),
+        optionalInt(port.getPort()),
         orDefault(port.getProtocol(), DEFAULT_PROTOCOL));
   }
 
@@ -76,7 +88,9 @@ final class CoreMapper {
         Fields.list(endpoint.getAddresses()),
         endpoint.getConditions() == null ? null : endpoint.getConditions().getReady(),
         Optional.ofNullable(endpoint.getZone()),
-        Optional.ofNullable(endpoint.getTargetRef()).filter(ref -> ref.getName() != null).map(CoreMapper::targetRef));
+        Optional.ofNullable(endpoint.getTargetRef())
+            .filter(ref -> ref.getName() != null)
+            .map(CoreMapper::targetRef));
   }
 
   private static ObjectRef targetRef(ObjectReference ref) {
@@ -90,9 +104,11 @@ final class CoreMapper {
   Secret secret(ObjectMeta meta, io.fabric8.kubernetes.api.model.Secret secret) {
     Map<String, byte[]> data = new LinkedHashMap<>();
     FieldPath dataPath = FieldPath.ROOT.field("data");
-    Fields.map(secret.getData()).forEach((key, value) -> data.put(key, base64(value, dataPath.key(key))));
-    Fields.map(secret.getStringData()).forEach(
-        (key, value) -> data.put(key, orDefault(value, "").getBytes(StandardCharsets.UTF_8)));
+    Fields.map(secret.getData())
+        .forEach((key, value) -> data.put(key, base64(value, dataPath.key(key))));
+    Fields.map(secret.getStringData())
+        .forEach(
+            (key, value) -> data.put(key, orDefault(value, "").getBytes(StandardCharsets.UTF_8)));
     return new Secret(meta, orDefault(secret.getType(), DEFAULT_SECRET_TYPE), data);
   }
 

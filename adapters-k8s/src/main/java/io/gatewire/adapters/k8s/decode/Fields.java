@@ -54,7 +54,8 @@ final class Fields {
   }
 
   /** Maps an optional value, giving the mapper its path. */
-  static <T, R> Optional<R> mapOptional(T value, FieldPath path, BiFunction<T, FieldPath, R> mapper) {
+  static <T, R> Optional<R> mapOptional(
+      T value, FieldPath path, BiFunction<T, FieldPath, R> mapper) {
     return value == null ? Optional.empty() : Optional.of(mapper.apply(value, path));
   }
 
@@ -62,8 +63,12 @@ final class Fields {
   static <E> E oneOf(String value, FieldPath path, Map<String, E> allowed) {
     E constant = allowed.get(value);
     if (constant == null) {
-      throw new InvalidFieldException(path, "unsupported value \"" + value + "\": expected one of "
-          + String.join(", ", new TreeSet<>(allowed.keySet())));
+      throw new InvalidFieldException(
+          path,
+          "unsupported value \""
+              + value
+              + "\": expected one of "
+              + String.join(", ", new TreeSet<>(allowed.keySet())));
     }
     return constant;
   }

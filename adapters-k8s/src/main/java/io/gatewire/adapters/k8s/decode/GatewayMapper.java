@@ -25,47 +25,67 @@ import java.util.Optional;
 
 /**
  * GatewayClass and Gateway (v1 and v1beta1 share the v1 spec). CRD defaults: allowedRoutes from the
- * Same namespace, route kinds in group gateway.networking.k8s.io, TLS mode Terminate, certificateRefs
- * to core Secrets in the Gateway's namespace.
+ * Same namespace, route kinds in group gateway.networking.k8s.io, TLS mode Terminate,
+ * certificateRefs to core Secrets in the Gateway's namespace.
  */
 final class GatewayMapper {
   private static final String DEFAULT_TLS_MODE = "Terminate";
-  private static final Map<String, AllowedRoutes.From> FROM = Map.of(
-      "All", AllowedRoutes.From.ALL, "Same", AllowedRoutes.From.SAME, "Selector", AllowedRoutes.From.SELECTOR);
+  private static final Map<String, AllowedRoutes.From> FROM =
+      Map.of(
+          "All",
+          AllowedRoutes.From.ALL,
+          "Same",
+          AllowedRoutes.From.SAME,
+          "Selector",
+          AllowedRoutes.From.SELECTOR);
 
   GatewayClass gatewayClass(ObjectMeta meta, GatewayClassSpec spec) {
     FieldPath path = FieldPath.SPEC;
-    return new GatewayClass(meta, requiredText(required(spec, path).getControllerName(), path.field("controllerName")));
+    return new GatewayClass(
+        meta, requiredText(required(spec, path).getControllerName(), path.field("controllerName")));
   }
 
   Gateway gateway(ObjectMeta meta, GatewaySpec spec) {
     FieldPath path = FieldPath.SPEC;
     GatewaySpec present = required(spec, path);
-    return new Gateway(meta,
+    return new Gateway(
+        meta,
         requiredText(present.getGatewayClassName(), path.field("gatewayClassName")),
-        Fields.mapEach(present.getListeners(), path.field("listeners"),
+        Fields.mapEach(
+            present.getListeners(),
+            path.field("listeners"),
             (listener, listenerPath) -> listener(listener, listenerPath, meta.namespace())));
   }
 
-  private static Listener listener(io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener listener, FieldPath path,
+  private static Listener listener(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener listener,
+      FieldPath path,
       String namespace) {
     return new Listener(
         requiredText(listener.getName(), path.field("name")),
         Optional.ofNullable(listener.getHostname()),
         required(listener.getPort(), path.field("port")),
         ListenerProtocol.parse(requiredText(listener.getProtocol(), path.field("protocol"))),
-        Fields.mapOptional(listener.getTls(), path.field("tls"), (tls, tlsPath) -> tls(tls, tlsPath, namespace)),
-        Fields.mapOptional(listener.getAllowedRoutes(), path.field("allowedRoutes"), GatewayMapper::allowedRoutes)
+        Fields.mapOptional(
+            listener.getTls(), path.field("tls"), (tls, tlsPath) -> tls(tls, tlsPath, namespace)),
+        Fields.mapOptional(
+                listener.getAllowedRoutes(),
+                path.field("allowedRoutes"),
+                GatewayMapper::allowedRoutes)
             .orElse(AllowedRoutes.SAME_NAMESPACE));
   }
 
   private static ListenerTls tls(ListenerTLSConfig tls, FieldPath path, String namespace) {
-    return new ListenerTls(orDefault(tls.getMode(), DEFAULT_TLS_MODE),
-        Fields.mapEach(tls.getCertificateRefs(), path.field("certificateRefs"),
+    return new ListenerTls(
+        orDefault(tls.getMode(), DEFAULT_TLS_MODE),
+        Fields.mapEach(
+            tls.getCertificateRefs(),
+            path.field("certificateRefs"),
             (ref, refPath) -> secretRef(ref, refPath, namespace)));
   }
 
-  private static ListenerTls.SecretRef secretRef(SecretObjectReference ref, FieldPath path, String namespace) {
+  private static ListenerTls.SecretRef secretRef(
+      SecretObjectReference ref, FieldPath path, String namespace) {
     return new ListenerTls.SecretRef(
         orDefault(ref.getGroup(), GatewayApi.CORE_GROUP),
         orDefault(ref.getKind(), "Secret"),
@@ -73,28 +93,38 @@ final class GatewayMapper {
         requiredText(ref.getName(), path.field("name")));
   }
 
-  private static AllowedRoutes allowedRoutes(io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes allowed,
-      FieldPath path) {
+  private static AllowedRoutes allowedRoutes(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes allowed, FieldPath path) {
     RouteNamespaces namespaces = orDefault(allowed.getNamespaces(), new RouteNamespaces());
     FieldPath namespacesPath = path.field("namespaces");
     return new AllowedRoutes(
         Fields.oneOf(orDefault(namespaces.getFrom(), "Same"), namespacesPath.field("from"), FROM),
-        Fields.mapOptional(namespaces.getSelector(), namespacesPath.field("selector"), GatewayMapper::selector),
+        Fields.mapOptional(
+            namespaces.getSelector(), namespacesPath.field("selector"), GatewayMapper::selector),
         Fields.mapEach(allowed.getKinds(), path.field("kinds"), GatewayMapper::routeKind));
   }
 
   private static AllowedRoutes.RouteGroupKind routeKind(RouteGroupKind kind, FieldPath path) {
-    return new AllowedRoutes.RouteGroupKind(orDefault(kind.getGroup(), GatewayApi.GROUP),
+    return new AllowedRoutes.RouteGroupKind(
+        orDefault(kind.getGroup(), GatewayApi.GROUP),
         requiredText(kind.getKind(), path.field("kind")));
   }
 
-  private static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector selector, FieldPath path) {
-    return new LabelSelector(Fields.map(selector.getMatchLabels()),
-        Fields.mapEach(selector.getMatchExpressions(), path.field("matchExpressions"), GatewayMapper::requirement));
+  private static LabelSelector selector(
+      io.fabric8.kubernetes.api.model.LabelSelector selector, FieldPath path) {
+    return new LabelSelector(
+        Fields.map(selector.getMatchLabels()),
+        Fields.mapEach(
+            selector.getMatchExpressions(),
+            path.field("matchExpressions"),
+            GatewayMapper::requirement));
   }
 
-  private static LabelSelector.Requirement requirement(LabelSelectorRequirement requirement, FieldPath path) {
-    return new LabelSelector.Requirement(requiredText(requirement.getKey(), path.field("key")),
-        requiredText(requirement.getOperator(), path.field("operator")), Fields.list(requirement.getValues()));
+  private static LabelSelector.Requirement requirement(
+      LabelSelectorRequirement requirement, FieldPath path) {
+    return new LabelSelector.Requirement(
+        requiredText(requirement.getKey(), path.field("key")),
+        requiredText(requirement.getOperator(), path.field("operator")),
+        Fields.list(requirement.getValues()));
   }
 }

@@ -32,8 +32,11 @@ final class GrpcRouteMapper {
   GrpcRoute route(ObjectMeta meta, GRPCRouteSpec spec) {
     GRPCRouteSpec present = orDefault(spec, new GRPCRouteSpec());
     FieldPath path = FieldPath.SPEC;
-    return new GrpcRoute(meta, refs.parentRefs(present.getParentRefs(), path.field("parentRefs")),
-        Fields.list(present.getHostnames()), Fields.mapEach(present.getRules(), path.field("rules"), this::rule));
+    return new GrpcRoute(
+        meta,
+        refs.parentRefs(present.getParentRefs(), path.field("parentRefs")),
+        Fields.list(present.getHostnames()),
+        Fields.mapEach(present.getRules(), path.field("rules"), this::rule));
   }
 
   private GrpcRoute.Rule rule(GRPCRouteRule rule, FieldPath path) {
@@ -55,7 +58,10 @@ final class GrpcRouteMapper {
       throw new InvalidFieldException(path, "one or both of service and method must be set");
     }
     return new GrpcRoute.MethodMatch(
-        Fields.oneOf(orDefault(match.getType(), DEFAULT_METHOD_TYPE), path.field("type"), HttpRouteMapper.STRING_TYPES),
+        Fields.oneOf(
+            orDefault(match.getType(), DEFAULT_METHOD_TYPE),
+            path.field("type"),
+            HttpRouteMapper.STRING_TYPES),
         Optional.ofNullable(match.getService()),
         Optional.ofNullable(match.getMethod()));
   }
@@ -65,6 +71,7 @@ final class GrpcRouteMapper {
   }
 
   private HttpBackendRef backendRef(GRPCBackendRef ref, FieldPath path) {
-    return new HttpBackendRef(refs.backendRef(ref, path), filters.grpcFilters(ref.getFilters(), path.field("filters")));
+    return new HttpBackendRef(
+        refs.backendRef(ref, path), filters.grpcFilters(ref.getFilters(), path.field("filters")));
   }
 }

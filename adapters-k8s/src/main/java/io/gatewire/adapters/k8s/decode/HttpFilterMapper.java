@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTPRoute and GRPCRoute filters. Header modifiers, redirects (status 302 by default), rewrites and
- * mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default), CORS (maxAge
- * 5 by default) and ExtensionRefs become their records; every other type becomes {@link HttpFilter.Unsupported} so status can name it.
+ * HTTPRoute and GRPCRoute filters. Header modifiers, redirects (status 302 by default), rewrites
+ * and mirrors (a share from {@code percent} or {@code fraction}, denominator 100 by default), CORS
+ * (maxAge 5 by default) and ExtensionRefs become their records; every other type becomes {@link
+ * HttpFilter.Unsupported} so status can name it.
  */
 final class HttpFilterMapper {
   private static final int DEFAULT_REDIRECT_STATUS = 302;
@@ -54,7 +55,8 @@ final class HttpFilterMapper {
           headers(true, filter.getRequestHeaderModifier(), path.field("requestHeaderModifier"));
       case "ResponseHeaderModifier" ->
           headers(false, filter.getResponseHeaderModifier(), path.field("responseHeaderModifier"));
-      case "RequestRedirect" -> redirect(filter.getRequestRedirect(), path.field("requestRedirect"));
+      case "RequestRedirect" ->
+          redirect(filter.getRequestRedirect(), path.field("requestRedirect"));
       case "URLRewrite" -> rewrite(filter.getUrlRewrite(), path.field("urlRewrite"));
       case "RequestMirror" -> mirror(filter.getRequestMirror(), path.field("requestMirror"));
       case "ExtensionRef" -> extensionRef(filter.getExtensionRef(), path.field("extensionRef"));
@@ -78,14 +80,20 @@ final class HttpFilterMapper {
 
   private static HttpFilter cors(HTTPCORSFilter filter, FieldPath path) {
     HTTPCORSFilter present = required(filter, path);
-    return new HttpFilter.Cors(Fields.list(present.getAllowOrigins()), Fields.list(present.getAllowMethods()),
-        Fields.list(present.getAllowHeaders()), Fields.list(present.getExposeHeaders()),
-        orDefault(present.getAllowCredentials(), false), orDefault(present.getMaxAge(), DEFAULT_CORS_MAX_AGE));
+    return new HttpFilter.Cors(
+        Fields.list(present.getAllowOrigins()),
+        Fields.list(present.getAllowMethods()),
+        Fields.list(present.getAllowHeaders()),
+        Fields.list(present.getExposeHeaders()),
+        orDefault(present.getAllowCredentials(), false),
+        orDefault(present.getMaxAge(), DEFAULT_CORS_MAX_AGE));
   }
 
   private static HttpFilter extensionRef(LocalObjectReference ref, FieldPath path) {
     LocalObjectReference present = required(ref, path);
-    return new HttpFilter.ExtensionRef(orDefault(present.getGroup(), ""), requiredText(present.getKind(), path.field("kind")),
+    return new HttpFilter.ExtensionRef(
+        orDefault(present.getGroup(), ""),
+        requiredText(present.getKind(), path.field("kind")),
         requiredText(present.getName(), path.field("name")));
   }
 
@@ -99,7 +107,8 @@ final class HttpFilterMapper {
   }
 
   private static HttpFilter.Header header(HTTPHeader header, FieldPath path) {
-    return new HttpFilter.Header(requiredText(header.getName(), path.field("name")),
+    return new HttpFilter.Header(
+        requiredText(header.getName(), path.field("name")),
         required(header.getValue(), path.field("value")));
   }
 
@@ -121,12 +130,16 @@ final class HttpFilterMapper {
   }
 
   private static HttpFilter.PathModifier pathModifier(HTTPPathModifier modifier, FieldPath path) {
-    boolean fullPath = Fields.oneOf(required(modifier.getType(), path.field("type")), path.field("type"),
-        PATH_MODIFIER_TYPES);
+    boolean fullPath =
+        Fields.oneOf(
+            required(modifier.getType(), path.field("type")),
+            path.field("type"),
+            PATH_MODIFIER_TYPES);
     return fullPath
-        ? new HttpFilter.PathModifier(true, required(modifier.getReplaceFullPath(), path.field("replaceFullPath")))
-        : new HttpFilter.PathModifier(false,
-            required(modifier.getReplacePrefixMatch(), path.field("replacePrefixMatch")));
+        ? new HttpFilter.PathModifier(
+            true, required(modifier.getReplaceFullPath(), path.field("replaceFullPath")))
+        : new HttpFilter.PathModifier(
+            false, required(modifier.getReplacePrefixMatch(), path.field("replacePrefixMatch")));
   }
 
   private HttpFilter mirror(HTTPRequestMirrorFilter filter, FieldPath path) {

@@ -27,9 +27,8 @@ public final class ManifestDecoder {
   private static final JsonPointer KIND = JsonPointer.compile("/kind");
   private static final JsonPointer ITEMS = JsonPointer.compile("/items");
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .build();
+  private final ObjectMapper mapper =
+      JsonMapper.builder().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build();
   private final KindRegistry kinds = new KindRegistry();
   private final MetaMapper metas = new MetaMapper();
 
@@ -39,9 +38,11 @@ public final class ManifestDecoder {
    * @throws SourceException when the document is not a valid object; its location is where the
    *     problem is (the offending field's line when {@code location} knows lines)
    */
-  public DecodedDocument decode(JsonNode document, DocumentLocation location) throws SourceException {
+  public DecodedDocument decode(JsonNode document, DocumentLocation location)
+      throws SourceException {
     if (!document.isObject()) {
-      throw new SourceException(location.start(),
+      throw new SourceException(
+          location.start(),
           "expected a Kubernetes object (a mapping with apiVersion, kind and metadata), found "
               + (document.isArray() ? "a list" : "a scalar"));
     }
@@ -53,14 +54,17 @@ public final class ManifestDecoder {
     ObjectHeader header = ObjectHeader.of(apiVersion, kind, document);
     Optional<ResourceKind<?, ?>> resourceKind = kinds.find(apiVersion, kind);
     if (resourceKind.isEmpty()) {
-      return DecodedDocument.skipped(location.start() + ": skipped unsupported kind " + header.describeUnsupported());
+      return DecodedDocument.skipped(
+          location.start() + ": skipped unsupported kind " + header.describeUnsupported());
     }
-    return DecodedDocument.of(new DecodedObject(decodeAs(resourceKind.get(), header, document, location),
-        location.start()));
+    return DecodedDocument.of(
+        new DecodedObject(
+            decodeAs(resourceKind.get(), header, document, location), location.start()));
   }
 
-  private static String requiredHeader(JsonNode document, String field, JsonPointer pointer,
-      DocumentLocation location) throws SourceException {
+  private static String requiredHeader(
+      JsonNode document, String field, JsonPointer pointer, DocumentLocation location)
+      throws SourceException {
     JsonNode value = document.get(field);
     if (value == null || value.isNull()) {
       throw new SourceException(location.start(), field + ": required");
@@ -79,13 +83,17 @@ public final class ManifestDecoder {
    * Items of a typed list such as {@code GatewayList} may omit apiVersion and kind (the API server
    * leaves them out); they are taken from the list.
    */
-  private DecodedDocument decodeList(String apiVersion, String kind, JsonNode list, DocumentLocation location)
+  private DecodedDocument decodeList(
+      String apiVersion, String kind, JsonNode list, DocumentLocation location)
       throws SourceException {
     String itemKind = kind.substring(0, kind.length() - LIST_SUFFIX.length());
     List<DecodedDocument> items = new ArrayList<>();
     JsonNode array = list.get("items");
     for (int i = 0; i < array.size(); i++) {
-      items.add(decode(withListHeader(array.get(i), apiVersion, itemKind), location.within(ITEMS.appendIndex(i))));
+      items.add(
+          decode(
+              withListHeader(array.get(i), apiVersion, itemKind),
+              location.within(ITEMS.appendIndex(i))));
     }
     return DecodedDocument.concat(items);
   }
@@ -105,8 +113,9 @@ public final class ManifestDecoder {
     return withHeader;
   }
 
-  private <T, B> KubernetesObject decodeAs(ResourceKind<T, B> kind, ObjectHeader header, JsonNode document,
-      DocumentLocation location) throws SourceException {
+  private <T, B> KubernetesObject decodeAs(
+      ResourceKind<T, B> kind, ObjectHeader header, JsonNode document, DocumentLocation location)
+      throws SourceException {
     String object = header.describe(kind.namespaced());
     if (header.name() == null) {
       throw invalid(location, object, FieldPath.ROOT.field("metadata").field("name"), "required");
@@ -140,14 +149,17 @@ public final class ManifestDecoder {
 
   /**
    * The first null list item (the typed model would hand it to the mappers as null) or numeric
-   * {@code port} outside 1 to 65535 (as every Gateway API and core port field is bounded) in {@code node}.
+   * {@code port} outside 1 to 65535 (as every Gateway API and core port field is bounded) in {@code
+   * node}.
    */
   private static ShapeProblem shapeProblem(JsonNode node, FieldPath path, String name) {
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         FieldPath item = path.index(i);
-        ShapeProblem found = node.get(i).isNull() ? new ShapeProblem(item, "a list item must not be null")
-            : shapeProblem(node.get(i), item, null);
+        ShapeProblem found =
+            node.get(i).isNull()
+                ? new ShapeProblem(item, "a list item must not be null")
+                : shapeProblem(node.get(i), item, null);
         if (found != null) {
           return found;
         }
@@ -155,19 +167,23 @@ public final class ManifestDecoder {
     } else if (node.isObject()) {
       for (var fields = node.fields(); fields.hasNext(); ) {
         var field = fields.next();
-        ShapeProblem found = shapeProblem(field.getValue(), path.field(field.getKey()), field.getKey());
+        ShapeProblem found =
+            shapeProblem(field.getValue(), path.field(field.getKey()), field.getKey());
         if (found != null) {
           return found;
         }
       }
-    } else if ("port".equals(name) && node.isNumber()
+    } else if ("port".equals(name)
+        && node.isNumber()
         && (!node.canConvertToInt() || node.asInt() < 1 || node.asInt() > HIGHEST_PORT)) {
-      return new ShapeProblem(path, "must be a port between 1 and " + HIGHEST_PORT + ", not " + node.asText());
+      return new ShapeProblem(
+          path, "must be a port between 1 and " + HIGHEST_PORT + ", not " + node.asText());
     }
     return null;
   }
 
-  private static SourceException invalid(DocumentLocation location, String object, FieldPath path, String problem) {
+  private static SourceException invalid(
+      DocumentLocation location, String object, FieldPath path, String problem) {
     String field = path.text().isEmpty() ? "" : path.text() + ": ";
     return new SourceException(location.at(path.pointer()), object + ": " + field + problem);
   }

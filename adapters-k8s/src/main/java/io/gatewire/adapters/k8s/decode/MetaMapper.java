@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps {@code metadata}: identity from the document's header (kind and apiVersion exactly as written,
- * namespace {@code default} when a namespaced object has none), labels, annotations, generation
- * (1 when absent) and creationTimestamp (the epoch when absent).
+ * Maps {@code metadata}: identity from the document's header (kind and apiVersion exactly as
+ * written, namespace {@code default} when a namespaced object has none), labels, annotations,
+ * generation (1 when absent) and creationTimestamp (the epoch when absent).
  */
 final class MetaMapper {
   private static final FieldPath METADATA = FieldPath.ROOT.field("metadata");
 
-  ObjectMeta map(ObjectHeader header, boolean namespaced, io.fabric8.kubernetes.api.model.ObjectMeta metadata) {
+  ObjectMeta map(
+      ObjectHeader header,
+      boolean namespaced,
+      io.fabric8.kubernetes.api.model.ObjectMeta metadata) {
     return new ObjectMeta(
         header.kind(),
         header.apiVersion(),
@@ -41,7 +44,8 @@ final class MetaMapper {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InvalidFieldException(METADATA.field("creationTimestamp"),
+      throw new InvalidFieldException(
+          METADATA.field("creationTimestamp"),
           "cannot parse \"" + value + "\" as an RFC 3339 timestamp");
     }
   }

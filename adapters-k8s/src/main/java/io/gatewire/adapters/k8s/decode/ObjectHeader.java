@@ -10,15 +10,24 @@ record ObjectHeader(String apiVersion, String kind, String namespace, String nam
 
   static ObjectHeader of(String apiVersion, String kind, JsonNode document) {
     JsonNode metadata = document.path("metadata");
-    return new ObjectHeader(apiVersion, kind, text(metadata.get("namespace")), text(metadata.get("name")));
+    return new ObjectHeader(
+        apiVersion, kind, text(metadata.get("namespace")), text(metadata.get("name")));
   }
 
-  /** A scalar as text, as Jackson coerces it for the typed model; absent, empty or structured gives null. */
+  /**
+   * A scalar as text, as Jackson coerces it for the typed model; absent, empty or structured gives
+   * null.
+   */
   private static String text(JsonNode node) {
-    return node != null && node.isValueNode() && !node.isNull() && !node.asText().isEmpty() ? node.asText() : null;
+    return node != null && node.isValueNode() && !node.isNull() && !node.asText().isEmpty()
+        ? node.asText()
+        : null;
   }
 
-  /** The namespace the object lives in: its own, {@code default} when absent, none when cluster-scoped. */
+  /**
+   * The namespace the object lives in: its own, {@code default} when absent, none when
+   * cluster-scoped.
+   */
   String namespaceFor(boolean namespaced) {
     if (!namespaced) {
       return "";

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Why Jackson could not read a document into its typed model, said in the document's terms: the
- * field ({@code spec.rules[0].backendRefs[0].port}) and the problem ({@code cannot parse "eighty" as
- * an integer}) rather than Java class names. A value a model class refuses to build from (such as an
- * IntOrString given a list) gives that class's own reason.
+ * field ({@code spec.rules[0].backendRefs[0].port}) and the problem ({@code cannot parse "eighty"
+ * as an integer}) rather than Java class names. A value a model class refuses to build from (such
+ * as an IntOrString given a list) gives that class's own reason.
  */
 record ReadError(FieldPath path, String problem) {
 
@@ -23,7 +23,10 @@ record ReadError(FieldPath path, String problem) {
     FieldPath path = FieldPath.ROOT;
     for (JsonMappingException.Reference ref : mapping.getPath()) {
       if (ref.getFieldName() != null) {
-        path = ref.getFrom() instanceof Map ? path.key(ref.getFieldName()) : path.field(ref.getFieldName());
+        path =
+            ref.getFrom() instanceof Map
+                ? path.key(ref.getFieldName())
+                : path.field(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
         path = path.index(ref.getIndex());
       }
@@ -31,7 +34,8 @@ record ReadError(FieldPath path, String problem) {
     if (error instanceof ValueInstantiationException && error.getCause() != null) {
       return new ReadError(path, firstLine(error.getCause().getMessage()));
     }
-    Class<?> target = error instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    Class<?> target =
+        error instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (target == null) {
       return new ReadError(path, firstLine(mapping.getOriginalMessage()));
     }
@@ -47,7 +51,10 @@ record ReadError(FieldPath path, String problem) {
   }
 
   private static String expected(Class<?> type) {
-    if (type == Integer.class || type == Long.class || type == Short.class || type == int.class
+    if (type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == int.class
         || type == long.class) {
       return "an integer";
     }

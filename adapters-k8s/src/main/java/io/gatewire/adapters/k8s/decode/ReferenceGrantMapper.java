@@ -19,18 +19,23 @@ final class ReferenceGrantMapper {
   ReferenceGrant referenceGrant(ObjectMeta meta, ReferenceGrantSpec spec) {
     FieldPath path = FieldPath.SPEC;
     ReferenceGrantSpec present = required(spec, path);
-    return new ReferenceGrant(meta,
+    return new ReferenceGrant(
+        meta,
         Fields.mapEach(present.getFrom(), path.field("from"), ReferenceGrantMapper::from),
         Fields.mapEach(present.getTo(), path.field("to"), ReferenceGrantMapper::to));
   }
 
   private static ReferenceGrant.From from(ReferenceGrantFrom from, FieldPath path) {
-    return new ReferenceGrant.From(required(from.getGroup(), path.field("group")),
-        requiredText(from.getKind(), path.field("kind")), requiredText(from.getNamespace(), path.field("namespace")));
+    return new ReferenceGrant.From(
+        required(from.getGroup(), path.field("group")),
+        requiredText(from.getKind(), path.field("kind")),
+        requiredText(from.getNamespace(), path.field("namespace")));
   }
 
   private static ReferenceGrant.To to(ReferenceGrantTo to, FieldPath path) {
-    return new ReferenceGrant.To(required(to.getGroup(), path.field("group")),
-        requiredText(to.getKind(), path.field("kind")), Optional.ofNullable(to.getName()));
+    return new ReferenceGrant.To(
+        required(to.getGroup(), path.field("group")),
+        requiredText(to.getKind(), path.field("kind")),
+        Optional.ofNullable(to.getName()));
   }
 }

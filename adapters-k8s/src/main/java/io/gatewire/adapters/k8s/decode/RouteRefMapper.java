@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The references every route kind shares, with their CRD defaults: a parentRef is a Gateway of group
- * gateway.networking.k8s.io, a backendRef a core Service with weight 1.
+ * The references every route kind shares, with their CRD defaults: a parentRef is a Gateway of
+ * group gateway.networking.k8s.io, a backendRef a core Service with weight 1.
  */
 final class RouteRefMapper {
   private static final int DEFAULT_WEIGHT = 1;
@@ -35,29 +35,60 @@ final class RouteRefMapper {
         optionalInt(ref.getPort()));
   }
 
-  BackendRef backendRef(io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef ref, FieldPath path) {
-    return backendRef(ref.getGroup(), ref.getKind(), ref.getNamespace(), ref.getName(), ref.getPort(),
-        ref.getWeight(), path);
+  BackendRef backendRef(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef ref, FieldPath path) {
+    return backendRef(
+        ref.getGroup(),
+        ref.getKind(),
+        ref.getNamespace(),
+        ref.getName(),
+        ref.getPort(),
+        ref.getWeight(),
+        path);
   }
 
   BackendRef backendRef(HTTPBackendRef ref, FieldPath path) {
-    return backendRef(ref.getGroup(), ref.getKind(), ref.getNamespace(), ref.getName(), ref.getPort(),
-        ref.getWeight(), path);
+    return backendRef(
+        ref.getGroup(),
+        ref.getKind(),
+        ref.getNamespace(),
+        ref.getName(),
+        ref.getPort(),
+        ref.getWeight(),
+        path);
   }
 
   BackendRef backendRef(GRPCBackendRef ref, FieldPath path) {
-    return backendRef(ref.getGroup(), ref.getKind(), ref.getNamespace(), ref.getName(), ref.getPort(),
-        ref.getWeight(), path);
+    return backendRef(
+        ref.getGroup(),
+        ref.getKind(),
+        ref.getNamespace(),
+        ref.getName(),
+        ref.getPort(),
+        ref.getWeight(),
+        path);
   }
 
   /** A mirror's backendRef, which carries no weight. */
   BackendRef backendRef(BackendObjectReference ref, FieldPath path) {
-    return backendRef(ref.getGroup(), ref.getKind(), ref.getNamespace(), ref.getName(), ref.getPort(),
-        null, path);
+    return backendRef(
+        ref.getGroup(),
+        ref.getKind(),
+        ref.getNamespace(),
+        ref.getName(),
+        ref.getPort(),
+        null,
+        path);
   }
 
-  private static BackendRef backendRef(String group, String kind, String namespace, String name,
-      Integer port, Integer weight, FieldPath path) {
+  private static BackendRef backendRef(
+      String group,
+      String kind,
+      String namespace,
+      String name,
+      Integer port,
+      Integer weight,
+      FieldPath path) {
     return new BackendRef(
         orDefault(group, GatewayApi.CORE_GROUP),
         orDefault(kind, "Service"),

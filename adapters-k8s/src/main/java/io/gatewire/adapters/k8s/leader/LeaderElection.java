@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes part in the election for one {@code coordination.k8s.io/v1} Lease and tells a
- * {@link LeadershipListener} when this instance gains or loses it. fabric8's LeaderElector runs one
- * term: when it ends (the lease was lost) and this election is not closed, a new elector joins again,
- * so an instance that lost the lease can lead later. {@link #close} cancels the elector, which
+ * Takes part in the election for one {@code coordination.k8s.io/v1} Lease and tells a {@link
+ * LeadershipListener} when this instance gains or loses it. fabric8's LeaderElector runs one term:
+ * when it ends (the lease was lost) and this election is not closed, a new elector joins again, so
+ * an instance that lost the lease can lead later. {@link #close} cancels the elector, which
  * releases a held lease (ReleaseOnCancel: fabric8 renews it for one second), so another instance
  * takes over about a second later instead of after the full lease duration.
  */
@@ -32,15 +32,18 @@ public final class LeaderElection implements AutoCloseable {
   private CompletableFuture<?> running;
   private boolean closed;
 
-  public LeaderElection(KubernetesClient client, LeaderElectionSettings settings, LeadershipListener listener) {
+  public LeaderElection(
+      KubernetesClient client, LeaderElectionSettings settings, LeadershipListener listener) {
     this.client = client;
     this.settings = settings;
     this.listener = listener;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "gatewire-leader-election");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "gatewire-leader-election");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public synchronized void start() {
@@ -85,19 +88,28 @@ public final class LeaderElection implements AutoCloseable {
     if (closed) {
       return;
     }
-    LOG.info("Joining the election for lease {}/{} as {}", settings.leaseNamespace(), settings.leaseName(),
+    LOG.info(
+        "Joining the election for lease {}/{} as {}",
+        settings.leaseNamespace(),
+        settings.leaseName(),
         settings.identity());
-    running = new LeaderElectorBuilder(client, executor).withConfig(new LeaderElectionConfigBuilder()
-            .withName(settings.leaseName())
-            .withLock(new LeaseLock(settings.leaseNamespace(), settings.leaseName(), settings.identity()))
-            .withLeaseDuration(settings.leaseDuration())
-            .withRenewDeadline(settings.renewDeadline())
-            .withRetryPeriod(settings.retryPeriod())
-            .withReleaseOnCancel(true)
-            .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, this::newLeader))
-            .build())
-        .build()
-        .start();
+    running =
+        new LeaderElectorBuilder(client, executor)
+            .withConfig(
+                new LeaderElectionConfigBuilder()
+                    .withName(settings.leaseName())
+                    .withLock(
+                        new LeaseLock(
+                            settings.leaseNamespace(), settings.leaseName(), settings.identity()))
+                    .withLeaseDuration(settings.leaseDuration())
+                    .withRenewDeadline(settings.renewDeadline())
+                    .withRetryPeriod(settings.retryPeriod())
+                    .withReleaseOnCancel(true)
+                    .withLeaderCallbacks(
+                        new LeaderCallbacks(this::started, this::stopped, this::newLeader))
+                    .build())
+            .build()
+            .start();
     running.whenComplete((ignored, error) -> join());
   }
 
@@ -108,11 +120,18 @@ public final class LeaderElection implements AutoCloseable {
       }
       leader = true;
     }
-    LOG.info("{} leads (lease {}/{})", settings.identity(), settings.leaseNamespace(), settings.leaseName());
+    LOG.info(
+        "{} leads (lease {}/{})",
+        settings.identity(),
+        settings.leaseNamespace(),
+        settings.leaseName());
     listener.leadershipGained();
   }
 
-  /** fabric8 may report the end of a term twice (on seeing another holder, and when the term's loop ends). */
+  /**
+   * fabric8 may report the end of a term twice (on seeing another holder, and when the term's loop
+   * ends).
+   */
   private void stopped() {
     synchronized (this) {
       if (!leader) {
@@ -120,11 +139,16 @@ public final class LeaderElection implements AutoCloseable {
       }
       leader = false;
     }
-    LOG.info("{} no longer leads (lease {}/{})", settings.identity(), settings.leaseNamespace(), settings.leaseName());
+    LOG.info(
+        "{} no longer leads (lease {}/{})",
+        settings.identity(),
+        settings.leaseNamespace(),
+        settings.leaseName());
     listener.leadershipLost();
   }
 
   private void newLeader(String identity) {
-    LOG.info("Lease {}/{} is held by {}", settings.leaseNamespace(), settings.leaseName(), identity);
+    LOG.info(
+        "Lease {}/{} is held by {}", settings.leaseNamespace(), settings.leaseName(), identity);
   }
 }

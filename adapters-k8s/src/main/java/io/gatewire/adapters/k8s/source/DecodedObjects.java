@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decoded form of every informer object, kept between loads by (uid, resourceVersion), so a load
- * decodes only the objects that changed since the last one. An object that fails to decode is logged
- * once per version, naming it and what is wrong, and keeps its last good decoded form (what is
- * served is not lost); an object never decoded successfully is left out. A Secret's error is logged
- * without the decoder's detail, which could quote key material.
+ * The decoded form of every informer object, kept between loads by (uid, resourceVersion), so a
+ * load decodes only the objects that changed since the last one. An object that fails to decode is
+ * logged once per version, naming it and what is wrong, and keeps its last good decoded form (what
+ * is served is not lost); an object never decoded successfully is left out. A Secret's error is
+ * logged without the decoder's detail, which could quote key material.
  *
  * <p>A load is a round: {@link #read} every object, then {@link #finish} tells whether anything
  * decoded differs from the previous round. Not thread-safe: the source loads under its lock.
@@ -48,11 +48,13 @@ final class DecodedObjects {
       return;
     }
     KubernetesObject good = before == null ? null : before.good();
-    DocumentLocation location = DocumentLocation.cluster(kind.kind().kind(), meta.getNamespace(), meta.getName());
+    DocumentLocation location =
+        DocumentLocation.cluster(kind.kind().kind(), meta.getNamespace(), meta.getName());
     try {
       DecodedDocument decoded = decoder.decode(trees.tree(resource, kind), location);
       if (decoded.objects().size() != 1) {
-        throw new SourceException(location.start(), "not an object Gatewire reads: " + decoded.warnings());
+        throw new SourceException(
+            location.start(), "not an object Gatewire reads: " + decoded.warnings());
       }
       KubernetesObject now = decoded.objects().get(0).object();
       changed |= !now.equals(good);
@@ -64,8 +66,9 @@ final class DecodedObjects {
   }
 
   /**
-   * Ends the round: true when an object decoded to something new (a new resourceVersion that decodes
-   * to the same record, as after a status write, is no change) or one that was decoded is gone.
+   * Ends the round: true when an object decoded to something new (a new resourceVersion that
+   * decodes to the same record, as after a status write, is no change) or one that was decoded is
+   * gone.
    */
   boolean finish() {
     boolean roundChanged = changed;
@@ -102,17 +105,23 @@ final class DecodedObjects {
     return objects;
   }
 
-  private static void logFailure(ServedKind kind, DocumentLocation location, SourceException e, boolean kept) {
-    String what = "Secret".equals(kind.kind().kind())
-        ? location.start() + ": not a valid Secret (details withheld: they could show key material)"
-        : e.getMessage();
+  private static void logFailure(
+      ServedKind kind, DocumentLocation location, SourceException e, boolean kept) {
+    String what =
+        "Secret".equals(kind.kind().kind())
+            ? location.start()
+                + ": not a valid Secret (details withheld: they could show key material)"
+            : e.getMessage();
     LOG.warn("{}; {}", what, kept ? "keeping its last good version" : "left out until it is fixed");
   }
 
-  /** What one object decoded to at one version; {@code good} is its last good form, null if none. */
+  /**
+   * What one object decoded to at one version; {@code good} is its last good form, null if none.
+   */
   private record Entry(String uid, String resourceVersion, KubernetesObject good) {
     boolean isVersion(String otherUid, String otherResourceVersion) {
-      return Objects.equals(uid, otherUid) && resourceVersion != null
+      return Objects.equals(uid, otherUid)
+          && resourceVersion != null
           && resourceVersion.equals(otherResourceVersion);
     }
   }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * One running informer (resync 0) over one served kind, named for messages ({@code HTTPRoute},
  * {@code Secret team/cert}). Its handlers only call {@code changed}: on adds, deletes, updates that
- * change more than bookkeeping ({@link ObjectTrees#changed}) and once its initial list is in, so that a
- * load that gave up waiting for it is retried. The source reads its store when it loads.
+ * change more than bookkeeping ({@link ObjectTrees#changed}) and once its initial list is in, so
+ * that a load that gave up waiting for it is retried. The source reads its store when it loads.
  */
 final class KindInformer {
   private final String name;
@@ -19,7 +19,10 @@ final class KindInformer {
   private final SharedIndexInformer<GenericKubernetesResource> informer;
   private final CompletableFuture<Void> synced;
 
-  private KindInformer(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
+  private KindInformer(
+      String name,
+      ServedKind kind,
+      SharedIndexInformer<GenericKubernetesResource> informer,
       CompletableFuture<Void> synced) {
     this.name = name;
     this.kind = kind;
@@ -28,37 +31,48 @@ final class KindInformer {
   }
 
   /** Adds the handlers to a created, not yet running {@code informer} and starts it. */
-  static KindInformer start(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
-      ObjectTrees trees, Runnable changed) {
-    return start(name, kind, informer, trees, changed, object -> { });
+  static KindInformer start(
+      String name,
+      ServedKind kind,
+      SharedIndexInformer<GenericKubernetesResource> informer,
+      ObjectTrees trees,
+      Runnable changed) {
+    return start(name, kind, informer, trees, changed, object -> {});
   }
 
   /**
    * As {@link #start(String, ServedKind, SharedIndexInformer, ObjectTrees, Runnable)}, and hands
-   * {@code statusEdited} every object whose update changed its status and nothing that is translated.
+   * {@code statusEdited} every object whose update changed its status and nothing that is
+   * translated.
    */
-  static KindInformer start(String name, ServedKind kind, SharedIndexInformer<GenericKubernetesResource> informer,
-      ObjectTrees trees, Runnable changed, Consumer<GenericKubernetesResource> statusEdited) {
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(GenericKubernetesResource object) {
-        changed.run();
-      }
+  static KindInformer start(
+      String name,
+      ServedKind kind,
+      SharedIndexInformer<GenericKubernetesResource> informer,
+      ObjectTrees trees,
+      Runnable changed,
+      Consumer<GenericKubernetesResource> statusEdited) {
+    informer.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(GenericKubernetesResource object) {
+            changed.run();
+          }
 
-      @Override
-      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-        if (trees.changed(before, after)) {
-          changed.run();
-        } else if (trees.statusChanged(before, after)) {
-          statusEdited.accept(after);
-        }
-      }
+          @Override
+          public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+            if (trees.changed(before, after)) {
+              changed.run();
+            } else if (trees.statusChanged(before, after)) {
+              statusEdited.accept(after);
+            }
+          }
 
-      @Override
-      public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
-        changed.run();
-      }
-    });
+          @Override
+          public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
+            changed.run();
+          }
+        });
     CompletableFuture<Void> synced = informer.start().toCompletableFuture();
     synced.thenRun(changed);
     return new KindInformer(name, kind, informer, synced);
@@ -82,7 +96,9 @@ final class KindInformer {
 
   /** The cached object, or null; {@code namespace} is empty for cluster-scoped kinds. */
   GenericKubernetesResource cached(String namespace, String objectName) {
-    return informer.getStore().getByKey(namespace.isEmpty() ? objectName : namespace + "/" + objectName);
+    return informer
+        .getStore()
+        .getByKey(namespace.isEmpty() ? objectName : namespace + "/" + objectName);
   }
 
   void close() {

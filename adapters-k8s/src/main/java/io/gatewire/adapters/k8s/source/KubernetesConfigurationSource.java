@@ -24,21 +24,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Gateway API objects and what they refer to, read from a cluster through fabric8 informers (resync
  * 0) on the served version of each kind ({@link ServedVersions}), and on the Secrets Gateways name
- * ({@link ReferencedSecrets}). Informers only signal changes; {@link #load()} reads their stores and
- * decodes through the one manifest decoder, re-decoding only objects whose resourceVersion changed
- * ({@link DecodedObjects}), and returns the very same {@link GatewayResources} when nothing did.
+ * ({@link ReferencedSecrets}). Informers only signal changes; {@link #load()} reads their stores
+ * and decodes through the one manifest decoder, re-decoding only objects whose resourceVersion
+ * changed ({@link DecodedObjects}), and returns the very same {@link GatewayResources} when nothing
+ * did.
  *
  * <p>The first load waits (at most {@link KubernetesSourceOptions#syncTimeout()}) for every
  * informer's initial list, so the first snapshot is never a partial view of the cluster; on timeout
  * it fails naming the informers still listing, and the end of their initial list signals a change,
  * so the load is retried. With a namespace in the options, namespaced kinds are watched in that
  * namespace only, and of the Namespaces only that one (its labels are all the {@code allowedRoutes}
- * selectors of its Gateways can see, as every route is in it too). GatewayClasses are cluster-scoped
- * and always watched.
+ * selectors of its Gateways can see, as every route is in it too). GatewayClasses are
+ * cluster-scoped and always watched.
  */
 public final class KubernetesConfigurationSource implements ConfigurationSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesConfigurationSource.class);
-  private static final Runnable NOTHING = () -> { };
+  private static final Runnable NOTHING = () -> {};
 
   private final KubernetesClient client;
   private final KubernetesSourceOptions options;
@@ -47,13 +48,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
   private volatile Runnable listener = NOTHING;
-  private volatile StatusEdits statusEdits = (apiVersion, kind, namespace, name) -> { };
+  private volatile StatusEdits statusEdits = (apiVersion, kind, namespace, name) -> {};
   private volatile List<KindInformer> informers;
   private boolean initiallySynced;
   private GatewayResources last;
 
-  private KubernetesConfigurationSource(KubernetesClient client, KubernetesSourceOptions options,
-      List<ServedKind> kinds) {
+  private KubernetesConfigurationSource(
+      KubernetesClient client, KubernetesSourceOptions options, List<ServedKind> kinds) {
     this.client = client;
     this.options = options;
     this.kinds = List.copyOf(kinds);
@@ -66,10 +67,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
    *
    * @throws SourceException when discovery fails or a required Gateway API kind is not served
    */
-  public static KubernetesConfigurationSource create(KubernetesClient client, KubernetesSourceOptions options)
-      throws SourceException {
+  public static KubernetesConfigurationSource create(
+      KubernetesClient client, KubernetesSourceOptions options) throws SourceException {
     List<ServedKind> kinds = new ServedVersions(client).resolve(WatchedKind.CATALOG);
-    LOG.info("watching {} in {}", kinds, options.namespace().map(ns -> "namespace " + ns).orElse("all namespaces"));
+    LOG.info(
+        "watching {} in {}",
+        kinds,
+        options.namespace().map(ns -> "namespace " + ns).orElse("all namespaces"));
     return new KubernetesConfigurationSource(client, options, kinds);
   }
 
@@ -92,8 +96,8 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   }
 
   /**
-   * Who hears of status-only updates (which never re-translate): the status writer, so that a status
-   * someone else overwrote is checked against what this controller wants it to hold.
+   * Who hears of status-only updates (which never re-translate): the status writer, so that a
+   * status someone else overwrote is checked against what this controller wants it to hold.
    */
   public void onStatusEdited(StatusEdits edits) {
     this.statusEdits = edits;
@@ -105,7 +109,9 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     void edited(String apiVersion, String kind, String namespace, String name);
   }
 
-  /** The apiVersion watched for each kind, such as {@code gateway.networking.k8s.io/v1 HTTPRoute}. */
+  /**
+   * The apiVersion watched for each kind, such as {@code gateway.networking.k8s.io/v1 HTTPRoute}.
+   */
   public List<String> watchedKinds() {
     return kinds.stream().map(ServedKind::toString).toList();
   }
@@ -166,9 +172,19 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     }
     List<KindInformer> started = new ArrayList<>();
     for (ServedKind kind : kinds) {
-      started.add(KindInformer.start(kind.kind().kind(), kind, informer(kind), trees, this::signal,
-          object -> statusEdits.edited(kind.apiVersion(), kind.kind().kind(),
-              Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""), object.getMetadata().getName())));
+      started.add(
+          KindInformer.start(
+              kind.kind().kind(),
+              kind,
+              informer(kind),
+              trees,
+              this::signal,
+              object ->
+                  statusEdits.edited(
+                      kind.apiVersion(),
+                      kind.kind().kind(),
+                      Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
+                      object.getMetadata().getName())));
     }
     informers = List.copyOf(started);
   }
@@ -176,7 +192,8 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private SharedIndexInformer<GenericKubernetesResource> informer(ServedKind kind) {
     MixedOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> resources =
         client.genericKubernetesResources(kind.context());
-    if (options.namespace().isEmpty() || (!kind.kind().namespaced() && kind.kind() != WatchedKind.NAMESPACE)) {
+    if (options.namespace().isEmpty()
+        || (!kind.kind().namespaced() && kind.kind() != WatchedKind.NAMESPACE)) {
       return resources.inAnyNamespace().runnableInformer(0);
     }
     String namespace = options.namespace().get();
@@ -186,26 +203,33 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   }
 
   /**
-   * Waits until every informer has its initial list, or the deadline; then fails naming the informers
-   * still listing, or those whose list failed (an informer whose initial list fails stops: RBAC, for
-   * one, must be fixed and Gatewire restarted).
+   * Waits until every informer has its initial list, or the deadline; then fails naming the
+   * informers still listing, or those whose list failed (an informer whose initial list fails
+   * stops: RBAC, for one, must be fixed and Gatewire restarted).
    */
-  private static void awaitSynced(Collection<KindInformer> informers, long deadline, Duration timeout)
-      throws SourceException {
-    CompletableFuture<?> all = CompletableFuture.allOf(informers.stream().map(KindInformer::synced)
-        .toArray(CompletableFuture[]::new));
+  private static void awaitSynced(
+      Collection<KindInformer> informers, long deadline, Duration timeout) throws SourceException {
+    CompletableFuture<?> all =
+        CompletableFuture.allOf(
+            informers.stream().map(KindInformer::synced).toArray(CompletableFuture[]::new));
     try {
       all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("cluster", "interrupted while waiting for the initial lists", e);
     } catch (TimeoutException e) {
-      List<String> pending = informers.stream().filter(i -> !i.synced().isDone()).map(KindInformer::name).toList();
-      throw new SourceException("cluster", "informers not synced within " + timeout + ": " + pending, e);
+      List<String> pending =
+          informers.stream().filter(i -> !i.synced().isDone()).map(KindInformer::name).toList();
+      throw new SourceException(
+          "cluster", "informers not synced within " + timeout + ": " + pending, e);
     } catch (ExecutionException e) {
-      List<String> failed = informers.stream().filter(i -> i.synced().isCompletedExceptionally())
-          .map(KindInformer::name).toList();
-      throw new SourceException("cluster", "informers could not list " + failed + ": " + e.getCause().getMessage(), e);
+      List<String> failed =
+          informers.stream()
+              .filter(i -> i.synced().isCompletedExceptionally())
+              .map(KindInformer::name)
+              .toList();
+      throw new SourceException(
+          "cluster", "informers could not list " + failed + ": " + e.getCause().getMessage(), e);
     }
   }
 }

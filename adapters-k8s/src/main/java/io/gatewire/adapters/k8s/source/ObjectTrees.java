@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
- * Informer objects as the Jackson trees the manifest decoder reads, and the test of whether an update
- * changed anything Gatewire reads: an update that only touches {@code status},
- * {@code metadata.resourceVersion} or {@code metadata.managedFields} (Gatewire's own status writes,
- * for one) is not a change.
+ * Informer objects as the Jackson trees the manifest decoder reads, and the test of whether an
+ * update changed anything Gatewire reads: an update that only touches {@code status}, {@code
+ * metadata.resourceVersion} or {@code metadata.managedFields} (Gatewire's own status writes, for
+ * one) is not a change.
  */
 final class ObjectTrees {
   private final ObjectMapper mapper = new ObjectMapper();
 
   /**
-   * The object as a document. Items of a list may come without apiVersion and kind; they are those of
-   * the watched kind.
+   * The object as a document. Items of a list may come without apiVersion and kind; they are those
+   * of the watched kind.
    */
   JsonNode tree(GenericKubernetesResource resource, ServedKind kind) {
     ObjectNode tree = mapper.valueToTree(resource);
@@ -35,7 +35,8 @@ final class ObjectTrees {
 
   /** Whether the status differs (someone wrote it: this controller, another, or a person). */
   boolean statusChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
-    return !java.util.Objects.equals(before.getAdditionalProperties().get("status"),
+    return !java.util.Objects.equals(
+        before.getAdditionalProperties().get("status"),
         after.getAdditionalProperties().get("status"));
   }
 

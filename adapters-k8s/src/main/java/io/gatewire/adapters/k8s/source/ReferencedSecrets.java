@@ -16,17 +16,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Watches exactly the Secrets that Gateway listeners name in {@code certificateRefs}: one informer per
- * referenced Secret, selected by name ({@code metadata.name} field selector), started and stopped as
- * the Gateways change ({@link #reconcile}, after each load has decoded the Gateways).
+ * Watches exactly the Secrets that Gateway listeners name in {@code certificateRefs}: one informer
+ * per referenced Secret, selected by name ({@code metadata.name} field selector), started and
+ * stopped as the Gateways change ({@link #reconcile}, after each load has decoded the Gateways).
  *
  * <p>Why not one informer on all Secrets, filtered in the load: it would hold every Secret of the
- * cluster (service-account tokens, Helm releases, every application's credentials) in memory and need
- * RBAC to read them all. A field-selected informer on {@code type=kubernetes.io/tls} still caches every
- * certificate of the cluster. Gateways name a handful of Secrets; a small informer each costs one watch
- * connection per Secret and holds only what Gatewire serves. Whether a reference is allowed (a
- * ReferenceGrant for another namespace) is the translator's business: the Secret is read either way.
- * With {@code --namespace} only Secrets in that namespace are read.
+ * cluster (service-account tokens, Helm releases, every application's credentials) in memory and
+ * need RBAC to read them all. A field-selected informer on {@code type=kubernetes.io/tls} still
+ * caches every certificate of the cluster. Gateways name a handful of Secrets; a small informer
+ * each costs one watch connection per Secret and holds only what Gatewire serves. Whether a
+ * reference is allowed (a ReferenceGrant for another namespace) is the translator's business: the
+ * Secret is read either way. With {@code --namespace} only Secrets in that namespace are read.
  */
 final class ReferencedSecrets {
   private final KubernetesClient client;
@@ -36,7 +36,8 @@ final class ReferencedSecrets {
   private final ServedKind secrets = new ServedKind(WatchedKind.SECRET, "v1");
   private final Map<String, KindInformer> informers = new HashMap<>();
 
-  ReferencedSecrets(KubernetesClient client, Optional<String> namespace, ObjectTrees trees, Runnable changed) {
+  ReferencedSecrets(
+      KubernetesClient client, Optional<String> namespace, ObjectTrees trees, Runnable changed) {
     this.client = client;
     this.namespace = namespace;
     this.trees = trees;
@@ -49,8 +50,10 @@ final class ReferencedSecrets {
     for (KubernetesObject object : objects) {
       if (object instanceof Gateway gateway) {
         for (Listener listener : gateway.listeners()) {
-          for (ListenerTls.SecretRef ref : listener.tls().map(ListenerTls::certificateRefs).orElse(List.of())) {
-            boolean secret = GatewayApi.CORE_GROUP.equals(ref.group()) && "Secret".equals(ref.kind());
+          for (ListenerTls.SecretRef ref :
+              listener.tls().map(ListenerTls::certificateRefs).orElse(List.of())) {
+            boolean secret =
+                GatewayApi.CORE_GROUP.equals(ref.group()) && "Secret".equals(ref.kind());
             if (secret && namespace.map(ref.namespace()::equals).orElse(true)) {
               refs.add(ref.namespace() + "/" + ref.name());
             }
@@ -62,24 +65,36 @@ final class ReferencedSecrets {
   }
 
   /**
-   * Starts informers for newly referenced Secrets and stops those no longer referenced, or whose list
-   * failed (they are started again: the next load retries them); returns the started ones.
+   * Starts informers for newly referenced Secrets and stops those no longer referenced, or whose
+   * list failed (they are started again: the next load retries them); returns the started ones.
    */
   List<KindInformer> reconcile(Set<String> referenced) {
-    informers.entrySet().removeIf(watched -> {
-      if (referenced.contains(watched.getKey()) && !watched.getValue().synced().isCompletedExceptionally()) {
-        return false;
-      }
-      watched.getValue().close();
-      return true;
-    });
+    informers
+        .entrySet()
+        .removeIf(
+            watched -> {
+              if (referenced.contains(watched.getKey())
+                  && !watched.getValue().synced().isCompletedExceptionally()) {
+                return false;
+              }
+              watched.getValue().close();
+              return true;
+            });
     List<KindInformer> started = new ArrayList<>();
     for (String ref : referenced) {
       if (!informers.containsKey(ref)) {
         int slash = ref.indexOf('/');
-        KindInformer informer = KindInformer.start("Secret " + ref, secrets,
-            client.genericKubernetesResources(secrets.context()).inNamespace(ref.substring(0, slash))
-                .withName(ref.substring(slash + 1)).runnableInformer(0), trees, changed);
+        KindInformer informer =
+            KindInformer.start(
+                "Secret " + ref,
+                secrets,
+                client
+                    .genericKubernetesResources(secrets.context())
+                    .inNamespace(ref.substring(0, slash))
+                    .withName(ref.substring(slash + 1))
+                    .runnableInformer(0),
+                trees,
+                changed);
         informers.put(ref, informer);
         started.add(informer);
       }

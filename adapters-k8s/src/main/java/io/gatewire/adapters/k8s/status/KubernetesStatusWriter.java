@@ -33,20 +33,23 @@ import org.slf4j.LoggerFactory;
  * current resourceVersion and the desired status with what it last saw or wrote (a map lookup when
  * {@link CurrentObjects} is a cache), and only when either changed merges the status into the
  * current one ({@link StatusMerge}) and writes it if it differs, ignoring transition times. A
- * conflict re-reads the object from the API server and merges again, up to
- * {@link StatusWriterSettings#conflictAttempts}; an object deleted meanwhile is skipped; any other
- * failure is logged and the object retried after a backoff. A route that was reported before and is
- * no longer gets our {@code parents[]} entries removed.
+ * conflict re-reads the object from the API server and merges again, up to {@link
+ * StatusWriterSettings#conflictAttempts}; an object deleted meanwhile is skipped; any other failure
+ * is logged and the object retried after a backoff. A route that was reported before and is no
+ * longer gets our {@code parents[]} entries removed.
  *
- * <p>Leadership: nothing is written until {@link #leadershipGained}, which then writes every desired
- * status without waiting for a new translation; {@link #leadershipLost} drops the queue at once and
- * no further write starts (one already sent to the API server completes).
+ * <p>Leadership: nothing is written until {@link #leadershipGained}, which then writes every
+ * desired status without waiting for a new translation; {@link #leadershipLost} drops the queue at
+ * once and no further write starts (one already sent to the API server completes).
  */
 public final class KubernetesStatusWriter implements StatusSink, LeadershipListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesStatusWriter.class);
+
   /** The desired status of a route that no longer gets one from us: none of our parents. */
   private static final StatusBody DETACHED = new StatusBody.RouteStatus(List.of());
-  private static final Set<String> ROUTE_KINDS = Set.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
+
+  private static final Set<String> ROUTE_KINDS =
+      Set.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final ApiServerObjects api;
@@ -64,12 +67,15 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
   private final Set<StatusTarget> pending = new LinkedHashSet<>();
   private final Map<StatusTarget, Retry> retries = new HashMap<>();
   private boolean leader;
+
   /** Counts leadership changes: a batch taken in an earlier term is not written. */
   private long term;
+
   private boolean closed;
+
   /**
-   * The status each object was last seen or written to hold, at which resourceVersion: written by the
-   * writer thread; reports drop the objects they no longer name.
+   * The status each object was last seen or written to hold, at which resourceVersion: written by
+   * the writer thread; reports drop the objects they no longer name.
    */
   private final Map<StatusTarget, Synced> synced = new ConcurrentHashMap<>();
 
@@ -80,11 +86,16 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
   private record Batch(List<StatusTarget> targets, long term) {}
 
   /**
-   * @param current where the current status is looked up ({@link ApiServerObjects} or an informer cache)
+   * @param current where the current status is looked up ({@link ApiServerObjects} or an informer
+   *     cache)
    * @param clock the time written as a changed condition's {@code lastTransitionTime}
    */
-  public KubernetesStatusWriter(KubernetesClient client, CurrentObjects current, StatusWriterSettings settings,
-      StatusWriteEvents events, Clock clock) {
+  public KubernetesStatusWriter(
+      KubernetesClient client,
+      CurrentObjects current,
+      StatusWriterSettings settings,
+      StatusWriteEvents events,
+      Clock clock) {
     this.api = new ApiServerObjects(client);
     this.current = current;
     this.merge = new StatusMerge(settings.controllerName());
@@ -133,9 +144,9 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
   }
 
   /**
-   * Someone wrote the status of {@code target}: if it is one of ours and this replica leads, compare it
-   * again (a write follows only if our part is no longer there). Our own writes come back here too and
-   * cost a resourceVersion comparison.
+   * Someone wrote the status of {@code target}: if it is one of ours and this replica leads,
+   * compare it again (a write follows only if our part is no longer there). Our own writes come
+   * back here too and cost a resourceVersion comparison.
    */
   public void recheck(StatusTarget target) {
     lock.lock();
@@ -235,7 +246,8 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
           it.remove();
           Retry retry = retries.get(target);
           if (retry == null || retry.dueNanos() - now <= 0) {
-            batch.add(target); // one backing off waits for its retry, which writes the then latest status
+            batch.add(
+                target); // one backing off waits for its retry, which writes the then latest status
           }
         }
         long wait = Long.MAX_VALUE;
@@ -295,7 +307,10 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
   private void sync(StatusTarget target, StatusBody body, long batchTerm) {
     CurrentObject now = current.find(target);
     Synced last = synced.get(target);
-    if (now != null && last != null && last.body().equals(body) && last.resourceVersion().equals(now.resourceVersion())) {
+    if (now != null
+        && last != null
+        && last.body().equals(body)
+        && last.resourceVersion().equals(now.resourceVersion())) {
       events.unchanged(target);
       done(target, body);
       return;
@@ -323,7 +338,8 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
           break;
         }
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= settings.conflictAttempts()) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT
+            || attempt >= settings.conflictAttempts()) {
           throw e;
         }
         events.conflicted(target);
@@ -359,11 +375,16 @@ public final class KubernetesStatusWriter implements StatusSink, LeadershipListe
       Retry previous = retries.get(target);
       failures = previous == null ? 1 : previous.failures() + 1;
       wait = settings.backoff(failures);
-      retries.put(target, new Retry(failures, System.nanoTime() + TimeUnit.NANOSECONDS.convert(wait)));
+      retries.put(
+          target, new Retry(failures, System.nanoTime() + TimeUnit.NANOSECONDS.convert(wait)));
     } finally {
       lock.unlock();
     }
-    LOG.warn("Could not write the status of {} (failure {}), retrying in {}: {}", target, failures, wait,
+    LOG.warn(
+        "Could not write the status of {} (failure {}), retrying in {}: {}",
+        target,
+        failures,
+        wait,
         cause.getMessage());
     events.failed(target, cause);
   }

@@ -30,7 +30,9 @@ final class StatusComparison {
       return true;
     }
     if (a instanceof Number na && b instanceof Number nb) {
-      return integral(na) && integral(nb) ? na.longValue() == nb.longValue() : na.doubleValue() == nb.doubleValue();
+      return integral(na) && integral(nb)
+          ? na.longValue() == nb.longValue()
+          : na.doubleValue() == nb.doubleValue();
     }
     return Objects.equals(a, b);
   }

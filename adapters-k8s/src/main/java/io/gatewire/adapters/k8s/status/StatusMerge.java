@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * Merges a translated status into an object's current status, as the status subresource will hold
- * it. Fields Gatewire does not compute (a Gateway's addresses, a GatewayClass's supportedFeatures) are
- * kept. A route's {@code parents[]} entries of other controllers stay untouched and in place; ours are
- * replaced in place by the entry for the same parentRef, dropped when there is none, and new ones are
- * appended. A condition keeps its {@code lastTransitionTime} while its type and status are unchanged.
+ * it. Fields Gatewire does not compute (a Gateway's addresses, a GatewayClass's supportedFeatures)
+ * are kept. A route's {@code parents[]} entries of other controllers stay untouched and in place;
+ * ours are replaced in place by the entry for the same parentRef, dropped when there is none, and
+ * new ones are appended. A condition keeps its {@code lastTransitionTime} while its type and status
+ * are unchanged.
  */
 final class StatusMerge {
   private final String controllerName;
@@ -42,8 +43,8 @@ final class StatusMerge {
     return merged;
   }
 
-  private static List<Map<String, Object>> listeners(List<StatusBody.ListenerStatus> listeners,
-      List<Map<String, Object>> current, String time) {
+  private static List<Map<String, Object>> listeners(
+      List<StatusBody.ListenerStatus> listeners, List<Map<String, Object>> current, String time) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (StatusBody.ListenerStatus l : listeners) {
       Map<String, Object> previous = find(current, "name", l.name());
@@ -58,14 +59,19 @@ final class StatusMerge {
       }
       listener.put("supportedKinds", kinds);
       listener.put("attachedRoutes", l.attachedRoutes());
-      listener.put("conditions", conditions(l.conditions(), previous == null ? List.of() : maps(previous.get("conditions")), time));
+      listener.put(
+          "conditions",
+          conditions(
+              l.conditions(),
+              previous == null ? List.of() : maps(previous.get("conditions")),
+              time));
       result.add(listener);
     }
     return result;
   }
 
-  private List<Map<String, Object>> parents(List<StatusBody.RouteParentStatus> desired,
-      List<Map<String, Object>> current, String time) {
+  private List<Map<String, Object>> parents(
+      List<StatusBody.RouteParentStatus> desired, List<Map<String, Object>> current, String time) {
     List<Map<String, Object>> refs = new ArrayList<>();
     desired.forEach(p -> refs.add(parentRef(p.parentRef())));
     boolean[] placed = new boolean[desired.size()];
@@ -89,8 +95,11 @@ final class StatusMerge {
     return result;
   }
 
-  private Map<String, Object> parent(Map<String, Object> ref, StatusBody.RouteParentStatus desired,
-      List<Map<String, Object>> previousConditions, String time) {
+  private Map<String, Object> parent(
+      Map<String, Object> ref,
+      StatusBody.RouteParentStatus desired,
+      List<Map<String, Object>> previousConditions,
+      String time) {
     Map<String, Object> parent = new LinkedHashMap<>();
     parent.put("parentRef", ref);
     parent.put("controllerName", controllerName);
@@ -124,13 +133,15 @@ final class StatusMerge {
     }
   }
 
-  private static List<Map<String, Object>> conditions(List<Condition> desired, List<Map<String, Object>> current,
-      String time) {
+  private static List<Map<String, Object>> conditions(
+      List<Condition> desired, List<Map<String, Object>> current, String time) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Condition c : desired) {
       Map<String, Object> previous = find(current, "type", c.type());
-      Object since = previous != null && c.status().equals(previous.get("status"))
-          ? previous.get(StatusComparison.LAST_TRANSITION_TIME) : null;
+      Object since =
+          previous != null && c.status().equals(previous.get("status"))
+              ? previous.get(StatusComparison.LAST_TRANSITION_TIME)
+              : null;
       Map<String, Object> condition = new LinkedHashMap<>();
       condition.put("type", c.type());
       condition.put("status", c.status());
@@ -143,7 +154,8 @@ final class StatusMerge {
     return result;
   }
 
-  private static Map<String, Object> find(List<Map<String, Object>> items, String key, String value) {
+  private static Map<String, Object> find(
+      List<Map<String, Object>> items, String key, String value) {
     for (Map<String, Object> item : items) {
       if (value.equals(item.get(key))) {
         return item;

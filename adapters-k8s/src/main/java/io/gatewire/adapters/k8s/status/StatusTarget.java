@@ -13,7 +13,8 @@ public record StatusTarget(String apiVersion, String kind, String namespace, Str
   }
 
   public static StatusTarget of(ObjectStatus status) {
-    return new StatusTarget(status.groupVersion(), status.kind(), status.namespace(), status.name());
+    return new StatusTarget(
+        status.groupVersion(), status.kind(), status.namespace(), status.name());
   }
 
   @Override

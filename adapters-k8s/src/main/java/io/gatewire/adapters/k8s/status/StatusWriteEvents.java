@@ -10,7 +10,10 @@ public interface StatusWriteEvents {
   /** The status was written. */
   default void written(StatusTarget target) {}
 
-  /** The object already held the status (ignoring transition times), or no longer exists: nothing written. */
+  /**
+   * The object already held the status (ignoring transition times), or no longer exists: nothing
+   * written.
+   */
   default void unchanged(StatusTarget target) {}
 
   /** A write conflicted with a concurrent change; the object is re-read and merged again. */

@@ -22,7 +22,9 @@ class CoreMapperTest {
 
   @Test
   void service_mapsTypeClusterIpAndPorts() throws SourceException {
-    Service service = decodeOne("""
+    Service service =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web, namespace: apps}
@@ -32,17 +34,22 @@ class CoreMapperTest {
           ports:
           - {name: http, port: 80, targetPort: 8080, appProtocol: kubernetes.io/h2c}
           - {port: 53, protocol: UDP, targetPort: dns}
-        """, Service.class);
+        """,
+            Service.class);
 
     assertThat(service.type()).isEqualTo("NodePort");
     assertThat(service.clusterIp()).contains("10.0.0.10");
-    assertThat(service.ports()).containsExactly(new ServicePort("http", 80, "TCP", Optional.of("kubernetes.io/h2c")),
-        new ServicePort("", 53, "UDP", Optional.empty()));
+    assertThat(service.ports())
+        .containsExactly(
+            new ServicePort("http", 80, "TCP", Optional.of("kubernetes.io/h2c")),
+            new ServicePort("", 53, "UDP", Optional.empty()));
   }
 
   @Test
   void targetPortThatIsNeitherNumberNorName_isAnErrorWithFabric8sReason() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
@@ -51,29 +58,36 @@ class CoreMapperTest {
 
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/ports/0/targetPort");
     assertThat(error.getMessage())
-        .endsWith("Service default/web: spec.ports[0].targetPort: Either integer or string value needs to be provided");
+        .endsWith(
+            "Service default/web: spec.ports[0].targetPort: Either integer or string value needs to be provided");
   }
 
   @Test
   void headlessService_hasNoClusterIp() throws SourceException {
-    Service service = decodeOne("""
+    Service service =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
         spec: {clusterIP: None, ports: [{port: 80}]}
-        """, Service.class);
+        """,
+            Service.class);
 
     assertThat(service.clusterIp()).isEmpty();
   }
 
   @Test
   void externalNameService_keepsItsName() throws SourceException {
-    Service service = decodeOne("""
+    Service service =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: ext}
         spec: {type: ExternalName, externalName: api.example.com}
-        """, Service.class);
+        """,
+            Service.class);
 
     assertThat(service.externalName()).contains("api.example.com");
     assertThat(service.ports()).isEmpty();
@@ -81,39 +95,51 @@ class CoreMapperTest {
 
   @Test
   void externalNameService_withoutAName_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: ext}
         spec: {type: ExternalName, externalName: ""}
         """);
 
-    assertThat(error.getMessage()).endsWith("Service default/ext: spec.externalName: must not be empty");
+    assertThat(error.getMessage())
+        .endsWith("Service default/ext: spec.externalName: must not be empty");
   }
 
   @Test
   void aPortOutOfRange_orANullListItem_isAnErrorAtTheField() {
-    SourceException port = decodeError("""
+    SourceException port =
+        decodeError(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
         spec: {ports: [{port: 70000}]}
         """);
-    SourceException nullItem = decodeError("""
+    SourceException nullItem =
+        decodeError(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
         spec: {ports: [null]}
         """);
 
-    assertThat(port.getMessage()).endsWith("Service default/web: spec.ports[0].port: must be a port between 1 and 65535,"
-        + " not 70000");
-    assertThat(nullItem.getMessage()).endsWith("Service default/web: spec.ports[0]: a list item must not be null");
+    assertThat(port.getMessage())
+        .endsWith(
+            "Service default/web: spec.ports[0].port: must be a port between 1 and 65535,"
+                + " not 70000");
+    assertThat(nullItem.getMessage())
+        .endsWith("Service default/web: spec.ports[0]: a list item must not be null");
   }
 
   @Test
   void endpointSlice_takesItsServiceNameFromTheServiceNameLabel() throws SourceException {
-    EndpointSlice slice = decodeOne("""
+    EndpointSlice slice =
+        decodeOne(
+            """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata:
@@ -130,51 +156,69 @@ class CoreMapperTest {
         - addresses: [10.1.0.2]
           conditions: {ready: false}
         - addresses: [10.1.0.3]
-        """, EndpointSlice.class);
+        """,
+            EndpointSlice.class);
 
     assertThat(slice.serviceName()).isEqualTo("web");
     assertThat(slice.addressType()).isEqualTo("IPv4");
-    assertThat(slice.ports()).containsExactly(new EndpointSlice.Port("http", OptionalInt.of(8080), "TCP"));
-    assertThat(slice.endpoints()).containsExactly(
-        new EndpointSlice.Endpoint(List.of("10.1.0.1"), true, Optional.of("zone-a"),
-            Optional.of(new ObjectRef("Pod", "apps", "web-1"))),
-        new EndpointSlice.Endpoint(List.of("10.1.0.2"), false, Optional.empty(), Optional.empty()),
-        new EndpointSlice.Endpoint(List.of("10.1.0.3"), null, Optional.empty(), Optional.empty()));
+    assertThat(slice.ports())
+        .containsExactly(new EndpointSlice.Port("http", OptionalInt.of(8080), "TCP"));
+    assertThat(slice.endpoints())
+        .containsExactly(
+            new EndpointSlice.Endpoint(
+                List.of("10.1.0.1"),
+                true,
+                Optional.of("zone-a"),
+                Optional.of(new ObjectRef("Pod", "apps", "web-1"))),
+            new EndpointSlice.Endpoint(
+                List.of("10.1.0.2"), false, Optional.empty(), Optional.empty()),
+            new EndpointSlice.Endpoint(
+                List.of("10.1.0.3"), null, Optional.empty(), Optional.empty()));
   }
 
   @Test
-  void endpointSliceOfAServiceImport_takesItsServiceNameFromTheMulticlusterLabel() throws SourceException {
-    EndpointSlice slice = decodeOne("""
+  void endpointSliceOfAServiceImport_takesItsServiceNameFromTheMulticlusterLabel()
+      throws SourceException {
+    EndpointSlice slice =
+        decodeOne(
+            """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata:
           name: web-import-abc
           labels: {multicluster.kubernetes.io/service-name: web}
         addressType: IPv4
-        """, EndpointSlice.class);
+        """,
+            EndpointSlice.class);
 
     assertThat(slice.serviceName()).isEqualTo("web");
   }
 
   @Test
   void endpointSliceWithoutServiceLabel_hasNoServiceName() throws SourceException {
-    EndpointSlice slice = decodeOne("""
+    EndpointSlice slice =
+        decodeOne(
+            """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata: {name: loose}
         addressType: IPv6
-        """, EndpointSlice.class);
+        """,
+            EndpointSlice.class);
 
     assertThat(slice.serviceName()).isEmpty();
   }
 
   @Test
   void namespace_isClusterScopedAndKeepsItsLabels() throws SourceException {
-    Namespace namespace = decodeOne("""
+    Namespace namespace =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Namespace
         metadata: {name: apps, labels: {team: web}}
-        """, Namespace.class);
+        """,
+            Namespace.class);
 
     assertThat(namespace.ref()).isEqualTo(new ObjectRef("Namespace", "", "apps"));
     assertThat(namespace.meta().labels()).isEqualTo(Map.of("team", "web"));
@@ -182,7 +226,9 @@ class CoreMapperTest {
 
   @Test
   void secret_decodesBase64DataAndTakesStringDataAsWritten() throws SourceException {
-    Secret secret = decodeOne("""
+    Secret secret =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Secret
         metadata: {name: cert, namespace: infra}
@@ -193,31 +239,39 @@ class CoreMapperTest {
             a2V5
         stringData:
           ca.crt: authority
-        """, Secret.class);
+        """,
+            Secret.class);
 
     assertThat(secret.type()).isEqualTo("kubernetes.io/tls");
     assertThat(secret.data()).containsOnlyKeys("tls.crt", "tls.key", "ca.crt");
-    assertThat(new String(secret.data().get("tls.crt"), StandardCharsets.UTF_8)).isEqualTo("certificate");
+    assertThat(new String(secret.data().get("tls.crt"), StandardCharsets.UTF_8))
+        .isEqualTo("certificate");
     assertThat(new String(secret.data().get("tls.key"), StandardCharsets.UTF_8)).isEqualTo("key");
-    assertThat(new String(secret.data().get("ca.crt"), StandardCharsets.UTF_8)).isEqualTo("authority");
+    assertThat(new String(secret.data().get("ca.crt"), StandardCharsets.UTF_8))
+        .isEqualTo("authority");
   }
 
   @Test
   void secretStringData_winsOverDataForTheSameKey() throws SourceException {
-    Secret secret = decodeOne("""
+    Secret secret =
+        decodeOne(
+            """
         apiVersion: v1
         kind: Secret
         metadata: {name: s}
         data: {password: b2xk}
         stringData: {password: new}
-        """, Secret.class);
+        """,
+            Secret.class);
 
     assertThat(new String(secret.data().get("password"), StandardCharsets.UTF_8)).isEqualTo("new");
   }
 
   @Test
   void secretDataThatIsNotBase64_isAnErrorAtTheKey() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: v1
         kind: Secret
         metadata: {name: cert}

@@ -12,8 +12,8 @@ import io.gatewire.domain.port.SourceException;
 import java.io.UncheckedIOException;
 
 /**
- * Decodes YAML text in tests. Locations name the JSON pointer the decoder asked for
- * ({@code doc.yaml#/spec/rules/0}), so tests see which field an error points at.
+ * Decodes YAML text in tests. Locations name the JSON pointer the decoder asked for ({@code
+ * doc.yaml#/spec/rules/0}), so tests see which field an error points at.
  */
 final class Decoding {
   static final ManifestDecoder DECODER = new ManifestDecoder();
@@ -35,7 +35,8 @@ final class Decoding {
   }
 
   /** The one object {@code yaml} holds, as the record type it must decode to. */
-  static <T extends KubernetesObject> T decodeOne(String yaml, Class<T> type) throws SourceException {
+  static <T extends KubernetesObject> T decodeOne(String yaml, Class<T> type)
+      throws SourceException {
     DecodedDocument decoded = decode(yaml);
     assertThat(decoded.warnings()).isEmpty();
     assertThat(decoded.objects()).hasSize(1);

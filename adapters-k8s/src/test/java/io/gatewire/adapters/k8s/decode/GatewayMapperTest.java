@@ -21,19 +21,24 @@ class GatewayMapperTest {
 
   @Test
   void gatewayClass_keepsItsControllerName() throws SourceException {
-    GatewayClass gatewayClass = decodeOne("""
+    GatewayClass gatewayClass =
+        decodeOne(
+            """
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: GatewayClass
         metadata: {name: gatewire}
         spec: {controllerName: gatewire.io/gateway-controller}
-        """, GatewayClass.class);
+        """,
+            GatewayClass.class);
 
     assertThat(gatewayClass.controllerName()).isEqualTo("gatewire.io/gateway-controller");
   }
 
   @Test
   void gateway_mapsListenersWithTlsAndAllowedRoutes() throws SourceException {
-    Gateway gateway = decodeOne("""
+    Gateway gateway =
+        decodeOne(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -61,25 +66,51 @@ class GatewayMapperTest {
           - name: odd
             port: 9000
             protocol: example.com/custom
-        """, Gateway.class);
+        """,
+            Gateway.class);
 
     assertThat(gateway.gatewayClassName()).isEqualTo("gatewire");
-    assertThat(gateway.listeners()).containsExactly(
-        new Listener("https", Optional.of("*.example.com"), 443, ListenerProtocol.HTTPS,
-            Optional.of(new ListenerTls("Terminate", List.of(new ListenerTls.SecretRef("", "Secret", "certs", "cert")))),
-            new AllowedRoutes(AllowedRoutes.From.SELECTOR,
-                Optional.of(new LabelSelector(Map.of("team", "web"),
-                    List.of(new LabelSelector.Requirement("env", "In", List.of("prod"))))),
-                List.of(new AllowedRoutes.RouteGroupKind("gateway.networking.k8s.io", "HTTPRoute")))),
-        new Listener("tcp", Optional.empty(), 5432, ListenerProtocol.TCP, Optional.empty(),
-            new AllowedRoutes(AllowedRoutes.From.ALL, Optional.empty(), List.of())),
-        new Listener("odd", Optional.empty(), 9000, ListenerProtocol.OTHER, Optional.empty(),
-            AllowedRoutes.SAME_NAMESPACE));
+    assertThat(gateway.listeners())
+        .containsExactly(
+            new Listener(
+                "https",
+                Optional.of("*.example.com"),
+                443,
+                ListenerProtocol.HTTPS,
+                Optional.of(
+                    new ListenerTls(
+                        "Terminate",
+                        List.of(new ListenerTls.SecretRef("", "Secret", "certs", "cert")))),
+                new AllowedRoutes(
+                    AllowedRoutes.From.SELECTOR,
+                    Optional.of(
+                        new LabelSelector(
+                            Map.of("team", "web"),
+                            List.of(new LabelSelector.Requirement("env", "In", List.of("prod"))))),
+                    List.of(
+                        new AllowedRoutes.RouteGroupKind(
+                            "gateway.networking.k8s.io", "HTTPRoute")))),
+            new Listener(
+                "tcp",
+                Optional.empty(),
+                5432,
+                ListenerProtocol.TCP,
+                Optional.empty(),
+                new AllowedRoutes(AllowedRoutes.From.ALL, Optional.empty(), List.of())),
+            new Listener(
+                "odd",
+                Optional.empty(),
+                9000,
+                ListenerProtocol.OTHER,
+                Optional.empty(),
+                AllowedRoutes.SAME_NAMESPACE));
   }
 
   @Test
   void gatewayWithoutClassName_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge}
@@ -87,24 +118,30 @@ class GatewayMapperTest {
         """);
 
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/gatewayClassName");
-    assertThat(error.getMessage()).endsWith("Gateway default/edge: spec.gatewayClassName: required");
+    assertThat(error.getMessage())
+        .endsWith("Gateway default/edge: spec.gatewayClassName: required");
   }
 
   @Test
   void gatewayClassNameThatIsAMapping_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge}
         spec: {gatewayClassName: {GATEWAY_CLASS_NAME}}
         """);
 
-    assertThat(error.getMessage()).endsWith("spec.gatewayClassName: expected a string, found a mapping");
+    assertThat(error.getMessage())
+        .endsWith("spec.gatewayClassName: expected a string, found a mapping");
   }
 
   @Test
   void listenerWithoutPort_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge}
@@ -116,7 +153,9 @@ class GatewayMapperTest {
 
   @Test
   void unknownAllowedRoutesFrom_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge}
@@ -124,7 +163,9 @@ class GatewayMapperTest {
                allowedRoutes: {namespaces: {from: Everywhere}}}]}
         """);
 
-    assertThat(error.getMessage()).endsWith("spec.listeners[0].allowedRoutes.namespaces.from: "
-        + "unsupported value \"Everywhere\": expected one of All, Same, Selector");
+    assertThat(error.getMessage())
+        .endsWith(
+            "spec.listeners[0].allowedRoutes.namespaces.from: "
+                + "unsupported value \"Everywhere\": expected one of All, Same, Selector");
   }
 }

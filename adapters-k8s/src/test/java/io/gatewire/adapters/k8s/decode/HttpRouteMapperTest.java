@@ -23,7 +23,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class HttpRouteMapperTest {
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata: {name: web, namespace: apps}
@@ -35,7 +36,9 @@ class HttpRouteMapperTest {
 
   @Test
   void fullRoute_mapsParentsHostnamesMatchesBackendsAndTimeouts() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           parentRefs:
           - {name: edge, namespace: infra, sectionName: http, port: 80}
@@ -53,35 +56,65 @@ class HttpRouteMapperTest {
             retry: {codes: [500, 503], attempts: 3, backoff: 100ms}
         """);
 
-    assertThat(route.parentRefs()).containsExactly(new ParentRef(GatewayApi.GROUP, "Gateway", Optional.of("infra"),
-        "edge", Optional.of("http"), OptionalInt.of(80)));
+    assertThat(route.parentRefs())
+        .containsExactly(
+            new ParentRef(
+                GatewayApi.GROUP,
+                "Gateway",
+                Optional.of("infra"),
+                "edge",
+                Optional.of("http"),
+                OptionalInt.of(80)));
     assertThat(route.hostnames()).containsExactly("example.com", "*.example.org");
-    assertThat(route.rules()).containsExactly(new HttpRouteRule(
-        Optional.of("api"),
-        List.of(new HttpRouteMatch(new PathMatch(PathMatchType.REGULAR_EXPRESSION, "/api/v[0-9]+"),
-            List.of(new HeaderMatch(StringMatchType.REGULAR_EXPRESSION, "x-version", "2.*")),
-            List.of(new HeaderMatch(StringMatchType.EXACT, "debug", "true")), Optional.of("POST"))),
-        List.of(),
-        List.of(new HttpBackendRef(new BackendRef("", "Service", Optional.of("backends"), "api", OptionalInt.of(8080), 3),
-            List.of())),
-        Optional.of(new HttpRouteRule.Timeouts(Optional.of("10s"), Optional.of("2s"))),
-        Optional.of(new HttpRouteRule.Retry(List.of(500, 503), Optional.of(3), Optional.of("100ms")))));
+    assertThat(route.rules())
+        .containsExactly(
+            new HttpRouteRule(
+                Optional.of("api"),
+                List.of(
+                    new HttpRouteMatch(
+                        new PathMatch(PathMatchType.REGULAR_EXPRESSION, "/api/v[0-9]+"),
+                        List.of(
+                            new HeaderMatch(
+                                StringMatchType.REGULAR_EXPRESSION, "x-version", "2.*")),
+                        List.of(new HeaderMatch(StringMatchType.EXACT, "debug", "true")),
+                        Optional.of("POST"))),
+                List.of(),
+                List.of(
+                    new HttpBackendRef(
+                        new BackendRef(
+                            "", "Service", Optional.of("backends"), "api", OptionalInt.of(8080), 3),
+                        List.of())),
+                Optional.of(new HttpRouteRule.Timeouts(Optional.of("10s"), Optional.of("2s"))),
+                Optional.of(
+                    new HttpRouteRule.Retry(
+                        List.of(500, 503), Optional.of(3), Optional.of("100ms")))));
   }
 
   @Test
   void retryWithOnlyCodes_hasNoAttemptsOrBackoff() throws SourceException {
-    assertThat(route("spec: {rules: [{retry: {codes: [502]}, backendRefs: [{name: web, port: 80}]}]}").rules().get(0)
-        .retry()).contains(new HttpRouteRule.Retry(List.of(502), Optional.empty(), Optional.empty()));
+    assertThat(
+            route("spec: {rules: [{retry: {codes: [502]}, backendRefs: [{name: web, port: 80}]}]}")
+                .rules()
+                .get(0)
+                .retry())
+        .contains(new HttpRouteRule.Retry(List.of(502), Optional.empty(), Optional.empty()));
   }
 
   @Test
   void ruleWithoutTimeouts_hasNone() throws SourceException {
-    assertThat(route("spec: {rules: [{backendRefs: [{name: web, port: 80}]}]}").rules().get(0).timeouts()).isEmpty();
+    assertThat(
+            route("spec: {rules: [{backendRefs: [{name: web, port: 80}]}]}")
+                .rules()
+                .get(0)
+                .timeouts())
+        .isEmpty();
   }
 
   @Test
   void headerModifiers_mapSetAddAndRemove() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - filters:
@@ -94,15 +127,21 @@ class HttpRouteMapperTest {
               responseHeaderModifier: {remove: [server]}
         """);
 
-    assertThat(route.rules().get(0).filters()).containsExactly(
-        new HttpFilter.HeaderModifier(true, List.of(new HttpFilter.Header("x-a", "1")),
-            List.of(new HttpFilter.Header("x-b", "2")), List.of("x-c")),
-        new HttpFilter.HeaderModifier(false, List.of(), List.of(), List.of("server")));
+    assertThat(route.rules().get(0).filters())
+        .containsExactly(
+            new HttpFilter.HeaderModifier(
+                true,
+                List.of(new HttpFilter.Header("x-a", "1")),
+                List.of(new HttpFilter.Header("x-b", "2")),
+                List.of("x-c")),
+            new HttpFilter.HeaderModifier(false, List.of(), List.of(), List.of("server")));
   }
 
   @Test
   void redirectAndRewrite_mapTheirPathModifiers() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - filters:
@@ -114,15 +153,25 @@ class HttpRouteMapperTest {
               urlRewrite: {hostname: internal, path: {type: ReplacePrefixMatch, replacePrefixMatch: /v2}}
         """);
 
-    assertThat(route.rules().get(0).filters()).containsExactly(new HttpFilter.RequestRedirect(Optional.of("https"),
-        Optional.of("example.org"), Optional.of(new HttpFilter.PathModifier(true, "/new")), OptionalInt.of(8443), 301));
-    assertThat(route.rules().get(1).filters()).containsExactly(
-        new HttpFilter.UrlRewrite(Optional.of("internal"), Optional.of(new HttpFilter.PathModifier(false, "/v2"))));
+    assertThat(route.rules().get(0).filters())
+        .containsExactly(
+            new HttpFilter.RequestRedirect(
+                Optional.of("https"),
+                Optional.of("example.org"),
+                Optional.of(new HttpFilter.PathModifier(true, "/new")),
+                OptionalInt.of(8443),
+                301));
+    assertThat(route.rules().get(1).filters())
+        .containsExactly(
+            new HttpFilter.UrlRewrite(
+                Optional.of("internal"), Optional.of(new HttpFilter.PathModifier(false, "/v2"))));
   }
 
   @Test
   void mirror_takesPercentOrFraction() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - filters:
@@ -134,15 +183,19 @@ class HttpRouteMapperTest {
               requestMirror: {backendRef: {name: copy3, port: 80}}
         """);
 
-    assertThat(route.rules().get(0).filters()).containsExactly(
-        new HttpFilter.RequestMirror(BackendRef.service("copy", 80, 1), Optional.of(20.0)),
-        new HttpFilter.RequestMirror(BackendRef.service("copy2", 80, 1), Optional.of(12.5)),
-        new HttpFilter.RequestMirror(BackendRef.service("copy3", 80, 1), Optional.empty()));
+    assertThat(route.rules().get(0).filters())
+        .containsExactly(
+            new HttpFilter.RequestMirror(BackendRef.service("copy", 80, 1), Optional.of(20.0)),
+            new HttpFilter.RequestMirror(BackendRef.service("copy2", 80, 1), Optional.of(12.5)),
+            new HttpFilter.RequestMirror(BackendRef.service("copy3", 80, 1), Optional.empty()));
   }
 
   @Test
-  void unimplementedFilterTypes_becomeUnsupportedByName_andExtensionRefsKeepTheirReference() throws SourceException {
-    HttpRoute route = route("""
+  void unimplementedFilterTypes_becomeUnsupportedByName_andExtensionRefsKeepTheirReference()
+      throws SourceException {
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - filters:
@@ -153,12 +206,16 @@ class HttpRouteMapperTest {
         """);
 
     assertThat(route.rules().get(0).filters())
-        .containsExactly(new HttpFilter.Unsupported("ExternalAuth"), new HttpFilter.ExtensionRef("example.com", "Auth", "a"));
+        .containsExactly(
+            new HttpFilter.Unsupported("ExternalAuth"),
+            new HttpFilter.ExtensionRef("example.com", "Auth", "a"));
   }
 
   @Test
   void cors_mapsItsListsAndFlags_maxAgeDefaultsToFive() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - filters:
@@ -171,13 +228,22 @@ class HttpRouteMapperTest {
                 allowCredentials: true
         """);
 
-    assertThat(route.rules().get(0).filters()).containsExactly(new HttpFilter.Cors(List.of("https://*.example.com"),
-        List.of("GET"), List.of("x-a"), List.of("x-b"), true, 5));
+    assertThat(route.rules().get(0).filters())
+        .containsExactly(
+            new HttpFilter.Cors(
+                List.of("https://*.example.com"),
+                List.of("GET"),
+                List.of("x-a"),
+                List.of("x-b"),
+                true,
+                5));
   }
 
   @Test
   void backendRefFilters_belongToTheirBackend() throws SourceException {
-    HttpRoute route = route("""
+    HttpRoute route =
+        route(
+            """
         spec:
           rules:
           - backendRefs:
@@ -186,17 +252,22 @@ class HttpRouteMapperTest {
               filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x, value: y}]}}]
         """);
 
-    assertThat(route.rules().get(0).backendRefs().get(0).filters()).containsExactly(
-        new HttpFilter.HeaderModifier(true, List.of(new HttpFilter.Header("x", "y")), List.of(), List.of()));
+    assertThat(route.rules().get(0).backendRefs().get(0).filters())
+        .containsExactly(
+            new HttpFilter.HeaderModifier(
+                true, List.of(new HttpFilter.Header("x", "y")), List.of(), List.of()));
   }
 
   @Test
   void unknownPathMatchType_isAnErrorListingTheAllowedValues() {
-    SourceException error = decodeError(HEADER + "spec: {rules: [{matches: [{path: {type: Prefix, value: /}}]}]}");
+    SourceException error =
+        decodeError(HEADER + "spec: {rules: [{matches: [{path: {type: Prefix, value: /}}]}]}");
 
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/rules/0/matches/0/path/type");
-    assertThat(error.getMessage()).endsWith("HTTPRoute apps/web: spec.rules[0].matches[0].path.type: "
-        + "unsupported value \"Prefix\": expected one of Exact, PathPrefix, RegularExpression");
+    assertThat(error.getMessage())
+        .endsWith(
+            "HTTPRoute apps/web: spec.rules[0].matches[0].path.type: "
+                + "unsupported value \"Prefix\": expected one of Exact, PathPrefix, RegularExpression");
   }
 
   @Test
@@ -209,32 +280,41 @@ class HttpRouteMapperTest {
 
   @Test
   void filterMissingItsConfiguration_isAnError() {
-    SourceException error = decodeError(HEADER + "spec: {rules: [{filters: [{type: RequestRedirect}]}]}");
+    SourceException error =
+        decodeError(HEADER + "spec: {rules: [{filters: [{type: RequestRedirect}]}]}");
 
     assertThat(error.getMessage()).endsWith("spec.rules[0].filters[0].requestRedirect: required");
   }
 
   @Test
   void redirectStatusThatIsNotANumber_isAnError() {
-    SourceException error = decodeError(HEADER
-        + "spec: {rules: [{filters: [{type: RequestRedirect, requestRedirect: {statusCode: moved}}]}]}");
+    SourceException error =
+        decodeError(
+            HEADER
+                + "spec: {rules: [{filters: [{type: RequestRedirect, requestRedirect: {statusCode: moved}}]}]}");
 
     assertThat(error.getMessage())
-        .endsWith("spec.rules[0].filters[0].requestRedirect.statusCode: cannot parse \"moved\" as an integer");
+        .endsWith(
+            "spec.rules[0].filters[0].requestRedirect.statusCode: cannot parse \"moved\" as an integer");
   }
 
   @Test
   void mirrorFractionWithZeroDenominator_isAnError() {
-    SourceException error = decodeError(HEADER + "spec: {rules: [{filters: [{type: RequestMirror, requestMirror: "
-        + "{backendRef: {name: c, port: 80}, fraction: {numerator: 1, denominator: 0}}}]}]}");
+    SourceException error =
+        decodeError(
+            HEADER
+                + "spec: {rules: [{filters: [{type: RequestMirror, requestMirror: "
+                + "{backendRef: {name: c, port: 80}, fraction: {numerator: 1, denominator: 0}}}]}]}");
 
     assertThat(error.getMessage())
-        .endsWith("spec.rules[0].filters[0].requestMirror.fraction.denominator: must be greater than 0");
+        .endsWith(
+            "spec.rules[0].filters[0].requestMirror.fraction.denominator: must be greater than 0");
   }
 
   @Test
   void v1beta1Route_decodesToTheSameRecordAsV1ButKeepsItsApiVersion() throws SourceException {
-    String spec = "spec: {parentRefs: [{name: edge}], rules: [{backendRefs: [{name: web, port: 80}]}]}";
+    String spec =
+        "spec: {parentRefs: [{name: edge}], rules: [{backendRefs: [{name: web, port: 80}]}]}";
     HttpRoute v1 = route(spec);
     HttpRoute v1beta1 = decodeOne(HEADER.replace("/v1\n", "/v1beta1\n") + spec, HttpRoute.class);
 

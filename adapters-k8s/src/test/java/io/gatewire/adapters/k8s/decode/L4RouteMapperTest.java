@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class L4RouteMapperTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       spec:
         parentRefs: [{name: edge}]
         hostnames: [db.example.com]
@@ -23,20 +24,35 @@ class L4RouteMapperTest {
       """;
 
   private static L4Route route(String apiVersion, String kind) throws SourceException {
-    return decodeOne("apiVersion: gateway.networking.k8s.io/" + apiVersion + "\nkind: " + kind
-        + "\nmetadata: {name: r, namespace: apps}\n" + SPEC, L4Route.class);
+    return decodeOne(
+        "apiVersion: gateway.networking.k8s.io/"
+            + apiVersion
+            + "\nkind: "
+            + kind
+            + "\nmetadata: {name: r, namespace: apps}\n"
+            + SPEC,
+        L4Route.class);
   }
 
   @ParameterizedTest(name = "{1} {0}")
-  @CsvSource({"v1, TLSRoute", "v1alpha3, TLSRoute", "v1alpha2, TLSRoute", "v1, TCPRoute", "v1alpha2, TCPRoute",
-      "v1, UDPRoute", "v1alpha2, UDPRoute"})
-  void everyServedVersion_decodesToAnL4RouteOfItsKind(String version, String kind) throws SourceException {
+  @CsvSource({
+    "v1, TLSRoute",
+    "v1alpha3, TLSRoute",
+    "v1alpha2, TLSRoute",
+    "v1, TCPRoute",
+    "v1alpha2, TCPRoute",
+    "v1, UDPRoute",
+    "v1alpha2, UDPRoute"
+  })
+  void everyServedVersion_decodesToAnL4RouteOfItsKind(String version, String kind)
+      throws SourceException {
     L4Route route = route(version, kind);
 
     assertThat(route.meta().kind()).isEqualTo(kind);
     assertThat(route.parentRefs()).containsExactly(ParentRef.gateway("edge"));
     assertThat(route.rules())
-        .containsExactly(new L4Route.Rule(Optional.of("primary"), List.of(BackendRef.service("db", 5432, 4))));
+        .containsExactly(
+            new L4Route.Rule(Optional.of("primary"), List.of(BackendRef.service("db", 5432, 4))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -16,7 +16,9 @@ class OwnKindsMapperTest {
 
   @Test
   void serviceImport_mapsTypeIpsAndPorts() throws SourceException {
-    ServiceImport serviceImport = decodeOne("""
+    ServiceImport serviceImport =
+        decodeOne(
+            """
         apiVersion: multicluster.x-k8s.io/v1alpha1
         kind: ServiceImport
         metadata: {name: web, namespace: apps}
@@ -26,18 +28,23 @@ class OwnKindsMapperTest {
           ports: [{name: http, port: 80, appProtocol: http}, {port: 53, protocol: UDP}]
           sessionAffinity: None
         status: {clusters: [{cluster: east}]}
-        """, ServiceImport.class);
+        """,
+            ServiceImport.class);
 
     assertThat(serviceImport.meta().namespace()).isEqualTo("apps");
     assertThat(serviceImport.type()).isEqualTo("ClusterSetIP");
     assertThat(serviceImport.ips()).containsExactly("10.42.0.1");
-    assertThat(serviceImport.ports()).containsExactly(new ServicePort("http", 80, "TCP", Optional.of("http")),
-        new ServicePort("", 53, "UDP", Optional.empty()));
+    assertThat(serviceImport.ports())
+        .containsExactly(
+            new ServicePort("http", 80, "TCP", Optional.of("http")),
+            new ServicePort("", 53, "UDP", Optional.empty()));
   }
 
   @Test
   void serviceImportWithAnUnknownType_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: multicluster.x-k8s.io/v1alpha1
         kind: ServiceImport
         metadata: {name: web}
@@ -45,12 +52,15 @@ class OwnKindsMapperTest {
         """);
 
     assertThat(error.getMessage())
-        .endsWith("ServiceImport default/web: spec.type: unsupported value \"LoadBalancer\": expected one of ClusterSetIP, Headless");
+        .endsWith(
+            "ServiceImport default/web: spec.type: unsupported value \"LoadBalancer\": expected one of ClusterSetIP, Headless");
   }
 
   @Test
   void serviceImportPortThatIsNotANumber_isAnErrorAtThePort() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: multicluster.x-k8s.io/v1alpha1
         kind: ServiceImport
         metadata: {name: web}
@@ -58,12 +68,15 @@ class OwnKindsMapperTest {
         """);
 
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/ports/0/port");
-    assertThat(error.getMessage()).endsWith("spec.ports[0].port: cannot parse \"http\" as an integer");
+    assertThat(error.getMessage())
+        .endsWith("spec.ports[0].port: cannot parse \"http\" as an integer");
   }
 
   @Test
   void backend_mapsIpFqdnAndUnixEndpointsAndAppProtocols() throws SourceException {
-    Backend backend = decodeOne("""
+    Backend backend =
+        decodeOne(
+            """
         apiVersion: gateway.envoyproxy.io/v1alpha1
         kind: Backend
         metadata: {name: ext, namespace: apps}
@@ -74,16 +87,22 @@ class OwnKindsMapperTest {
           - fqdn: {hostname: api.example.com, port: 443}
           - unix: {path: /var/run/app.sock}
           fallback: true
-        """, Backend.class);
+        """,
+            Backend.class);
 
-    assertThat(backend.endpoints()).containsExactly(new Backend.Ip("192.0.2.10", 8080),
-        new Backend.Fqdn("api.example.com", 443), new Backend.Unix("/var/run/app.sock"));
+    assertThat(backend.endpoints())
+        .containsExactly(
+            new Backend.Ip("192.0.2.10", 8080),
+            new Backend.Fqdn("api.example.com", 443),
+            new Backend.Unix("/var/run/app.sock"));
     assertThat(backend.appProtocols()).containsExactly("gateway.envoyproxy.io/h2c");
   }
 
   @Test
   void backendEndpointWithTwoKinds_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.envoyproxy.io/v1alpha1
         kind: Backend
         metadata: {name: ext}
@@ -93,19 +112,23 @@ class OwnKindsMapperTest {
         """);
 
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/endpoints/0");
-    assertThat(error.getMessage()).endsWith("spec.endpoints[0]: exactly one of ip, fqdn and unix must be set");
+    assertThat(error.getMessage())
+        .endsWith("spec.endpoints[0]: exactly one of ip, fqdn and unix must be set");
   }
 
   @Test
   void backendFqdnWithoutPort_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.envoyproxy.io/v1alpha1
         kind: Backend
         metadata: {name: ext}
         spec: {endpoints: [{fqdn: {hostname: a.example.com}}]}
         """);
 
-    assertThat(error.getMessage()).endsWith("Backend default/ext: spec.endpoints[0].fqdn.port: required");
+    assertThat(error.getMessage())
+        .endsWith("Backend default/ext: spec.endpoints[0].fqdn.port: required");
     assertThat(error.location()).isEqualTo("doc.yaml#/spec/endpoints/0/fqdn/port");
   }
 }

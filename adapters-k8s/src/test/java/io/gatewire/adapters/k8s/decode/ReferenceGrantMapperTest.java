@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReferenceGrantMapperTest {
-  private static final String BODY = """
+  private static final String BODY =
+      """
       metadata: {name: allow-apps, namespace: backends}
       spec:
         from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: apps}]
@@ -18,7 +19,8 @@ class ReferenceGrantMapperTest {
       """;
 
   private static ReferenceGrant grant(String version) throws SourceException {
-    return decodeOne("apiVersion: gateway.networking.k8s.io/" + version + "\nkind: ReferenceGrant\n" + BODY,
+    return decodeOne(
+        "apiVersion: gateway.networking.k8s.io/" + version + "\nkind: ReferenceGrant\n" + BODY,
         ReferenceGrant.class);
   }
 
@@ -26,9 +28,12 @@ class ReferenceGrantMapperTest {
   void v1Grant_mapsFromAndTo() throws SourceException {
     ReferenceGrant grant = grant("v1");
 
-    assertThat(grant.from()).containsExactly(new ReferenceGrant.From("gateway.networking.k8s.io", "HTTPRoute", "apps"));
-    assertThat(grant.to()).containsExactly(new ReferenceGrant.To("", "Service", Optional.empty()),
-        new ReferenceGrant.To("", "Secret", Optional.of("cert")));
+    assertThat(grant.from())
+        .containsExactly(new ReferenceGrant.From("gateway.networking.k8s.io", "HTTPRoute", "apps"));
+    assertThat(grant.to())
+        .containsExactly(
+            new ReferenceGrant.To("", "Service", Optional.empty()),
+            new ReferenceGrant.To("", "Secret", Optional.of("cert")));
   }
 
   @Test
@@ -49,13 +54,16 @@ class ReferenceGrantMapperTest {
 
   @Test
   void fromWithoutNamespace_isAnError() {
-    SourceException error = decodeError("""
+    SourceException error =
+        decodeError(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: ReferenceGrant
         metadata: {name: g, namespace: backends}
         spec: {from: [{group: gateway.networking.k8s.io, kind: HTTPRoute}], to: [{group: "", kind: Service}]}
         """);
 
-    assertThat(error.getMessage()).endsWith("ReferenceGrant backends/g: spec.from[0].namespace: required");
+    assertThat(error.getMessage())
+        .endsWith("ReferenceGrant backends/g: spec.from[0].namespace: required");
   }
 }

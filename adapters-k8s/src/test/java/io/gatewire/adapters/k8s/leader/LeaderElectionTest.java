@@ -40,23 +40,43 @@ class LeaderElectionTest {
   void losingTheLeaseStopsLeadingAndTheElectionJoinsAgain() {
     String ns = "stolen";
     Recorder recorder = new Recorder();
-    LeaderElection election = new LeaderElection(client, new LeaderElectionSettings(ns, "gatewire", "me",
-        Duration.ofMillis(1500), Duration.ofMillis(1000), Duration.ofMillis(100)), recorder);
+    LeaderElection election =
+        new LeaderElection(
+            client,
+            new LeaderElectionSettings(
+                ns,
+                "gatewire",
+                "me",
+                Duration.ofMillis(1500),
+                Duration.ofMillis(1000),
+                Duration.ofMillis(100)),
+            recorder);
     try {
       election.start();
       await().atMost(Duration.ofSeconds(10)).until(election::isLeader);
       assertThat(lease(ns).getSpec().getHolderIdentity()).isEqualTo("me");
       assertThat(recorder.events).containsExactly("gained");
 
-      // Another instance holds the lease now (as if this one had missed its renew deadline); the edit
+      // Another instance holds the lease now (as if this one had missed its renew deadline); the
+      // edit
       // is tried again while it conflicts with this instance's renewals.
-      await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
-          client.resources(Lease.class).inNamespace(ns).withName("gatewire").edit(l -> {
-            l.getSpec().setHolderIdentity("intruder");
-            l.getSpec().setLeaseDurationSeconds(1);
-            l.getSpec().setRenewTime(ZonedDateTime.now());
-            return l;
-          }) != null);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  client
+                          .resources(Lease.class)
+                          .inNamespace(ns)
+                          .withName("gatewire")
+                          .edit(
+                              l -> {
+                                l.getSpec().setHolderIdentity("intruder");
+                                l.getSpec().setLeaseDurationSeconds(1);
+                                l.getSpec().setRenewTime(ZonedDateTime.now());
+                                return l;
+                              })
+                      != null);
       await().atMost(Duration.ofSeconds(10)).until(() -> !election.isLeader());
       assertThat(recorder.events).containsExactly("gained", "lost");
 
@@ -69,16 +89,26 @@ class LeaderElectionTest {
     }
     assertThat(election.isLeader()).isFalse();
     assertThat(recorder.events).containsExactly("gained", "lost", "gained", "lost");
-    // fabric8 releases a lease by renewing it for one second: another instance leads a second later.
+    // fabric8 releases a lease by renewing it for one second: another instance leads a second
+    // later.
     assertThat(lease(ns).getSpec().getLeaseDurationSeconds()).as("released on close").isEqualTo(1);
   }
 
   @Test
   void settingsNeedRetryBelowRenewBelowLeaseDuration() {
-    LeaderElectionSettings defaults = LeaderElectionSettings.defaults("gatewire-system", "gatewire");
+    LeaderElectionSettings defaults =
+        LeaderElectionSettings.defaults("gatewire-system", "gatewire");
     assertThat(defaults.identity()).isNotBlank();
     assertThat(defaults.retryPeriod()).isLessThan(defaults.renewDeadline());
-    assertThatThrownBy(() -> new LeaderElectionSettings("ns", "lease", "me", Duration.ofSeconds(10),
-        Duration.ofSeconds(10), Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new LeaderElectionSettings(
+                    "ns",
+                    "lease",
+                    "me",
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(2)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

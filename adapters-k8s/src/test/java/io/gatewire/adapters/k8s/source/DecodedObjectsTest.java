@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** The decode cache and the change test, on informer objects built here (no API server). */
 class DecodedObjectsTest {
-  private static final ServedKind HTTP_ROUTE = new ServedKind(
-      WatchedKind.CATALOG.stream().filter(k -> k.kind().equals("HTTPRoute")).findFirst().orElseThrow(), "v1");
+  private static final ServedKind HTTP_ROUTE =
+      new ServedKind(
+          WatchedKind.CATALOG.stream()
+              .filter(k -> k.kind().equals("HTTPRoute"))
+              .findFirst()
+              .orElseThrow(),
+          "v1");
   private static final ServedKind SECRET = new ServedKind(WatchedKind.SECRET, "v1");
 
   private final ObjectTrees trees = new ObjectTrees();
@@ -67,7 +72,10 @@ class DecodedObjectsTest {
     PrintStream stderr = System.err;
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      decoded.read(SECRET, object("""
+      decoded.read(
+          SECRET,
+          object(
+              """
           apiVersion: v1
           kind: Secret
           metadata: {name: cert, namespace: team, uid: u1, resourceVersion: "1"}
@@ -87,7 +95,9 @@ class DecodedObjectsTest {
   void bookkeepingOnlyUpdates_areNoChange() {
     GenericKubernetesResource before = route("web", "1", "80");
     GenericKubernetesResource after = route("web", "2", "80");
-    after.getMetadata().setManagedFields(List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntry()));
+    after
+        .getMetadata()
+        .setManagedFields(List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntry()));
     after.setAdditionalProperty("status", java.util.Map.of("parents", List.of()));
 
     assertThat(trees.changed(before, after)).isFalse();
@@ -96,17 +106,20 @@ class DecodedObjectsTest {
   }
 
   private static GenericKubernetesResource route(String name, String resourceVersion, String port) {
-    return object("""
+    return object(
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: %s, namespace: team, uid: uid-%s, resourceVersion: "%s"}
         spec: {parentRefs: [{name: edge}], rules: [{backendRefs: [{name: api, port: %s}]}]}
-        """.formatted(name, name, resourceVersion, port));
+        """
+            .formatted(name, name, resourceVersion, port));
   }
 
   private static GenericKubernetesResource object(String yaml) {
     try {
-      return new ObjectMapper().treeToValue(new YAMLMapper().readTree(yaml), GenericKubernetesResource.class);
+      return new ObjectMapper()
+          .treeToValue(new YAMLMapper().readTree(yaml), GenericKubernetesResource.class);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

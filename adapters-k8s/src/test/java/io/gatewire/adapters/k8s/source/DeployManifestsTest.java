@@ -25,16 +25,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/deploy/ against what the code does: the ClusterRole grants exactly get/list/watch on every kind
- * the source watches (and Secrets), update on the status subresources the writer writes, nothing else
- * cluster-wide; the Lease verbs live in a namespaced Role; the Deployment runs {@code serve --source
- * kubernetes} over mTLS with probes on the admin port and resource requests, as the ServiceAccount the
- * bindings name; the Service targets the container's ports; the GatewayClass names the default controller.
+ * docs/deploy/ against what the code does: the ClusterRole grants exactly get/list/watch on every
+ * kind the source watches (and Secrets), update on the status subresources the writer writes,
+ * nothing else cluster-wide; the Lease verbs live in a namespaced Role; the Deployment runs {@code
+ * serve --source kubernetes} over mTLS with probes on the admin port and resource requests, as the
+ * ServiceAccount the bindings name; the Service targets the container's ports; the GatewayClass
+ * names the default controller.
  */
 class DeployManifestsTest {
   private static final Path DEPLOY = Path.of("..", "docs", "deploy");
-  private static final Set<String> STATUS_WRITTEN = Set.of("gatewayclasses", "gateways", "httproutes", "grpcroutes",
-      "tlsroutes", "tcproutes", "udproutes");
+  private static final Set<String> STATUS_WRITTEN =
+      Set.of(
+          "gatewayclasses",
+          "gateways",
+          "httproutes",
+          "grpcroutes",
+          "tlsroutes",
+          "tcproutes",
+          "udproutes");
   private static final List<HasMetadata> OBJECTS = new ArrayList<>();
 
   @BeforeAll
@@ -83,7 +91,8 @@ class DeployManifestsTest {
     watched.add(WatchedKind.SECRET.group() + "/" + WatchedKind.SECRET.plural());
     assertThat(read).isEqualTo(watched);
     Set<String> written = new TreeSet<>();
-    STATUS_WRITTEN.forEach(plural -> written.add("gateway.networking.k8s.io/" + plural + "/status"));
+    STATUS_WRITTEN.forEach(
+        plural -> written.add("gateway.networking.k8s.io/" + plural + "/status"));
     assertThat(statusUpdates).isEqualTo(written);
   }
 
@@ -91,24 +100,37 @@ class DeployManifestsTest {
   void leases_areANamespacedRole_inGatewiresNamespace() {
     Role role = only(Role.class);
     assertThat(role.getMetadata().getNamespace()).isEqualTo("gatewire-system");
-    assertThat(role.getRules()).singleElement().satisfies(rule -> {
-      assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
-      assertThat(rule.getResources()).containsExactly("leases");
-      assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
-    });
+    assertThat(role.getRules())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+              assertThat(rule.getResources()).containsExactly("leases");
+              assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+            });
   }
 
   @Test
   void deployment_servesFromTheClusterOverMutualTls_withProbesAndRequests() {
-    Deployment deployment = OBJECTS.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
-        .filter(d -> d.getMetadata().getName().equals("gatewire")).findFirst().orElseThrow();
+    Deployment deployment =
+        OBJECTS.stream()
+            .filter(Deployment.class::isInstance)
+            .map(Deployment.class::cast)
+            .filter(d -> d.getMetadata().getName().equals("gatewire"))
+            .findFirst()
+            .orElseThrow();
     String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
-    assertThat(only(ClusterRoleBinding.class).getSubjects()).singleElement()
+    assertThat(only(ClusterRoleBinding.class).getSubjects())
+        .singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo(serviceAccount));
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(container.getArgs()).startsWith("serve").contains("--source=kubernetes", "--xds-authorize-by-san")
-        .anyMatch(a -> a.startsWith("--xds-tls-cert=")).anyMatch(a -> a.startsWith("--xds-tls-key="))
-        .anyMatch(a -> a.startsWith("--xds-client-ca=")).anyMatch(a -> a.startsWith("--admin-address="))
+    assertThat(container.getArgs())
+        .startsWith("serve")
+        .contains("--source=kubernetes", "--xds-authorize-by-san")
+        .anyMatch(a -> a.startsWith("--xds-tls-cert="))
+        .anyMatch(a -> a.startsWith("--xds-tls-key="))
+        .anyMatch(a -> a.startsWith("--xds-client-ca="))
+        .anyMatch(a -> a.startsWith("--admin-address="))
         .anyMatch(a -> a.startsWith("--lease-namespace="));
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
@@ -118,17 +140,30 @@ class DeployManifestsTest {
 
     Set<String> containerPorts = new TreeSet<>();
     container.getPorts().forEach(p -> containerPorts.add(p.getName()));
-    Service service = OBJECTS.stream().filter(Service.class::isInstance).map(Service.class::cast)
-        .filter(s -> s.getMetadata().getName().equals("gatewire")).findFirst().orElseThrow();
-    service.getSpec().getPorts().forEach(p -> assertThat(containerPorts).contains(p.getTargetPort().getStrVal()));
-    assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+    Service service =
+        OBJECTS.stream()
+            .filter(Service.class::isInstance)
+            .map(Service.class::cast)
+            .filter(s -> s.getMetadata().getName().equals("gatewire"))
+            .findFirst()
+            .orElseThrow();
+    service
+        .getSpec()
+        .getPorts()
+        .forEach(p -> assertThat(containerPorts).contains(p.getTargetPort().getStrVal()));
+    assertThat(service.getSpec().getSelector())
+        .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
   }
 
   @Test
   void gatewayClass_namesTheDefaultController() {
-    HasMetadata gatewayClass = OBJECTS.stream().filter(o -> o.getKind().equals("GatewayClass")).findFirst()
-        .orElseThrow(() -> new AssertionError("no GatewayClass in docs/deploy"));
+    HasMetadata gatewayClass =
+        OBJECTS.stream()
+            .filter(o -> o.getKind().equals("GatewayClass"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no GatewayClass in docs/deploy"));
     Map<?, ?> tree = new KubernetesSerialization().convertValue(gatewayClass, Map.class);
-    assertThat(((Map<?, ?>) tree.get("spec")).get("controllerName")).isEqualTo(TranslatorOptions.DEFAULT_CONTROLLER_NAME);
+    assertThat(((Map<?, ?>) tree.get("spec")).get("controllerName"))
+        .isEqualTo(TranslatorOptions.DEFAULT_CONTROLLER_NAME);
   }
 }

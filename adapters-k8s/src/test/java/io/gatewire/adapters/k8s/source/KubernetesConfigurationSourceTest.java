@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster source against fabric8's CRUD mock API server: one server and two running sources (every
- * namespace; one namespace) for the class, a namespace per test, nothing closed before the end.
- * TCPRoute is served only as v1alpha2 and ReferenceGrant only as v1beta1, as in the Gateway API v1.6
- * standard CRDs of a cluster that has them.
+ * The cluster source against fabric8's CRUD mock API server: one server and two running sources
+ * (every namespace; one namespace) for the class, a namespace per test, nothing closed before the
+ * end. TCPRoute is served only as v1alpha2 and ReferenceGrant only as v1beta1, as in the Gateway
+ * API v1.6 standard CRDs of a cluster that has them.
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesConfigurationSourceTest {
@@ -51,7 +51,8 @@ class KubernetesConfigurationSourceTest {
     cluster = new MockCluster(client).installCrds(crds);
     source = KubernetesConfigurationSource.create(client, KubernetesSourceOptions.ALL_NAMESPACES);
     watch = source.watch(signals::incrementAndGet);
-    scoped = KubernetesConfigurationSource.create(client, KubernetesSourceOptions.namespace("scoped"));
+    scoped =
+        KubernetesConfigurationSource.create(client, KubernetesSourceOptions.namespace("scoped"));
     scoped.load();
   }
 
@@ -70,13 +71,14 @@ class KubernetesConfigurationSourceTest {
 
   @Test
   void servedVersions_fallBackPerKind() {
-    assertThat(source.watchedKinds()).contains(
-        "gateway.networking.k8s.io/v1 HTTPRoute",
-        "gateway.networking.k8s.io/v1alpha2 TCPRoute",
-        "gateway.networking.k8s.io/v1beta1 ReferenceGrant",
-        "multicluster.x-k8s.io/v1alpha1 ServiceImport",
-        "gateway.envoyproxy.io/v1alpha1 Backend",
-        "discovery.k8s.io/v1 EndpointSlice");
+    assertThat(source.watchedKinds())
+        .contains(
+            "gateway.networking.k8s.io/v1 HTTPRoute",
+            "gateway.networking.k8s.io/v1alpha2 TCPRoute",
+            "gateway.networking.k8s.io/v1beta1 ReferenceGrant",
+            "multicluster.x-k8s.io/v1alpha1 ServiceImport",
+            "gateway.envoyproxy.io/v1alpha1 Backend",
+            "discovery.k8s.io/v1 EndpointSlice");
   }
 
   @Test
@@ -85,56 +87,78 @@ class KubernetesConfigurationSourceTest {
 
     GatewayResources loaded = awaitLoad(source, r -> r.all().size() >= 14);
 
-    assertThat(refs(loaded, "kinds")).containsExactlyInAnyOrder(
-        new ObjectRef("Gateway", "kinds", "edge"),
-        new ObjectRef("HTTPRoute", "kinds", "web"),
-        new ObjectRef("GRPCRoute", "kinds", "rpc"),
-        new ObjectRef("TLSRoute", "kinds", "tls"),
-        new ObjectRef("TCPRoute", "kinds", "tcp"),
-        new ObjectRef("UDPRoute", "kinds", "udp"),
-        new ObjectRef("ReferenceGrant", "kinds", "grant"),
-        new ObjectRef("Service", "kinds", "api"),
-        new ObjectRef("EndpointSlice", "kinds", "api-1"),
-        new ObjectRef("ServiceImport", "kinds", "imported"),
-        new ObjectRef("Backend", "kinds", "external"),
-        new ObjectRef("Secret", "kinds", "cert"),
-        new ObjectRef("Namespace", "", "kinds"));
-    assertThat(loaded.gatewayClasses()).anySatisfy(c -> assertThat(c.meta().name()).isEqualTo("kinds-class"));
-    assertThat(loaded.l4Routes()).filteredOn(r -> r.meta().kind().equals("TCPRoute"))
-        .singleElement().satisfies(r -> assertThat(r.meta().groupVersion()).isEqualTo("gateway.networking.k8s.io/v1alpha2"));
-    assertThat(loaded.secrets()).filteredOn(s -> s.meta().namespace().equals("kinds")).singleElement()
+    assertThat(refs(loaded, "kinds"))
+        .containsExactlyInAnyOrder(
+            new ObjectRef("Gateway", "kinds", "edge"),
+            new ObjectRef("HTTPRoute", "kinds", "web"),
+            new ObjectRef("GRPCRoute", "kinds", "rpc"),
+            new ObjectRef("TLSRoute", "kinds", "tls"),
+            new ObjectRef("TCPRoute", "kinds", "tcp"),
+            new ObjectRef("UDPRoute", "kinds", "udp"),
+            new ObjectRef("ReferenceGrant", "kinds", "grant"),
+            new ObjectRef("Service", "kinds", "api"),
+            new ObjectRef("EndpointSlice", "kinds", "api-1"),
+            new ObjectRef("ServiceImport", "kinds", "imported"),
+            new ObjectRef("Backend", "kinds", "external"),
+            new ObjectRef("Secret", "kinds", "cert"),
+            new ObjectRef("Namespace", "", "kinds"));
+    assertThat(loaded.gatewayClasses())
+        .anySatisfy(c -> assertThat(c.meta().name()).isEqualTo("kinds-class"));
+    assertThat(loaded.l4Routes())
+        .filteredOn(r -> r.meta().kind().equals("TCPRoute"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.meta().groupVersion())
+                    .isEqualTo("gateway.networking.k8s.io/v1alpha2"));
+    assertThat(loaded.secrets())
+        .filteredOn(s -> s.meta().namespace().equals("kinds"))
+        .singleElement()
         .satisfies(s -> assertThat(new String(s.data().get("tls.crt"))).isEqualTo("CERT"));
   }
 
   @Test
   void secrets_followTheGatewaysCertificateRefs() {
-    cluster.apply(secret("certs", "first") + secret("certs", "second") + gatewayWithCert("certs", "first"));
+    cluster.apply(
+        secret("certs", "first") + secret("certs", "second") + gatewayWithCert("certs", "first"));
     awaitLoad(source, r -> secretNames(r, "certs").equals(List.of("first")));
 
     cluster.apply(gatewayWithCert("certs", "second"));
 
-    assertThat(secretNames(awaitLoad(source, r -> secretNames(r, "certs").equals(List.of("second"))), "certs"))
+    assertThat(
+            secretNames(
+                awaitLoad(source, r -> secretNames(r, "certs").equals(List.of("second"))), "certs"))
         .containsExactly("second");
   }
 
   @Test
   void aSecretWhoseListFailed_isListedAgainByTheNextLoad() {
-    server.expect().get()
-        .withPath("/api/v1/namespaces/retry/secrets?fieldSelector=metadata.name%3Dcert&resourceVersion=0")
-        .andReturn(403, "forbidden").once();
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/retry/secrets?fieldSelector=metadata.name%3Dcert&resourceVersion=0")
+        .andReturn(403, "forbidden")
+        .once();
     cluster.apply(secret("retry", "cert") + gatewayWithCert("retry", "cert"));
     List<String> errors = new CopyOnWriteArrayList<>();
 
-    await().atMost(WAIT).until(() -> {
-      try {
-        return secretNames(source.load(), "retry").equals(List.of("cert"));
-      } catch (SourceException e) {
-        errors.add(e.getMessage());
-        return false;
-      }
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              try {
+                return secretNames(source.load(), "retry").equals(List.of("cert"));
+              } catch (SourceException e) {
+                errors.add(e.getMessage());
+                return false;
+              }
+            });
 
-    assertThat(errors).first().asString().startsWith("cluster: informers could not list [Secret retry/cert]: ");
+    assertThat(errors)
+        .first()
+        .asString()
+        .startsWith("cluster: informers could not list [Secret retry/cert]: ");
   }
 
   @Test
@@ -144,7 +168,9 @@ class KubernetesConfigurationSourceTest {
     GatewayResources before = awaitQuiet();
     int signalsBefore = signals.get();
 
-    cluster.updateStatus(route("status", "web", "api") + """
+    cluster.updateStatus(
+        route("status", "web", "api")
+            + """
         status:
           parents:
           - parentRef: {name: edge}
@@ -164,8 +190,13 @@ class KubernetesConfigurationSourceTest {
   @Test
   void decodeError_keepsTheLastGoodVersion_andLeavesOutObjectsNeverDecoded() throws Exception {
     cluster.apply(route("broken", "web", "api"));
-    HttpRoute good = (HttpRoute) find(awaitLoad(source, r -> find(r, "HTTPRoute", "broken", "web") != null),
-        "HTTPRoute", "broken", "web");
+    HttpRoute good =
+        (HttpRoute)
+            find(
+                awaitLoad(source, r -> find(r, "HTTPRoute", "broken", "web") != null),
+                "HTTPRoute",
+                "broken",
+                "web");
 
     int signalsBefore = signals.get();
     cluster.apply(brokenRoute("broken", "web") + brokenRoute("broken", "never"));
@@ -178,11 +209,18 @@ class KubernetesConfigurationSourceTest {
 
   @Test
   void namespaceOption_watchesThatNamespaceOnly() {
-    cluster.apply(namespace("scoped", "team: a") + namespace("elsewhere", "team: b")
-        + route("scoped", "web", "api") + route("elsewhere", "web", "api"));
+    cluster.apply(
+        namespace("scoped", "team: a")
+            + namespace("elsewhere", "team: b")
+            + route("scoped", "web", "api")
+            + route("elsewhere", "web", "api"));
 
-    GatewayResources loaded = awaitLoad(scoped, r -> find(r, "HTTPRoute", "scoped", "web") != null
-        && find(r, "Namespace", "", "scoped") != null);
+    GatewayResources loaded =
+        awaitLoad(
+            scoped,
+            r ->
+                find(r, "HTTPRoute", "scoped", "web") != null
+                    && find(r, "Namespace", "", "scoped") != null);
 
     assertThat(loaded.all()).extracting(o -> o.meta().namespace()).containsOnly("scoped", "");
     assertThat(loaded.namespaces()).extracting(n -> n.meta().name()).containsExactly("scoped");
@@ -192,48 +230,66 @@ class KubernetesConfigurationSourceTest {
   @Test
   void firstLoad_waitsForTheInitialLists() throws SourceException {
     cluster.apply(route("initial", "web", "api") + namespace("initial", "team: c"));
-    fresh = KubernetesConfigurationSource.create(client,
-        KubernetesSourceOptions.namespace("initial"));
+    fresh =
+        KubernetesConfigurationSource.create(client, KubernetesSourceOptions.namespace("initial"));
 
     GatewayResources first = fresh.load();
 
-    assertThat(refs(first, "initial")).contains(new ObjectRef("HTTPRoute", "initial", "web"),
-        new ObjectRef("Namespace", "", "initial"));
+    assertThat(refs(first, "initial"))
+        .contains(
+            new ObjectRef("HTTPRoute", "initial", "web"),
+            new ObjectRef("Namespace", "", "initial"));
   }
 
   private static GatewayResources awaitQuiet() throws SourceException {
     GatewayResources[] last = {source.load()};
-    await().atMost(WAIT).pollDelay(Duration.ofMillis(200)).until(() -> {
-      GatewayResources now = source.load();
-      boolean same = now == last[0];
-      last[0] = now;
-      return same;
-    });
+    await()
+        .atMost(WAIT)
+        .pollDelay(Duration.ofMillis(200))
+        .until(
+            () -> {
+              GatewayResources now = source.load();
+              boolean same = now == last[0];
+              last[0] = now;
+              return same;
+            });
     return last[0];
   }
 
-  private static GatewayResources awaitLoad(KubernetesConfigurationSource from, Predicate<GatewayResources> done) {
+  private static GatewayResources awaitLoad(
+      KubernetesConfigurationSource from, Predicate<GatewayResources> done) {
     GatewayResources[] loaded = new GatewayResources[1];
-    await().atMost(WAIT).until(() -> {
-      loaded[0] = from.load();
-      return done.test(loaded[0]);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              loaded[0] = from.load();
+              return done.test(loaded[0]);
+            });
     return loaded[0];
   }
 
   private static List<ObjectRef> refs(GatewayResources resources, String namespace) {
-    return resources.all().stream().map(KubernetesObject::ref)
-        .filter(r -> r.namespace().equals(namespace) || r.name().equals(namespace)).toList();
+    return resources.all().stream()
+        .map(KubernetesObject::ref)
+        .filter(r -> r.namespace().equals(namespace) || r.name().equals(namespace))
+        .toList();
   }
 
   private static List<String> secretNames(GatewayResources resources, String namespace) {
-    return resources.secrets().stream().filter(s -> s.meta().namespace().equals(namespace))
-        .map(Secret::meta).map(m -> m.name()).toList();
+    return resources.secrets().stream()
+        .filter(s -> s.meta().namespace().equals(namespace))
+        .map(Secret::meta)
+        .map(m -> m.name())
+        .toList();
   }
 
-  private static KubernetesObject find(GatewayResources resources, String kind, String namespace, String name) {
-    return resources.all().stream().filter(o -> o.ref().equals(new ObjectRef(kind, namespace, name)))
-        .findFirst().orElse(null);
+  private static KubernetesObject find(
+      GatewayResources resources, String kind, String namespace, String name) {
+    return resources.all().stream()
+        .filter(o -> o.ref().equals(new ObjectRef(kind, namespace, name)))
+        .findFirst()
+        .orElse(null);
   }
 
   static String namespace(String name, String labels) {
@@ -242,7 +298,8 @@ class KubernetesConfigurationSourceTest {
         apiVersion: v1
         kind: Namespace
         metadata: {name: %s, labels: {%s}}
-        """.formatted(name, labels);
+        """
+        .formatted(name, labels);
   }
 
   static String route(String namespace, String name, String service) {
@@ -254,7 +311,8 @@ class KubernetesConfigurationSourceTest {
         spec:
           parentRefs: [{name: edge}]
           rules: [{backendRefs: [{name: %s, port: 80}]}]
-        """.formatted(name, namespace, service);
+        """
+        .formatted(name, namespace, service);
   }
 
   static String brokenRoute(String namespace, String name) {
@@ -266,7 +324,8 @@ class KubernetesConfigurationSourceTest {
         spec:
           parentRefs: [{name: edge}]
           rules: [{backendRefs: [{name: api, port: eighty}]}]
-        """.formatted(name, namespace);
+        """
+        .formatted(name, namespace);
   }
 
   static String secret(String namespace, String name) {
@@ -277,7 +336,8 @@ class KubernetesConfigurationSourceTest {
         metadata: {name: %s, namespace: %s}
         type: kubernetes.io/tls
         data: {tls.crt: Q0VSVA==, tls.key: S0VZ}
-        """.formatted(name, namespace);
+        """
+        .formatted(name, namespace);
   }
 
   static String gatewayWithCert(String namespace, String secret) {
@@ -293,11 +353,13 @@ class KubernetesConfigurationSourceTest {
             port: 443
             protocol: HTTPS
             tls: {mode: Terminate, certificateRefs: [{name: %s}]}
-        """.formatted(namespace, secret);
+        """
+        .formatted(namespace, secret);
   }
 
   private static String everyKind(String ns) {
-    return namespace(ns, "team: kinds") + """
+    return namespace(ns, "team: kinds")
+        + """
         ---
         apiVersion: gateway.networking.k8s.io/v1
         kind: GatewayClass
@@ -352,7 +414,11 @@ class KubernetesConfigurationSourceTest {
         kind: Backend
         metadata: {name: external, namespace: %1$s}
         spec: {endpoints: [{fqdn: {hostname: example.com, port: 443}}]}
-        """.formatted(ns) + route(ns, "web", "api") + secret(ns, "cert") + secret(ns, "unreferenced")
+        """
+            .formatted(ns)
+        + route(ns, "web", "api")
+        + secret(ns, "cert")
+        + secret(ns, "unreferenced")
         + gatewayWithCert(ns, "cert");
   }
 }

@@ -43,15 +43,35 @@ public final class MockCluster {
 
   /** Installs a CRD for each kind of {@code versionByKind}, serving that version. */
   public MockCluster installCrds(Map<String, String> versionByKind) {
-    versionByKind.forEach((kindName, version) -> {
-      WatchedKind kind = kind(kindName);
-      client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-          .withNewMetadata().withName(kind.plural() + "." + kind.group()).endMetadata()
-          .withNewSpec().withGroup(kind.group()).withScope(kind.namespaced() ? "Namespaced" : "Cluster")
-          .withNewNames().withKind(kind.kind()).withPlural(kind.plural()).withListKind(kind.kind() + "List").endNames()
-          .addNewVersion().withName(version).withServed(true).withStorage(true).endVersion()
-          .endSpec().build()).createOr(NonDeletingOperation::update);
-    });
+    versionByKind.forEach(
+        (kindName, version) -> {
+          WatchedKind kind = kind(kindName);
+          client
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .resource(
+                  new CustomResourceDefinitionBuilder()
+                      .withNewMetadata()
+                      .withName(kind.plural() + "." + kind.group())
+                      .endMetadata()
+                      .withNewSpec()
+                      .withGroup(kind.group())
+                      .withScope(kind.namespaced() ? "Namespaced" : "Cluster")
+                      .withNewNames()
+                      .withKind(kind.kind())
+                      .withPlural(kind.plural())
+                      .withListKind(kind.kind() + "List")
+                      .endNames()
+                      .addNewVersion()
+                      .withName(version)
+                      .withServed(true)
+                      .withStorage(true)
+                      .endVersion()
+                      .endSpec()
+                      .build())
+              .createOr(NonDeletingOperation::update);
+        });
     return this;
   }
 
@@ -80,7 +100,8 @@ public final class MockCluster {
 
   private Resource<GenericKubernetesResource> resource(GenericKubernetesResource object) {
     String apiVersion = object.getApiVersion();
-    WatchedKind kind = "Secret".equals(object.getKind()) ? WatchedKind.SECRET : kind(object.getKind());
+    WatchedKind kind =
+        "Secret".equals(object.getKind()) ? WatchedKind.SECRET : kind(object.getKind());
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     ServedKind served = new ServedKind(kind, version);
     var resources = client.genericKubernetesResources(served.context());
@@ -90,7 +111,9 @@ public final class MockCluster {
   }
 
   private static WatchedKind kind(String name) {
-    return WatchedKind.CATALOG.stream().filter(k -> k.kind().equals(name)).findFirst()
+    return WatchedKind.CATALOG.stream()
+        .filter(k -> k.kind().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("not a watched kind: " + name));
   }
 

@@ -4,13 +4,15 @@ package io.gatewire.adapters.k8s.status;
  * The example cluster of the status tests ({@code NS} stands for the test's namespace): our
  * GatewayClass and Gateway {@code eg} (an HTTP and a TCP listener), another controller's class and
  * Gateway {@code other-gw}, HTTPRoute {@code web} (same-namespace backend), HTTPRoute {@code cross}
- * (backend in {@code NS-b}, allowed by ReferenceGrant {@code allow}) and TCPRoute {@code db} (v1alpha2).
+ * (backend in {@code NS-b}, allowed by ReferenceGrant {@code allow}) and TCPRoute {@code db}
+ * (v1alpha2).
  */
 final class Example {
   static final String OURS = "gatewire.io/gateway-controller";
   static final String OTHER = "example.com/other";
 
-  static final String YAML = """
+  static final String YAML =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: GatewayClass
       metadata:
@@ -137,7 +139,8 @@ final class Example {
       """;
 
   /** HTTPRoute {@code shared}: attached to another controller's Gateway and to ours. */
-  static final String SHARED_ROUTE = """
+  static final String SHARED_ROUTE =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata:

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The status writer against the fabric8 CRUD mock server: objects created there, translated by the
- * real translator from what the mock holds, and their status read back through the status subresource.
+ * real translator from what the mock holds, and their status read back through the status
+ * subresource.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesStatusWriterTest {
@@ -51,8 +52,14 @@ class KubernetesStatusWriterTest {
   }
 
   private KubernetesStatusWriter leadingWriter(CurrentObjects current) {
-    KubernetesStatusWriter writer = new KubernetesStatusWriter(client, current,
-        new StatusWriterSettings(Example.OURS, 3, Duration.ofMillis(50), Duration.ofMillis(200)), events, clock);
+    KubernetesStatusWriter writer =
+        new KubernetesStatusWriter(
+            client,
+            current,
+            new StatusWriterSettings(
+                Example.OURS, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
+            events,
+            clock);
     writers.add(writer);
     writer.start();
     writer.leadershipGained();
@@ -73,13 +80,20 @@ class KubernetesStatusWriterTest {
 
     List<ObjectStatus> statuses = cluster.translate();
     writer.report(statuses, List.of());
-    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() + events.unchanged.size() >= statuses.size());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events.written.size() + events.unchanged.size() >= statuses.size());
 
     Map<String, Object> gatewayClass = status(Example.gatewayClass(ns + "-class"));
     assertThat(summary(gatewayClass, "Accepted")).isEqualTo("True/Accepted");
-    assertThat(condition(gatewayClass, "Accepted")).containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
-    assertThat(status(Example.gatewayClass(ns + "-other"))).as("another controller's class").isEmpty();
-    assertThat(status(Example.gateway(ns, "other-gw"))).as("another controller's Gateway").isEmpty();
+    assertThat(condition(gatewayClass, "Accepted"))
+        .containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
+    assertThat(status(Example.gatewayClass(ns + "-other")))
+        .as("another controller's class")
+        .isEmpty();
+    assertThat(status(Example.gateway(ns, "other-gw")))
+        .as("another controller's Gateway")
+        .isEmpty();
 
     Map<String, Object> gateway = status(Example.gateway(ns, "eg"));
     assertThat(summary(gateway, "Accepted")).isEqualTo("True/Accepted");
@@ -88,18 +102,23 @@ class KubernetesStatusWriterTest {
     assertThat(listeners).extracting(l -> l.get("name")).containsExactly("http", "tcp");
     Map<String, Object> http = listeners.get(0);
     assertThat(http.get("attachedRoutes")).isEqualTo(2);
-    assertThat(list(http, "supportedKinds")).contains(Map.of("group", "gateway.networking.k8s.io", "kind", "HTTPRoute"));
-    assertThat(list(http, "conditions")).extracting(c -> c.get("type"))
+    assertThat(list(http, "supportedKinds"))
+        .contains(Map.of("group", "gateway.networking.k8s.io", "kind", "HTTPRoute"));
+    assertThat(list(http, "conditions"))
+        .extracting(c -> c.get("type"))
         .contains("Accepted", "Programmed", "ResolvedRefs", "Conflicted");
     assertThat(summary(http, "Conflicted")).isEqualTo("False/NoConflicts");
     Map<String, Object> tcp = listeners.get(1);
     assertThat(tcp.get("attachedRoutes")).isEqualTo(1);
-    assertThat(list(tcp, "supportedKinds")).containsExactly(Map.of("group", "gateway.networking.k8s.io", "kind", "TCPRoute"));
+    assertThat(list(tcp, "supportedKinds"))
+        .containsExactly(Map.of("group", "gateway.networking.k8s.io", "kind", "TCPRoute"));
 
     Map<String, Object> web = status(Example.httpRoute(ns, "web"));
     assertThat(list(web, "parents")).hasSize(1);
     Map<String, Object> webParent = parent(web, Example.OURS, "eg");
-    assertThat(map(webParent, "parentRef")).containsEntry("kind", "Gateway").containsEntry("group", "gateway.networking.k8s.io");
+    assertThat(map(webParent, "parentRef"))
+        .containsEntry("kind", "Gateway")
+        .containsEntry("group", "gateway.networking.k8s.io");
     assertThat(summary(webParent, "Accepted")).isEqualTo("True/Accepted");
     assertThat(summary(webParent, "ResolvedRefs")).isEqualTo("True/ResolvedRefs");
     HTTPRoute webObject = client.resources(HTTPRoute.class).inNamespace(ns).withName("web").get();
@@ -116,12 +135,16 @@ class KubernetesStatusWriterTest {
   @Test
   void keepsAnotherControllersParentEntryInPlaceAndRemovesOursWhenDetached() {
     String ns = "shared";
-    MockCluster cluster = new MockCluster(client).create(Example.YAML, ns).create(Example.SHARED_ROUTE, ns);
+    MockCluster cluster =
+        new MockCluster(client).create(Example.YAML, ns).create(Example.SHARED_ROUTE, ns);
     StatusTarget shared = Example.httpRoute(ns, "shared");
     ApiServerObjects api = new ApiServerObjects(client);
-    Map<String, Object> theirs = parentEntry(Example.OTHER, "other-gw", "Accepted", "True", "2020-05-06T07:08:09Z");
-    Map<String, Object> staleOurs = parentEntry(Example.OURS, "eg", "Accepted", "False", "2020-01-01T00:00:00Z");
-    api.writeStatus(shared, api.find(shared).resourceVersion(), Map.of("parents", List.of(staleOurs, theirs)));
+    Map<String, Object> theirs =
+        parentEntry(Example.OTHER, "other-gw", "Accepted", "True", "2020-05-06T07:08:09Z");
+    Map<String, Object> staleOurs =
+        parentEntry(Example.OURS, "eg", "Accepted", "False", "2020-01-01T00:00:00Z");
+    api.writeStatus(
+        shared, api.find(shared).resourceVersion(), Map.of("parents", List.of(staleOurs, theirs)));
 
     KubernetesStatusWriter writer = leadingWriter(api);
     List<ObjectStatus> first = cluster.translate();
@@ -130,16 +153,26 @@ class KubernetesStatusWriterTest {
 
     List<Map<String, Object>> parents = list(status(shared), "parents");
     assertThat(parents).hasSize(2);
-    assertThat(parents.get(0).get("controllerName")).as("ours, replaced in place").isEqualTo(Example.OURS);
+    assertThat(parents.get(0).get("controllerName"))
+        .as("ours, replaced in place")
+        .isEqualTo(Example.OURS);
     assertThat(summary(parents.get(0), "Accepted")).isEqualTo("True/Accepted");
-    assertThat(condition(parents.get(0), "Accepted")).containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
+    assertThat(condition(parents.get(0), "Accepted"))
+        .containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
     assertThat(parents.get(1)).as("the other controller's entry, untouched").isEqualTo(theirs);
 
     // The route leaves our Gateway: our entry goes, theirs stays.
-    client.resources(HTTPRoute.class).inNamespace(ns).withName("shared").edit(r -> {
-      r.getSpec().setParentRefs(List.of(new ParentReferenceBuilder().withName("other-gw").build()));
-      return r;
-    });
+    client
+        .resources(HTTPRoute.class)
+        .inNamespace(ns)
+        .withName("shared")
+        .edit(
+            r -> {
+              r.getSpec()
+                  .setParentRefs(
+                      List.of(new ParentReferenceBuilder().withName("other-gw").build()));
+              return r;
+            });
     events.written.clear();
     writer.report(cluster.translate(), List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(shared));
@@ -155,7 +188,8 @@ class KubernetesStatusWriterTest {
     List<ObjectStatus> first = cluster.translate();
     writer.report(first, List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == first.size());
-    assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs")).isEqualTo("True/ResolvedRefs");
+    assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs"))
+        .isEqualTo("True/ResolvedRefs");
 
     clock.set(T1);
     cluster.delete("ReferenceGrant", ns + "-b", "allow");
@@ -165,12 +199,19 @@ class KubernetesStatusWriterTest {
 
     Map<String, Object> parent = parent(status(cross), Example.OURS, "eg");
     assertThat(summary(parent, "ResolvedRefs")).isEqualTo("False/RefNotPermitted");
-    assertThat(condition(parent, "ResolvedRefs")).as("flipped: now")
+    assertThat(condition(parent, "ResolvedRefs"))
+        .as("flipped: now")
         .containsEntry("lastTransitionTime", "2026-01-02T04:00:00Z");
-    assertThat(condition(parent, "Accepted")).as("unchanged: kept")
-        .containsEntry("status", "True").containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
-    assertThat(events.written).as("objects whose status did not change")
-        .doesNotContain(Example.httpRoute(ns, "web"), Example.tcpRoute(ns, "db"), Example.gatewayClass(ns + "-class"));
+    assertThat(condition(parent, "Accepted"))
+        .as("unchanged: kept")
+        .containsEntry("status", "True")
+        .containsEntry("lastTransitionTime", "2026-01-02T03:04:05Z");
+    assertThat(events.written)
+        .as("objects whose status did not change")
+        .doesNotContain(
+            Example.httpRoute(ns, "web"),
+            Example.tcpRoute(ns, "db"),
+            Example.gatewayClass(ns + "-class"));
   }
 
   @Test
@@ -182,7 +223,11 @@ class KubernetesStatusWriterTest {
     writer.report(first, List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() == first.size());
     Map<StatusTarget, String> versions = new HashMap<>();
-    first.forEach(s -> versions.put(StatusTarget.of(s), new ApiServerObjects(client).find(StatusTarget.of(s)).resourceVersion()));
+    first.forEach(
+        s ->
+            versions.put(
+                StatusTarget.of(s),
+                new ApiServerObjects(client).find(StatusTarget.of(s)).resourceVersion()));
     while (server.takeRequest(50, TimeUnit.MILLISECONDS) != null) {
       // drain the request log
     }
@@ -192,18 +237,24 @@ class KubernetesStatusWriterTest {
     writer.report(second, List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.unchanged.size() >= second.size());
 
-    assertThat(events.written).as("written, then unchanged: %s", events.unchanged).hasSize(first.size());
+    assertThat(events.written)
+        .as("written, then unchanged: %s", events.unchanged)
+        .hasSize(first.size());
     assertThat(events.unchanged).hasSize(second.size());
     List<String> writes = new ArrayList<>();
-    for (RecordedRequest r = server.takeRequest(50, TimeUnit.MILLISECONDS); r != null;
+    for (RecordedRequest r = server.takeRequest(50, TimeUnit.MILLISECONDS);
+        r != null;
         r = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
       if (!"GET".equals(r.getMethod())) {
         writes.add(r.getMethod() + " " + r.getPath());
       }
     }
     assertThat(writes).as("requests other than reads").isEmpty();
-    versions.forEach((target, version) ->
-        assertThat(new ApiServerObjects(client).find(target).resourceVersion()).as("%s", target).isEqualTo(version));
+    versions.forEach(
+        (target, version) ->
+            assertThat(new ApiServerObjects(client).find(target).resourceVersion())
+                .as("%s", target)
+                .isEqualTo(version));
   }
 
   @Test
@@ -212,22 +263,34 @@ class KubernetesStatusWriterTest {
     MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
     StatusTarget web = Example.httpRoute(ns, "web");
     ApiServerObjects api = new ApiServerObjects(client);
-    Map<String, Object> theirs = parentEntry(Example.OTHER, "other-gw", "Accepted", "True", "2020-05-06T07:08:09Z");
+    Map<String, Object> theirs =
+        parentEntry(Example.OTHER, "other-gw", "Accepted", "True", "2020-05-06T07:08:09Z");
     AtomicBoolean raced = new AtomicBoolean();
     // Answers with the object as read, then lets another controller write its entry: ours is merged
-    // from a stale read. The CRUD mock does not check resourceVersions on the status subresource, so
+    // from a stale read. The CRUD mock does not check resourceVersions on the status subresource,
+    // so
     // an expectation answers that first write with the 409 a real API server would send.
-    CurrentObjects racing = target -> {
-      CurrentObject read = api.find(target);
-      if (target.equals(web) && raced.compareAndSet(false, true)) {
-        api.writeStatus(web, read.resourceVersion(), Map.of("parents", List.of(theirs)));
-        server.expect().put().withPath("/apis/gateway.networking.k8s.io/v1/namespaces/conflict/httproutes/web/status")
-            .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict")
-                .withMessage("the object has been modified").build())
-            .once();
-      }
-      return read;
-    };
+    CurrentObjects racing =
+        target -> {
+          CurrentObject read = api.find(target);
+          if (target.equals(web) && raced.compareAndSet(false, true)) {
+            api.writeStatus(web, read.resourceVersion(), Map.of("parents", List.of(theirs)));
+            server
+                .expect()
+                .put()
+                .withPath(
+                    "/apis/gateway.networking.k8s.io/v1/namespaces/conflict/httproutes/web/status")
+                .andReturn(
+                    409,
+                    new StatusBuilder()
+                        .withCode(409)
+                        .withReason("Conflict")
+                        .withMessage("the object has been modified")
+                        .build())
+                .once();
+          }
+          return read;
+        };
     KubernetesStatusWriter writer = leadingWriter(racing);
     writer.report(cluster.translate(), List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(web));
@@ -249,7 +312,9 @@ class KubernetesStatusWriterTest {
     cluster.delete("HTTPRoute", ns, "web");
     KubernetesStatusWriter writer = leadingWriter(new ApiServerObjects(client));
     writer.report(statuses, List.of());
-    await().atMost(Duration.ofSeconds(10)).until(() -> events.written.size() + events.unchanged.size() == statuses.size());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events.written.size() + events.unchanged.size() == statuses.size());
     assertThat(events.unchanged).contains(Example.httpRoute(ns, "web"));
     assertThat(events.written).contains(Example.httpRoute(ns, "cross"));
     assertThat(events.failed).isEmpty();
@@ -260,15 +325,25 @@ class KubernetesStatusWriterTest {
     String ns = "failing";
     MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
     StatusTarget web = Example.httpRoute(ns, "web");
-    server.expect().put().withPath("/apis/gateway.networking.k8s.io/v1/namespaces/failing/httproutes/web/status")
-        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("no RBAC").build())
+    server
+        .expect()
+        .put()
+        .withPath("/apis/gateway.networking.k8s.io/v1/namespaces/failing/httproutes/web/status")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("no RBAC")
+                .build())
         .once();
     KubernetesStatusWriter writer = leadingWriter(new ApiServerObjects(client));
     writer.report(cluster.translate(), List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> events.written.contains(web));
 
     assertThat(events.failed).containsExactly(web);
-    assertThat(summary(parent(status(web), Example.OURS, "eg"), "Accepted")).isEqualTo("True/Accepted");
+    assertThat(summary(parent(status(web), Example.OURS, "eg"), "Accepted"))
+        .isEqualTo("True/Accepted");
   }
 
   @Test
@@ -280,19 +355,23 @@ class KubernetesStatusWriterTest {
     AtomicBoolean deposed = new AtomicBoolean();
     ApiServerObjects api = new ApiServerObjects(client);
     // Leadership is lost while the writer looks at its first object.
-    CurrentObjects deposing = target -> {
-      if (deposed.compareAndSet(false, true)) {
-        self.get().leadershipLost();
-      }
-      return api.find(target);
-    };
+    CurrentObjects deposing =
+        target -> {
+          if (deposed.compareAndSet(false, true)) {
+            self.get().leadershipLost();
+          }
+          return api.find(target);
+        };
     KubernetesStatusWriter writer = leadingWriter(deposing);
     self.set(writer);
     writer.report(statuses, List.of());
     await().atMost(Duration.ofSeconds(10)).untilTrue(deposed);
     writer.report(statuses, List.of());
 
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> events.written.isEmpty());
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> events.written.isEmpty());
     for (ObjectStatus s : statuses) {
       assertThat(status(StatusTarget.of(s))).as("%s", StatusTarget.of(s)).isEmpty();
     }
@@ -315,11 +394,12 @@ class KubernetesStatusWriterTest {
 
     assertThat(cached.resourceVersion()).isEqualTo(typed.getMetadata().getResourceVersion());
     assertThat(StatusComparison.same(cached.status().get(), status(web))).isTrue();
-    assertThat(summary(parent(cached.status().get(), Example.OURS, "eg"), "Accepted")).isEqualTo("True/Accepted");
+    assertThat(summary(parent(cached.status().get(), Example.OURS, "eg"), "Accepted"))
+        .isEqualTo("True/Accepted");
   }
 
-  private static Map<String, Object> parentEntry(String controller, String gateway, String type, String status,
-      String since) {
+  private static Map<String, Object> parentEntry(
+      String controller, String gateway, String type, String status, String since) {
     Map<String, Object> ref = new LinkedHashMap<>();
     ref.put("group", "gateway.networking.k8s.io");
     ref.put("kind", "Gateway");

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Gatewire instances (a status writer and a leader election each, different identities) against
- * one API server: exactly one leads and only it writes; when it closes, the other takes over and writes
- * the latest statuses it has, without waiting for a new translation.
+ * one API server: exactly one leads and only it writes; when it closes, the other takes over and
+ * writes the latest statuses it has, without waiting for a new translation.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class LeaderHandoverTest {
   static KubernetesClient client;
 
-  private record Instance(String identity, KubernetesStatusWriter writer, RecordedWrites events, LeaderElection election) {
+  private record Instance(
+      String identity,
+      KubernetesStatusWriter writer,
+      RecordedWrites events,
+      LeaderElection election) {
     void close() {
       try {
         election.close();
@@ -38,12 +42,23 @@ class LeaderHandoverTest {
 
   private static Instance instance(String namespace, String identity) {
     RecordedWrites events = new RecordedWrites();
-    KubernetesStatusWriter writer = new KubernetesStatusWriter(client, new ApiServerObjects(client),
-        new StatusWriterSettings(Example.OURS, 3, Duration.ofMillis(50), Duration.ofMillis(200)), events,
-        Clock.systemUTC());
+    KubernetesStatusWriter writer =
+        new KubernetesStatusWriter(
+            client,
+            new ApiServerObjects(client),
+            new StatusWriterSettings(
+                Example.OURS, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
+            events,
+            Clock.systemUTC());
     writer.start();
-    LeaderElectionSettings settings = new LeaderElectionSettings(namespace, "gatewire-status", identity,
-        Duration.ofMillis(1500), Duration.ofMillis(1000), Duration.ofMillis(100));
+    LeaderElectionSettings settings =
+        new LeaderElectionSettings(
+            namespace,
+            "gatewire-status",
+            identity,
+            Duration.ofMillis(1500),
+            Duration.ofMillis(1000),
+            Duration.ofMillis(100));
     return new Instance(identity, writer, events, new LeaderElection(client, settings, writer));
   }
 
@@ -60,14 +75,25 @@ class LeaderHandoverTest {
       b.writer().report(withGrant, List.of());
       a.election().start();
       b.election().start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> a.election().isLeader() || b.election().isLeader());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> a.election().isLeader() || b.election().isLeader());
       Instance leader = a.election().isLeader() ? a : b;
       Instance follower = leader == a ? b : a;
       assertThat(follower.election().isLeader()).as("exactly one leader").isFalse();
-      assertThat(client.resources(Lease.class).inNamespace(ns).withName("gatewire-status").get().getSpec()
-          .getHolderIdentity()).isEqualTo(leader.identity());
+      assertThat(
+              client
+                  .resources(Lease.class)
+                  .inNamespace(ns)
+                  .withName("gatewire-status")
+                  .get()
+                  .getSpec()
+                  .getHolderIdentity())
+          .isEqualTo(leader.identity());
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> leader.events().written.size() == withGrant.size());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> leader.events().written.size() == withGrant.size());
       assertThat(follower.events().written).as("the follower writes nothing").isEmpty();
       assertThat(follower.events().unchanged).isEmpty();
 
@@ -77,18 +103,31 @@ class LeaderHandoverTest {
       follower.writer().report(withoutGrant, List.of());
       Thread.sleep(300);
       assertThat(follower.events().written).isEmpty();
-      assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs")).isEqualTo("True/ResolvedRefs");
+      assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs"))
+          .isEqualTo("True/ResolvedRefs");
 
       // The leader shuts down and releases the lease: the follower leads and writes what it has.
       leader.close();
       assertThat(leader.election().isLeader()).isFalse();
       await().atMost(Duration.ofSeconds(10)).until(() -> follower.election().isLeader());
       await().atMost(Duration.ofSeconds(10)).until(() -> follower.events().written.contains(cross));
-      assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs")).isEqualTo("False/RefNotPermitted");
-      assertThat(follower.events().written).as("only what changed since the old leader wrote")
-          .doesNotContain(Example.httpRoute(ns, "web"), Example.tcpRoute(ns, "db"), Example.gatewayClass(ns + "-class"));
-      assertThat(client.resources(Lease.class).inNamespace(ns).withName("gatewire-status").get().getSpec()
-          .getHolderIdentity()).isEqualTo(follower.identity());
+      assertThat(summary(parent(status(cross), Example.OURS, "eg"), "ResolvedRefs"))
+          .isEqualTo("False/RefNotPermitted");
+      assertThat(follower.events().written)
+          .as("only what changed since the old leader wrote")
+          .doesNotContain(
+              Example.httpRoute(ns, "web"),
+              Example.tcpRoute(ns, "db"),
+              Example.gatewayClass(ns + "-class"));
+      assertThat(
+              client
+                  .resources(Lease.class)
+                  .inNamespace(ns)
+                  .withName("gatewire-status")
+                  .get()
+                  .getSpec()
+                  .getHolderIdentity())
+          .isEqualTo(follower.identity());
     } finally {
       a.close();
       b.close();

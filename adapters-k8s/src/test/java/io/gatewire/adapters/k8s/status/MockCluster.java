@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Test objects in the CRUD mock server, and their translation as the cluster source would produce
- * it: every object created here is read back from the mock, decoded with the real
- * {@link ManifestDecoder} and translated with the real {@link Translator}.
+ * it: every object created here is read back from the mock, decoded with the real {@link
+ * ManifestDecoder} and translated with the real {@link Translator}.
  */
 final class MockCluster {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,10 +32,14 @@ final class MockCluster {
     this.client = client;
   }
 
-  /** Creates the objects of a multi-document YAML text; {@code NS} in it stands for {@code namespace}. */
+  /**
+   * Creates the objects of a multi-document YAML text; {@code NS} in it stands for {@code
+   * namespace}.
+   */
   MockCluster create(String yaml, String namespace) {
     String text = yaml.replace("NS", namespace);
-    for (HasMetadata item : client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items()) {
+    for (HasMetadata item :
+        client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items()) {
       created.add(client.resource(item).create());
     }
     return this;
@@ -43,7 +47,8 @@ final class MockCluster {
 
   void delete(String kind, String namespace, String name) {
     for (HasMetadata item : created) {
-      if (item.getKind().equals(kind) && item.getMetadata().getName().equals(name)
+      if (item.getKind().equals(kind)
+          && item.getMetadata().getName().equals(name)
           && namespace.equals(item.getMetadata().getNamespace())) {
         client.resource(item).delete();
       }
@@ -59,10 +64,16 @@ final class MockCluster {
       if (now == null) {
         continue;
       }
-      JsonNode json = JSON.valueToTree(client.getKubernetesSerialization().convertValue(now, Map.class));
+      JsonNode json =
+          JSON.valueToTree(client.getKubernetesSerialization().convertValue(now, Map.class));
       try {
-        decoder.decode(json, pointer -> now.getKind() + " " + now.getMetadata().getName() + "#" + pointer)
-            .objects().stream().map(DecodedObject::object).forEach(resources::add);
+        decoder
+            .decode(
+                json, pointer -> now.getKind() + " " + now.getMetadata().getName() + "#" + pointer)
+            .objects()
+            .stream()
+            .map(DecodedObject::object)
+            .forEach(resources::add);
       } catch (SourceException e) {
         throw new AssertionError(e);
       }

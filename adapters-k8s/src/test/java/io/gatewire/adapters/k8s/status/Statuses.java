@@ -20,7 +20,9 @@ final class Statuses {
 
   /** The condition of {@code type} in {@code owner}'s conditions; fails when absent. */
   static Map<String, Object> condition(Map<String, Object> owner, String type) {
-    return list(owner, "conditions").stream().filter(c -> type.equals(c.get("type"))).findFirst()
+    return list(owner, "conditions").stream()
+        .filter(c -> type.equals(c.get("type")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no condition " + type + " in " + owner));
   }
 
@@ -30,10 +32,18 @@ final class Statuses {
     return c.get("status") + "/" + c.get("reason");
   }
 
-  /** The route parents[] entry written by {@code controller} for the parentRef named {@code gateway}. */
+  /**
+   * The route parents[] entry written by {@code controller} for the parentRef named {@code
+   * gateway}.
+   */
   static Map<String, Object> parent(Map<String, Object> status, String controller, String gateway) {
     return list(status, "parents").stream()
-        .filter(p -> controller.equals(p.get("controllerName")) && gateway.equals(map(p, "parentRef").get("name")))
-        .findFirst().orElseThrow(() -> new AssertionError("no parent " + controller + " " + gateway + " in " + status));
+        .filter(
+            p ->
+                controller.equals(p.get("controllerName"))
+                    && gateway.equals(map(p, "parentRef").get("name")))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no parent " + controller + " " + gateway + " in " + status));
   }
 }

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * Remembers, per resource name, the message assembled from a list of already built parts (virtual
  * hosts, locality endpoints): when the parts are the very same instances as last time, the previous
- * message is returned, so one changed virtual host rebuilds its route configuration and nothing else
- * does. Bounded like {@link LiveMemo}. Not thread-safe.
+ * message is returned, so one changed virtual host rebuilds its route configuration and nothing
+ * else does. Bounded like {@link LiveMemo}. Not thread-safe.
  */
 final class AssemblyMemo<V> {
   private record Assembled<V>(List<?> parts, V value) {}

@@ -12,15 +12,15 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.Expl
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
 
-
 /**
- * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS with
- * the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2 upstream
- * when the IR asks for it; the route (rule) it serves as metadata.
+ * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS
+ * with the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2
+ * upstream when the IR asks for it; the route (rule) it serves as metadata.
  */
 public final class ClusterMapper {
   static final Duration CONNECT_TIMEOUT = Duration.newBuilder().setSeconds(10).build();
-  static final String HTTP_PROTOCOL_OPTIONS = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
+  static final String HTTP_PROTOCOL_OPTIONS =
+      "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
 
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
@@ -47,26 +47,34 @@ public final class ClusterMapper {
   }
 
   private Cluster build(IrCluster cluster) {
-    Cluster.Builder builder = Cluster.newBuilder()
-        .setName(cluster.name())
-        .setConnectTimeout(CONNECT_TIMEOUT)
-        .setCommonLbConfig(CommonLbConfig.newBuilder()
-            .setLocalityWeightedLbConfig(CommonLbConfig.LocalityWeightedLbConfig.getDefaultInstance()));
+    Cluster.Builder builder =
+        Cluster.newBuilder()
+            .setName(cluster.name())
+            .setConnectTimeout(CONNECT_TIMEOUT)
+            .setCommonLbConfig(
+                CommonLbConfig.newBuilder()
+                    .setLocalityWeightedLbConfig(
+                        CommonLbConfig.LocalityWeightedLbConfig.getDefaultInstance()));
     if (cluster.discovery() == IrCluster.Discovery.EDS) {
-      builder.setType(DiscoveryType.EDS)
-          .setEdsClusterConfig(EdsClusterConfig.newBuilder()
-              .setEdsConfig(ConfigSources.ads())
-              .setServiceName(cluster.name()));
+      builder
+          .setType(DiscoveryType.EDS)
+          .setEdsClusterConfig(
+              EdsClusterConfig.newBuilder()
+                  .setEdsConfig(ConfigSources.ads())
+                  .setServiceName(cluster.name()));
     } else {
-      builder.setType(DiscoveryType.STRICT_DNS)
+      builder
+          .setType(DiscoveryType.STRICT_DNS)
           .setDnsLookupFamily(DnsLookupFamily.V4_PREFERRED)
           .setLoadAssignment(endpoints.map(cluster));
     }
     if (cluster.protocol() == IrCluster.Protocol.HTTP2) {
-      HttpProtocolOptions http2 = HttpProtocolOptions.newBuilder()
-          .setExplicitHttpConfig(ExplicitHttpConfig.newBuilder()
-              .setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance()))
-          .build();
+      HttpProtocolOptions http2 =
+          HttpProtocolOptions.newBuilder()
+              .setExplicitHttpConfig(
+                  ExplicitHttpConfig.newBuilder()
+                      .setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance()))
+              .build();
       builder.putTypedExtensionProtocolOptions(HTTP_PROTOCOL_OPTIONS, TypedConfigs.pack(http2));
     }
     metadata.map(cluster.metadata()).ifPresent(builder::setMetadata);

@@ -12,14 +12,16 @@ import io.gatewire.domain.ir.IrCors;
 
 /**
  * The Gateway API CORS filter as Envoy's CORS filter: one in every HTTP connection manager (a no-op
- * on routes without a policy) and a CorsPolicy per route in typed_per_filter_config. Both are marked
- * optional, so xDS clients without a CORS filter (gRPC) ignore them rather than reject the config.
+ * on routes without a policy) and a CorsPolicy per route in typed_per_filter_config. Both are
+ * marked optional, so xDS clients without a CORS filter (gRPC) ignore them rather than reject the
+ * config.
  *
  * <p>An origin {@code *} matches any origin; a {@code *} inside an origin matches any characters
  * ({@code https://*.bar.com} takes {@code https://a.b.bar.com}); other origins match exactly. Envoy
- * answers an allowed origin with that origin, never with {@code *}, and answers preflights from other
- * origins itself, without {@code access-control-allow-origin}. Methods and headers {@code *} are
- * kept as the single value {@code *}, which Envoy answers with the requested method and headers.
+ * answers an allowed origin with that origin, never with {@code *}, and answers preflights from
+ * other origins itself, without {@code access-control-allow-origin}. Methods and headers {@code *}
+ * are kept as the single value {@code *}, which Envoy answers with the requested method and
+ * headers.
  */
 final class CorsPolicies {
   static final String FILTER_NAME = "envoy.filters.http.cors";
@@ -35,23 +37,28 @@ final class CorsPolicies {
         .build();
   }
 
-  /** The per-route configuration: the policy, wrapped so that clients without the filter may skip it. */
+  /**
+   * The per-route configuration: the policy, wrapped so that clients without the filter may skip
+   * it.
+   */
   static Any perRoute(IrCors cors) {
-    return TypedConfigs.pack(FilterConfig.newBuilder()
-        .setConfig(TypedConfigs.pack(policy(cors)))
-        .setIsOptional(true)
-        .build());
+    return TypedConfigs.pack(
+        FilterConfig.newBuilder()
+            .setConfig(TypedConfigs.pack(policy(cors)))
+            .setIsOptional(true)
+            .build());
   }
 
   static CorsPolicy policy(IrCors cors) {
-    CorsPolicy.Builder policy = CorsPolicy.newBuilder()
-        .setAllowMethods(String.join(", ", cors.allowMethods()))
-        .setAllowHeaders(String.join(", ", cors.allowHeaders()))
-        .setExposeHeaders(String.join(", ", cors.exposeHeaders()))
-        .setMaxAge(Integer.toString(cors.maxAge()))
-        // A preflight from an origin that is not allowed is answered by Envoy (200 without
-        // access-control-allow-origin), not sent to the backend.
-        .setForwardNotMatchingPreflights(BoolValue.of(false));
+    CorsPolicy.Builder policy =
+        CorsPolicy.newBuilder()
+            .setAllowMethods(String.join(", ", cors.allowMethods()))
+            .setAllowHeaders(String.join(", ", cors.allowHeaders()))
+            .setExposeHeaders(String.join(", ", cors.exposeHeaders()))
+            .setMaxAge(Integer.toString(cors.maxAge()))
+            // A preflight from an origin that is not allowed is answered by Envoy (200 without
+            // access-control-allow-origin), not sent to the backend.
+            .setForwardNotMatchingPreflights(BoolValue.of(false));
     cors.allowOrigins().forEach(origin -> policy.addAllowOriginStringMatch(origin(origin)));
     if (cors.allowCredentials()) {
       policy.setAllowCredentials(BoolValue.of(true));
@@ -73,6 +80,8 @@ final class CorsPolicies {
         pattern.append(StringMatchers.quote(parts[i]));
       }
     }
-    return StringMatcher.newBuilder().setSafeRegex(StringMatchers.regex(pattern.toString())).build();
+    return StringMatcher.newBuilder()
+        .setSafeRegex(StringMatchers.regex(pattern.toString()))
+        .build();
   }
 }

@@ -23,9 +23,12 @@ final class DownstreamTls {
 
   static TransportSocket transportSocket(List<String> secretNames, List<String> alpn) {
     CommonTlsContext.Builder common = CommonTlsContext.newBuilder().addAllAlpnProtocols(alpn);
-    secretNames.forEach(name -> common.addTlsCertificateSdsSecretConfigs(
-        SdsSecretConfig.newBuilder().setName(name).setSdsConfig(ConfigSources.ads())));
-    DownstreamTlsContext context = DownstreamTlsContext.newBuilder().setCommonTlsContext(common).build();
+    secretNames.forEach(
+        name ->
+            common.addTlsCertificateSdsSecretConfigs(
+                SdsSecretConfig.newBuilder().setName(name).setSdsConfig(ConfigSources.ads())));
+    DownstreamTlsContext context =
+        DownstreamTlsContext.newBuilder().setCommonTlsContext(common).build();
     return TransportSocket.newBuilder()
         .setName(TRANSPORT_SOCKET_NAME)
         .setTypedConfig(TypedConfigs.pack(context))

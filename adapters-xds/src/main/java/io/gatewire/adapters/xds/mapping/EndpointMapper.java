@@ -9,7 +9,6 @@ import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrLocality;
-
 import java.util.List;
 
 /**
@@ -21,8 +20,12 @@ import java.util.List;
 public final class EndpointMapper {
   private final MetadataMapper metadata;
   private final LiveMemo<IrLocality, LocalityLbEndpoints> localities = new LiveMemo<>();
-  /** Routes sharing a backend list its endpoints in several localities: one instance per endpoint. */
+
+  /**
+   * Routes sharing a backend list its endpoints in several localities: one instance per endpoint.
+   */
   private final LiveMemo<IrEndpoint, LbEndpoint> endpoints = new LiveMemo<>();
+
   private final AssemblyMemo<ClusterLoadAssignment> assignments = new AssemblyMemo<>();
 
   public EndpointMapper(MetadataMapper metadata) {
@@ -30,11 +33,16 @@ public final class EndpointMapper {
   }
 
   public ClusterLoadAssignment map(IrCluster cluster) {
-    List<LocalityLbEndpoints> built = cluster.localities().stream().map(l -> localities.get(l, this::locality)).toList();
-    return assignments.get(cluster.name(), built, () -> ClusterLoadAssignment.newBuilder()
-        .setClusterName(cluster.name())
-        .addAllEndpoints(built)
-        .build());
+    List<LocalityLbEndpoints> built =
+        cluster.localities().stream().map(l -> localities.get(l, this::locality)).toList();
+    return assignments.get(
+        cluster.name(),
+        built,
+        () ->
+            ClusterLoadAssignment.newBuilder()
+                .setClusterName(cluster.name())
+                .addAllEndpoints(built)
+                .build());
   }
 
   /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
@@ -50,17 +58,23 @@ public final class EndpointMapper {
   }
 
   private LocalityLbEndpoints locality(IrLocality locality) {
-    LocalityLbEndpoints.Builder builder = LocalityLbEndpoints.newBuilder()
-        .setLocality(Locality.newBuilder().setRegion(locality.region()))
-        .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
-    locality.endpoints().forEach(endpoint -> builder.addLbEndpoints(endpoints.get(endpoint, this::endpoint)));
+    LocalityLbEndpoints.Builder builder =
+        LocalityLbEndpoints.newBuilder()
+            .setLocality(Locality.newBuilder().setRegion(locality.region()))
+            .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
+    locality
+        .endpoints()
+        .forEach(endpoint -> builder.addLbEndpoints(endpoints.get(endpoint, this::endpoint)));
     metadata.map(locality.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }
 
   private LbEndpoint endpoint(IrEndpoint endpoint) {
-    LbEndpoint.Builder builder = LbEndpoint.newBuilder()
-        .setEndpoint(Endpoint.newBuilder().setAddress(SocketAddresses.tcp(endpoint.address(), endpoint.port())));
+    LbEndpoint.Builder builder =
+        LbEndpoint.newBuilder()
+            .setEndpoint(
+                Endpoint.newBuilder()
+                    .setAddress(SocketAddresses.tcp(endpoint.address(), endpoint.port())));
     metadata.map(endpoint.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }

@@ -14,12 +14,15 @@ final class HeaderMutations {
   /** The set headers, then the added ones. */
   static List<HeaderValueOption> toAdd(IrHeaderChanges changes) {
     List<HeaderValueOption> options = new ArrayList<>(changes.set().size() + changes.add().size());
-    changes.set().forEach(h -> options.add(option(h, HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD)));
+    changes
+        .set()
+        .forEach(h -> options.add(option(h, HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD)));
     changes.add().forEach(h -> options.add(option(h, HeaderAppendAction.APPEND_IF_EXISTS_OR_ADD)));
     return options;
   }
 
-  private static HeaderValueOption option(IrHeaderChanges.Header header, HeaderAppendAction action) {
+  private static HeaderValueOption option(
+      IrHeaderChanges.Header header, HeaderAppendAction action) {
     return HeaderValueOption.newBuilder()
         .setHeader(HeaderValue.newBuilder().setKey(header.name()).setValue(header.value()))
         .setAppendAction(action)

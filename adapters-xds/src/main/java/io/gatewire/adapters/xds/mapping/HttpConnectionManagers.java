@@ -7,7 +7,10 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 
-/** The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the router. */
+/**
+ * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
+ * router.
+ */
 final class HttpConnectionManagers {
   static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
   static final String ROUTER_FILTER_NAME = "envoy.filters.http.router";
@@ -15,14 +18,19 @@ final class HttpConnectionManagers {
   private HttpConnectionManagers() {}
 
   static Filter rds(String statPrefix, String routeConfigName) {
-    HttpConnectionManager hcm = HttpConnectionManager.newBuilder()
-        .setStatPrefix(statPrefix)
-        .setRds(Rds.newBuilder().setConfigSource(ConfigSources.ads()).setRouteConfigName(routeConfigName))
-        .addHttpFilters(CorsPolicies.httpFilter())
-        .addHttpFilters(HttpFilter.newBuilder()
-            .setName(ROUTER_FILTER_NAME)
-            .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())))
-        .build();
+    HttpConnectionManager hcm =
+        HttpConnectionManager.newBuilder()
+            .setStatPrefix(statPrefix)
+            .setRds(
+                Rds.newBuilder()
+                    .setConfigSource(ConfigSources.ads())
+                    .setRouteConfigName(routeConfigName))
+            .addHttpFilters(CorsPolicies.httpFilter())
+            .addHttpFilters(
+                HttpFilter.newBuilder()
+                    .setName(ROUTER_FILTER_NAME)
+                    .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())))
+            .build();
     return Filter.newBuilder().setName(FILTER_NAME).setTypedConfig(TypedConfigs.pack(hcm)).build();
   }
 }

@@ -28,13 +28,16 @@ final class L4Proxies {
   private L4Proxies() {}
 
   static FilterChain chain(IrProxyChain chain) {
-    FilterChain.Builder builder = FilterChain.newBuilder()
-        .setName(chain.name())
-        .addFilters(Filter.newBuilder()
-            .setName(TCP_PROXY_NAME)
-            .setTypedConfig(TypedConfigs.pack(tcpProxy(chain))));
+    FilterChain.Builder builder =
+        FilterChain.newBuilder()
+            .setName(chain.name())
+            .addFilters(
+                Filter.newBuilder()
+                    .setName(TCP_PROXY_NAME)
+                    .setTypedConfig(TypedConfigs.pack(tcpProxy(chain))));
     if (!chain.serverNames().isEmpty()) {
-      builder.setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()));
+      builder.setFilterChainMatch(
+          FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()));
     }
     if (!chain.secretNames().isEmpty()) {
       builder.setTransportSocket(DownstreamTls.transportSocket(chain.secretNames(), List.of()));
@@ -43,33 +46,48 @@ final class L4Proxies {
   }
 
   /**
-   * The chain's cluster; when some backendRefs are invalid, a weighted split that sends their share to
-   * a cluster that does not exist, so Envoy closes those connections (the Gateway API's "reject").
+   * The chain's cluster; when some backendRefs are invalid, a weighted split that sends their share
+   * to a cluster that does not exist, so Envoy closes those connections (the Gateway API's
+   * "reject").
    */
   private static TcpProxy tcpProxy(IrProxyChain chain) {
     TcpProxy.Builder proxy = TcpProxy.newBuilder().setStatPrefix(chain.name());
     if (chain.invalidWeight() == 0 || chain.backendWeight() == 0) {
       return proxy.setCluster(chain.cluster()).build();
     }
-    return proxy.setWeightedClusters(TcpProxy.WeightedCluster.newBuilder()
-        .addClusters(clusterWeight(chain.cluster(), chain.backendWeight()))
-        .addClusters(clusterWeight(RouteActionMapper.INVALID_BACKEND_CLUSTER, chain.invalidWeight())))
+    return proxy
+        .setWeightedClusters(
+            TcpProxy.WeightedCluster.newBuilder()
+                .addClusters(clusterWeight(chain.cluster(), chain.backendWeight()))
+                .addClusters(
+                    clusterWeight(
+                        RouteActionMapper.INVALID_BACKEND_CLUSTER, chain.invalidWeight())))
         .build();
   }
 
   private static TcpProxy.WeightedCluster.ClusterWeight clusterWeight(String cluster, long weight) {
-    return TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(cluster).setWeight(Math.toIntExact(weight))
+    return TcpProxy.WeightedCluster.ClusterWeight.newBuilder()
+        .setName(cluster)
+        .setWeight(Math.toIntExact(weight))
         .build();
   }
 
   static ListenerFilter udpProxy(String statPrefix, String cluster) {
-    Matcher matcher = Matcher.newBuilder()
-        .setOnNoMatch(Matcher.OnMatch.newBuilder()
-            .setAction(TypedExtensionConfig.newBuilder()
-                .setName(UDP_ROUTE_ACTION_NAME)
-                .setTypedConfig(TypedConfigs.pack(Route.newBuilder().setCluster(cluster).build()))))
+    Matcher matcher =
+        Matcher.newBuilder()
+            .setOnNoMatch(
+                Matcher.OnMatch.newBuilder()
+                    .setAction(
+                        TypedExtensionConfig.newBuilder()
+                            .setName(UDP_ROUTE_ACTION_NAME)
+                            .setTypedConfig(
+                                TypedConfigs.pack(Route.newBuilder().setCluster(cluster).build()))))
+            .build();
+    UdpProxyConfig udp =
+        UdpProxyConfig.newBuilder().setStatPrefix(statPrefix).setMatcher(matcher).build();
+    return ListenerFilter.newBuilder()
+        .setName(UDP_PROXY_NAME)
+        .setTypedConfig(TypedConfigs.pack(udp))
         .build();
-    UdpProxyConfig udp = UdpProxyConfig.newBuilder().setStatPrefix(statPrefix).setMatcher(matcher).build();
-    return ListenerFilter.newBuilder().setName(UDP_PROXY_NAME).setTypedConfig(TypedConfigs.pack(udp)).build();
   }
 }

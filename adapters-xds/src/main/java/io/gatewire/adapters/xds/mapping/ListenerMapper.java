@@ -11,10 +11,11 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
 
 /**
  * {@link IrListener} as an Envoy Listener: a plain HTTP filter chain when the listener has a route
- * configuration, one TLS-terminating chain per {@link IrTlsChain} and one {@code tcp_proxy} chain per
- * proxy chain, selected by SNI (hence the TLS inspector); a UDP listener is a UDP socket with the
- * {@code udp_proxy} listener filter and no filter chain. No metadata, on purpose: a listener is shared
- * by several Gateway listeners, and changing its metadata would drain its connections (METADATA.md).
+ * configuration, one TLS-terminating chain per {@link IrTlsChain} and one {@code tcp_proxy} chain
+ * per proxy chain, selected by SNI (hence the TLS inspector); a UDP listener is a UDP socket with
+ * the {@code udp_proxy} listener filter and no filter chain. No metadata, on purpose: a listener is
+ * shared by several Gateway listeners, and changing its metadata would drain its connections
+ * (METADATA.md).
  */
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
@@ -44,19 +45,25 @@ public final class ListenerMapper {
           .addListenerFilters(L4Proxies.udpProxy(listener.name(), listener.udpCluster()))
           .build();
     }
-    Listener.Builder builder = Listener.newBuilder()
-        .setName(listener.name())
-        .setAddress(SocketAddresses.tcp(listener.address(), listener.port()));
+    Listener.Builder builder =
+        Listener.newBuilder()
+            .setName(listener.name())
+            .setAddress(SocketAddresses.tcp(listener.address(), listener.port()));
     if (listener.routeConfigName() != null) {
-      builder.addFilterChains(FilterChain.newBuilder()
-          .addFilters(HttpConnectionManagers.rds(listener.name(), listener.routeConfigName())));
+      builder.addFilterChains(
+          FilterChain.newBuilder()
+              .addFilters(HttpConnectionManagers.rds(listener.name(), listener.routeConfigName())));
     }
-    boolean tls = !listener.tlsChains().isEmpty() || listener.proxyChains().stream()
-        .anyMatch(chain -> !chain.serverNames().isEmpty() || !chain.secretNames().isEmpty());
+    boolean tls =
+        !listener.tlsChains().isEmpty()
+            || listener.proxyChains().stream()
+                .anyMatch(
+                    chain -> !chain.serverNames().isEmpty() || !chain.secretNames().isEmpty());
     if (tls) {
-      builder.addListenerFilters(ListenerFilter.newBuilder()
-          .setName(TLS_INSPECTOR_NAME)
-          .setTypedConfig(TypedConfigs.pack(TlsInspector.getDefaultInstance())));
+      builder.addListenerFilters(
+          ListenerFilter.newBuilder()
+              .setName(TLS_INSPECTOR_NAME)
+              .setTypedConfig(TypedConfigs.pack(TlsInspector.getDefaultInstance())));
     }
     listener.tlsChains().forEach(chain -> builder.addFilterChains(tlsChain(chain)));
     listener.proxyChains().forEach(chain -> builder.addFilterChains(L4Proxies.chain(chain)));

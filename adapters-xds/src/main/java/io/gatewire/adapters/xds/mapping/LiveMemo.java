@@ -10,9 +10,10 @@ import java.util.function.Function;
 /**
  * Remembers the protos built for IR values, so that an equal value maps to the very same instance
  * (shared, and versioned once) instead of being built again. A key that is the very instance seen
- * before is found without hashing it (IR records hash deeply), so unchanged IR handed over again costs
- * a pointer lookup. Bounded to what is live: {@link #roll()} forgets every entry that was not asked for
- * since the previous roll, so deleted or changed objects do not accumulate. Not thread-safe.
+ * before is found without hashing it (IR records hash deeply), so unchanged IR handed over again
+ * costs a pointer lookup. Bounded to what is live: {@link #roll()} forgets every entry that was not
+ * asked for since the previous roll, so deleted or changed objects do not accumulate. Not
+ * thread-safe.
  */
 final class LiveMemo<K, V> {
   private final Map<K, V> byValue = new HashMap<>();

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * {@link ResourceMetadata} as Envoy metadata: {@code filter_metadata[<namespace>].resources}, one
- * struct per origin with {@code kind}, {@code groupVersion}, {@code namespace}, {@code name} and, only
- * when present, {@code sectionName}, {@code annotations} and {@code labels} (METADATA.md, "Shape").
- * Equal metadata maps to one shared instance.
+ * struct per origin with {@code kind}, {@code groupVersion}, {@code namespace}, {@code name} and,
+ * only when present, {@code sectionName}, {@code annotations} and {@code labels} (METADATA.md,
+ * "Shape"). Equal metadata maps to one shared instance.
  */
 public final class MetadataMapper {
   static final String RESOURCES = "resources";
@@ -46,19 +46,23 @@ public final class MetadataMapper {
 
   private Optional<Metadata> build(ResourceMetadata metadata) {
     ListValue.Builder resources = ListValue.newBuilder();
-    metadata.resources().forEach(origin -> resources.addValues(Value.newBuilder().setStructValue(entry(origin))));
-    Struct filterMetadata = Struct.newBuilder()
-        .putFields(RESOURCES, Value.newBuilder().setListValue(resources).build())
-        .build();
+    metadata
+        .resources()
+        .forEach(origin -> resources.addValues(Value.newBuilder().setStructValue(entry(origin))));
+    Struct filterMetadata =
+        Struct.newBuilder()
+            .putFields(RESOURCES, Value.newBuilder().setListValue(resources).build())
+            .build();
     return Optional.of(Metadata.newBuilder().putFilterMetadata(namespace, filterMetadata).build());
   }
 
   private static Struct entry(ResourceOrigin origin) {
-    Struct.Builder entry = Struct.newBuilder()
-        .putFields("kind", text(origin.kind()))
-        .putFields("groupVersion", text(origin.groupVersion()))
-        .putFields("namespace", text(origin.namespace()))
-        .putFields("name", text(origin.name()));
+    Struct.Builder entry =
+        Struct.newBuilder()
+            .putFields("kind", text(origin.kind()))
+            .putFields("groupVersion", text(origin.groupVersion()))
+            .putFields("namespace", text(origin.namespace()))
+            .putFields("name", text(origin.name()));
     if (origin.sectionName() != null) {
       entry.putFields("sectionName", text(origin.sectionName()));
     }

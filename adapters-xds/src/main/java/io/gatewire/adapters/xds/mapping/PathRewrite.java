@@ -37,10 +37,12 @@ record PathRewrite(String prefix, RegexMatchAndSubstitute regex) {
   }
 
   private static PathRewrite regex(String pattern, String substitution) {
-    return new PathRewrite(null, RegexMatchAndSubstitute.newBuilder()
-        .setPattern(StringMatchers.regex(pattern))
-        .setSubstitution(substitution)
-        .build());
+    return new PathRewrite(
+        null,
+        RegexMatchAndSubstitute.newBuilder()
+            .setPattern(StringMatchers.regex(pattern))
+            .setSubstitution(substitution)
+            .build());
   }
 
   void applyTo(RouteAction.Builder action) {

@@ -30,7 +30,8 @@ final class RouteActionMapper {
   static final String INVALID_BACKEND_CLUSTER = "gatewire/invalid-backend";
 
   /** The retry_on conditions for attempts that got no response, added to every configured retry. */
-  private static final List<String> RETRY_ON_NO_RESPONSE = List.of("connect-failure", "refused-stream", "reset");
+  private static final List<String> RETRY_ON_NO_RESPONSE =
+      List.of("connect-failure", "refused-stream", "reset");
 
   private RouteActionMapper() {}
 
@@ -78,9 +79,16 @@ final class RouteActionMapper {
     if (forward.backendTimeout() != null || forward.retry() != null) {
       action.setRetryPolicy(retryPolicy(forward));
     }
-    forward.mirrors().forEach(mirror -> action.addRequestMirrorPolicies(RequestMirrorPolicy.newBuilder()
-        .setCluster(mirror.cluster())
-        .setRuntimeFraction(RuntimeFractionalPercent.newBuilder().setDefaultValue(percent(mirror.percent())))));
+    forward
+        .mirrors()
+        .forEach(
+            mirror ->
+                action.addRequestMirrorPolicies(
+                    RequestMirrorPolicy.newBuilder()
+                        .setCluster(mirror.cluster())
+                        .setRuntimeFraction(
+                            RuntimeFractionalPercent.newBuilder()
+                                .setDefaultValue(percent(mirror.percent())))));
     return action.build();
   }
 
@@ -88,8 +96,9 @@ final class RouteActionMapper {
    * The retry policy of a rule. Envoy applies per_try_timeout to the first attempt too; without a
    * retry, no retry_on means no retries. With one, Gatewire retries the listed status codes and, as
    * the Gateway API allows, attempts that got no response (connect-failure, refused-stream, reset,
-   * which includes a per-try timeout); {@code attempts} is the most retries after the first attempt,
-   * as in Envoy's num_retries. A backoff of zero keeps Envoy's default (base_interval must be positive).
+   * which includes a per-try timeout); {@code attempts} is the most retries after the first
+   * attempt, as in Envoy's num_retries. A backoff of zero keeps Envoy's default (base_interval must
+   * be positive).
    */
   private static RetryPolicy retryPolicy(IrAction.Forward forward) {
     RetryPolicy.Builder policy = RetryPolicy.newBuilder();
@@ -119,18 +128,22 @@ final class RouteActionMapper {
   }
 
   private static ClusterWeight weight(IrAction.Split split) {
-    ClusterWeight.Builder weight = ClusterWeight.newBuilder()
-        .setName(split.cluster())
-        .setWeight(UInt32Value.of(Math.toIntExact(split.weight())))
-        .addAllRequestHeadersToAdd(HeaderMutations.toAdd(split.requestHeaders()))
-        .addAllRequestHeadersToRemove(split.requestHeaders().remove())
-        .addAllResponseHeadersToAdd(HeaderMutations.toAdd(split.responseHeaders()))
-        .addAllResponseHeadersToRemove(split.responseHeaders().remove());
+    ClusterWeight.Builder weight =
+        ClusterWeight.newBuilder()
+            .setName(split.cluster())
+            .setWeight(UInt32Value.of(Math.toIntExact(split.weight())))
+            .addAllRequestHeadersToAdd(HeaderMutations.toAdd(split.requestHeaders()))
+            .addAllRequestHeadersToRemove(split.requestHeaders().remove())
+            .addAllResponseHeadersToAdd(HeaderMutations.toAdd(split.responseHeaders()))
+            .addAllResponseHeadersToRemove(split.responseHeaders().remove());
     return weight.build();
   }
 
   private static ClusterWeight weight(String cluster, long weight) {
-    return ClusterWeight.newBuilder().setName(cluster).setWeight(UInt32Value.of(Math.toIntExact(weight))).build();
+    return ClusterWeight.newBuilder()
+        .setName(cluster)
+        .setWeight(UInt32Value.of(Math.toIntExact(weight)))
+        .build();
   }
 
   /** A whole percentage out of a hundred; a fractional one out of a million. */
@@ -148,7 +161,8 @@ final class RouteActionMapper {
   }
 
   private static RedirectAction redirect(IrAction.Redirect redirect, IrMatch match) {
-    RedirectAction.Builder action = RedirectAction.newBuilder().setResponseCode(responseCode(redirect.status()));
+    RedirectAction.Builder action =
+        RedirectAction.newBuilder().setResponseCode(responseCode(redirect.status()));
     if (redirect.scheme() != null) {
       action.setSchemeRedirect(redirect.scheme());
     }
@@ -174,7 +188,8 @@ final class RouteActionMapper {
       case 303 -> RedirectResponseCode.SEE_OTHER;
       case 307 -> RedirectResponseCode.TEMPORARY_REDIRECT;
       case 308 -> RedirectResponseCode.PERMANENT_REDIRECT;
-      default -> throw new IllegalArgumentException("not a redirect status Envoy supports: " + status);
+      default ->
+          throw new IllegalArgumentException("not a redirect status Envoy supports: " + status);
     };
   }
 }

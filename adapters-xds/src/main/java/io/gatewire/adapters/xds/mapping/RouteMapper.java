@@ -9,10 +9,11 @@ import io.gatewire.domain.ir.IrVirtualHost;
 import java.util.List;
 
 /**
- * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts and
- * routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the first
- * match. Host matching ignores the port, because Gateway API hostnames never carry one. An unchanged virtual
- * host keeps its instance, and a route configuration whose virtual hosts are all unchanged keeps its own.
+ * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts
+ * and routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the
+ * first match. Host matching ignores the port, because Gateway API hostnames never carry one. An
+ * unchanged virtual host keeps its instance, and a route configuration whose virtual hosts are all
+ * unchanged keeps its own.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
@@ -24,13 +25,17 @@ public final class RouteMapper {
   }
 
   public RouteConfiguration map(IrRouteConfig config) {
-    List<VirtualHost> virtualHosts = config.virtualHosts().stream().map(host -> hosts.get(host, this::virtualHost))
-        .toList();
-    return configs.get(config.name(), virtualHosts, () -> RouteConfiguration.newBuilder()
-        .setName(config.name())
-        .setIgnorePortInHostMatching(true)
-        .addAllVirtualHosts(virtualHosts)
-        .build());
+    List<VirtualHost> virtualHosts =
+        config.virtualHosts().stream().map(host -> hosts.get(host, this::virtualHost)).toList();
+    return configs.get(
+        config.name(),
+        virtualHosts,
+        () ->
+            RouteConfiguration.newBuilder()
+                .setName(config.name())
+                .setIgnorePortInHostMatching(true)
+                .addAllVirtualHosts(virtualHosts)
+                .build());
   }
 
   /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
@@ -45,23 +50,26 @@ public final class RouteMapper {
   }
 
   private VirtualHost virtualHost(IrVirtualHost host) {
-    VirtualHost.Builder builder = VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
+    VirtualHost.Builder builder =
+        VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
     host.routes().forEach(route -> builder.addRoutes(route(route)));
     metadata.map(host.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }
 
   private Route route(IrRoute route) {
-    Route.Builder builder = Route.newBuilder()
-        .setName(route.name())
-        .setMatch(RouteMatchMapper.map(route.match()))
-        .addAllRequestHeadersToAdd(HeaderMutations.toAdd(route.requestHeaders()))
-        .addAllRequestHeadersToRemove(route.requestHeaders().remove())
-        .addAllResponseHeadersToAdd(HeaderMutations.toAdd(route.responseHeaders()))
-        .addAllResponseHeadersToRemove(route.responseHeaders().remove());
+    Route.Builder builder =
+        Route.newBuilder()
+            .setName(route.name())
+            .setMatch(RouteMatchMapper.map(route.match()))
+            .addAllRequestHeadersToAdd(HeaderMutations.toAdd(route.requestHeaders()))
+            .addAllRequestHeadersToRemove(route.requestHeaders().remove())
+            .addAllResponseHeadersToAdd(HeaderMutations.toAdd(route.responseHeaders()))
+            .addAllResponseHeadersToRemove(route.responseHeaders().remove());
     RouteActionMapper.apply(route.action(), route.match(), builder);
     if (route.cors() != null) {
-      builder.putTypedPerFilterConfig(CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
+      builder.putTypedPerFilterConfig(
+          CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
     }
     metadata.map(route.metadata()).ifPresent(builder::setMetadata);
     return builder.build();

@@ -6,8 +6,9 @@ import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.gatewire.domain.ir.IrMatch;
 
 /**
- * {@link IrMatch} as a RouteMatch. A path prefix matches whole segments, as the Gateway API means it:
- * {@code path_separated_prefix} (which must not end in {@code /}), or plain prefix {@code /} for all.
+ * {@link IrMatch} as a RouteMatch. A path prefix matches whole segments, as the Gateway API means
+ * it: {@code path_separated_prefix} (which must not end in {@code /}), or plain prefix {@code /}
+ * for all.
  */
 final class RouteMatchMapper {
   private RouteMatchMapper() {}
@@ -26,12 +27,22 @@ final class RouteMatchMapper {
       }
       case REGEX -> builder.setSafeRegex(StringMatchers.regex(match.path()));
     }
-    match.headers().forEach(header -> builder.addHeaders(HeaderMatcher.newBuilder()
-        .setName(header.name())
-        .setStringMatch(StringMatchers.of(header))));
-    match.queryParams().forEach(param -> builder.addQueryParameters(QueryParameterMatcher.newBuilder()
-        .setName(param.name())
-        .setStringMatch(StringMatchers.of(param))));
+    match
+        .headers()
+        .forEach(
+            header ->
+                builder.addHeaders(
+                    HeaderMatcher.newBuilder()
+                        .setName(header.name())
+                        .setStringMatch(StringMatchers.of(header))));
+    match
+        .queryParams()
+        .forEach(
+            param ->
+                builder.addQueryParameters(
+                    QueryParameterMatcher.newBuilder()
+                        .setName(param.name())
+                        .setStringMatch(StringMatchers.of(param))));
     return builder.build();
   }
 

@@ -12,9 +12,10 @@ public final class SecretMapper {
   public Secret map(IrSecret secret) {
     return Secret.newBuilder()
         .setName(secret.name())
-        .setTlsCertificate(TlsCertificate.newBuilder()
-            .setCertificateChain(inline(secret.certificateChain()))
-            .setPrivateKey(inline(secret.privateKey())))
+        .setTlsCertificate(
+            TlsCertificate.newBuilder()
+                .setCertificateChain(inline(secret.certificateChain()))
+                .setPrivateKey(inline(secret.privateKey())))
         .build();
   }
 

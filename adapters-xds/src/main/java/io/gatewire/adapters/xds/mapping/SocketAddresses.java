@@ -15,10 +15,11 @@ final class SocketAddresses {
 
   static Address udp(String address, int port) {
     return Address.newBuilder()
-        .setSocketAddress(SocketAddress.newBuilder()
-            .setProtocol(SocketAddress.Protocol.UDP)
-            .setAddress(address)
-            .setPortValue(port))
+        .setSocketAddress(
+            SocketAddress.newBuilder()
+                .setProtocol(SocketAddress.Protocol.UDP)
+                .setAddress(address)
+                .setPortValue(port))
         .build();
   }
 }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A message's wire bytes with map entries sorted by key, so equal messages give equal bytes whatever
- * order their maps (Struct fields, typed_extension_protocol_options) were filled in.
+ * A message's wire bytes with map entries sorted by key, so equal messages give equal bytes
+ * whatever order their maps (Struct fields, typed_extension_protocol_options) were filled in.
  */
 public final class DeterministicBytes {
   private DeterministicBytes() {}

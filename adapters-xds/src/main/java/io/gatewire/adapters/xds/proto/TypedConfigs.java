@@ -16,23 +16,26 @@ import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsCont
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.util.List;
 
-/** The messages Gatewire packs into {@code Any} (typed_config and friends), and how it packs them. */
+/**
+ * The messages Gatewire packs into {@code Any} (typed_config and friends), and how it packs them.
+ */
 public final class TypedConfigs {
   private static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
   /** One default instance of every message type that appears inside an {@code Any} we emit. */
-  public static final List<Message> PAYLOAD_TYPES = List.of(
-      HttpConnectionManager.getDefaultInstance(),
-      Router.getDefaultInstance(),
-      TlsInspector.getDefaultInstance(),
-      DownstreamTlsContext.getDefaultInstance(),
-      HttpProtocolOptions.getDefaultInstance(),
-      TcpProxy.getDefaultInstance(),
-      UdpProxyConfig.getDefaultInstance(),
-      Route.getDefaultInstance(),
-      Cors.getDefaultInstance(),
-      CorsPolicy.getDefaultInstance(),
-      FilterConfig.getDefaultInstance());
+  public static final List<Message> PAYLOAD_TYPES =
+      List.of(
+          HttpConnectionManager.getDefaultInstance(),
+          Router.getDefaultInstance(),
+          TlsInspector.getDefaultInstance(),
+          DownstreamTlsContext.getDefaultInstance(),
+          HttpProtocolOptions.getDefaultInstance(),
+          TcpProxy.getDefaultInstance(),
+          UdpProxyConfig.getDefaultInstance(),
+          Route.getDefaultInstance(),
+          Cors.getDefaultInstance(),
+          CorsPolicy.getDefaultInstance(),
+          FilterConfig.getDefaultInstance());
 
   private static final JsonFormat.TypeRegistry REGISTRY = buildRegistry();
 

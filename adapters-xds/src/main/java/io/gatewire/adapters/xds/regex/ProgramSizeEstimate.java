@@ -4,25 +4,33 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * An estimate of the RE2 (C++) program size of a pattern that re2j compiled: re2j's program size plus
- * what C++ RE2's byte-level compilation costs more. Calibrated on the sizes C++ RE2 reports for
- * {@code .*foo.*'} (35), {@code foo.*[abcd]+ooo.*} (43), {@code x-envoy-(a|b|c)} (15),
- * {@code x-envoy-(a|b|c)-[grep]{3}} (28), {@code a.*b.*c.*d.*e.*f.*g.*} (109) and {@code /asdf/.*}
- * (24), for which it gives 39, 43, 16, 29, 117 and 26.
+ * An estimate of the RE2 (C++) program size of a pattern that re2j compiled: re2j's program size
+ * plus what C++ RE2's byte-level compilation costs more. Calibrated on the sizes C++ RE2 reports
+ * for {@code .*foo.*'} (35), {@code foo.*[abcd]+ooo.*} (43), {@code x-envoy-(a|b|c)} (15), {@code
+ * x-envoy-(a|b|c)-[grep]{3}} (28), {@code a.*b.*c.*d.*e.*f.*g.*} (109) and {@code /asdf/.*} (24),
+ * for which it gives 39, 43, 16, 29, 117 and 26.
  */
 final class ProgramSizeEstimate {
   /** The unanchored-search prefix and bookkeeping C++ RE2 adds. */
   private static final int BASE = 3;
-  /** What a class of (nearly) every character costs more in UTF-8 bytes: {@code .}, {@code [^...]}, \D, \S, \W. */
+
+  /**
+   * What a class of (nearly) every character costs more in UTF-8 bytes: {@code .}, {@code [^...]},
+   * \D, \S, \W.
+   */
   private static final int WIDE = 13;
+
   /** A Unicode property (\p, \P) expands to hundreds of byte ranges. */
   private static final int UNICODE_PROPERTY = 500;
 
   private final String p;
   private int i;
+
   /** The extra cost of the group being read, and of the enclosing groups. */
   private int current;
+
   private final Deque<Integer> enclosing = new ArrayDeque<>();
+
   /** The extra cost of the last atom, which a counted repetition multiplies. */
   private int last;
 
@@ -30,7 +38,10 @@ final class ProgramSizeEstimate {
     this.p = pattern;
   }
 
-  /** The estimated C++ RE2 program size of {@code pattern}, a valid RE2 pattern whose re2j size is {@code re2jSize}. */
+  /**
+   * The estimated C++ RE2 program size of {@code pattern}, a valid RE2 pattern whose re2j size is
+   * {@code re2jSize}.
+   */
   static int of(String pattern, int re2jSize) {
     ProgramSizeEstimate estimate = new ProgramSizeEstimate(pattern);
     long extra = estimate.extra();
@@ -105,7 +116,10 @@ final class ProgramSizeEstimate {
     }
   }
 
-  /** A class: WIDE when negated, else one more per item after the first (items are ranges or characters). */
+  /**
+   * A class: WIDE when negated, else one more per item after the first (items are ranges or
+   * characters).
+   */
   private int characterClass() {
     i++;
     boolean negated = at(i) == '^';
@@ -164,7 +178,10 @@ final class ProgramSizeEstimate {
     current = 0;
   }
 
-  /** {@code {n}}, {@code {n,}} or {@code {n,m}}: the last atom's extra cost repeated up to m (or n) times. */
+  /**
+   * {@code {n}}, {@code {n,}} or {@code {n,m}}: the last atom's extra cost repeated up to m (or n)
+   * times.
+   */
   private void repeat() {
     int close = p.indexOf('}', i);
     if (close < 0 || !p.substring(i + 1, close).matches("[0-9]{1,4}(,[0-9]{0,4})?")) {

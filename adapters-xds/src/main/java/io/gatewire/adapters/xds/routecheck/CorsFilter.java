@@ -20,20 +20,20 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Envoy's CORS HTTP filter ({@code envoy.filters.http.cors}, source
- * {@code source/extensions/filters/http/cors/cors_filter.cc}) for one request on a route that forwards.
+ * Envoy's CORS HTTP filter ({@code envoy.filters.http.cors}, source {@code
+ * source/extensions/filters/http/cors/cors_filter.cc}) for one request on a route that forwards.
  *
- * <p>The policies are the {@code typed_per_filter_config} entries under the filter's name (a
- * {@code CorsPolicy}, or a {@code FilterConfig} holding one) of the route, the virtual host and the
- * route configuration; each field is taken from the most specific policy that sets it. The filter acts
- * when the HTTP connection manager has it, the most specific policy enables it ({@code filter_enabled},
- * default on) and the request has a non-empty {@code Origin}; the origin is allowed when an
- * {@code allow_origin_string_match} matches {@code *} or the origin.
+ * <p>The policies are the {@code typed_per_filter_config} entries under the filter's name (a {@code
+ * CorsPolicy}, or a {@code FilterConfig} holding one) of the route, the virtual host and the route
+ * configuration; each field is taken from the most specific policy that sets it. The filter acts
+ * when the HTTP connection manager has it, the most specific policy enables it ({@code
+ * filter_enabled}, default on) and the request has a non-empty {@code Origin}; the origin is
+ * allowed when an {@code allow_origin_string_match} matches {@code *} or the origin.
  *
- * <p>A preflight ({@code OPTIONS} with a non-empty {@code Access-Control-Request-Method}) is answered
- * by the filter itself with 200, unless the origin is not allowed and
- * {@code forward_not_matching_preflights} (default true) sends it on. That answer carries
- * {@code access-control-allow-origin} (the origin, when allowed), {@code -allow-credentials: true} (when
+ * <p>A preflight ({@code OPTIONS} with a non-empty {@code Access-Control-Request-Method}) is
+ * answered by the filter itself with 200, unless the origin is not allowed and {@code
+ * forward_not_matching_preflights} (default true) sends it on. That answer carries {@code
+ * access-control-allow-origin} (the origin, when allowed), {@code -allow-credentials: true} (when
  * {@code allow_credentials}), {@code -allow-methods} ({@code allow_methods}; {@code *} echoes the
  * requested method), {@code -allow-headers} ({@code allow_headers}; {@code *} echoes the requested
  * headers) and {@code -max-age}. Every response of a request with an allowed origin, the preflight
@@ -59,24 +59,33 @@ final class CorsFilter {
   }
 
   /**
-   * The filter's state for a request on {@code route}, or empty when it leaves the request alone (no
-   * filter in the connection manager, disabled, no policy, no {@code Origin}).
+   * The filter's state for a request on {@code route}, or empty when it leaves the request alone
+   * (no filter in the connection manager, disabled, no policy, no {@code Origin}).
    */
-  static Optional<CorsFilter> forRequest(HttpConnectionManager hcm, RouteConfiguration config, VirtualHost vhost,
-      Route route, Headers request) {
-    Optional<HttpFilter> filter = hcm.getHttpFiltersList().stream()
-        .filter(f -> f.hasTypedConfig() && f.getTypedConfig().is(Cors.class))
-        .findFirst();
+  static Optional<CorsFilter> forRequest(
+      HttpConnectionManager hcm,
+      RouteConfiguration config,
+      VirtualHost vhost,
+      Route route,
+      Headers request) {
+    Optional<HttpFilter> filter =
+        hcm.getHttpFiltersList().stream()
+            .filter(f -> f.hasTypedConfig() && f.getTypedConfig().is(Cors.class))
+            .findFirst();
     if (filter.isEmpty()) {
       return Optional.empty();
     }
     String name = filter.get().getName();
     boolean disabled = filter.get().getDisabled();
     List<CorsPolicy> policies = new ArrayList<>();
-    // Most specific first, as the filter reverses Envoy's route configuration -> virtual host -> route order.
+    // Most specific first, as the filter reverses Envoy's route configuration -> virtual host ->
+    // route order.
     List<Any> configs = new ArrayList<>();
-    for (Map<String, Any> level : List.of(route.getTypedPerFilterConfigMap(),
-        vhost.getTypedPerFilterConfigMap(), config.getTypedPerFilterConfigMap())) {
+    for (Map<String, Any> level :
+        List.of(
+            route.getTypedPerFilterConfigMap(),
+            vhost.getTypedPerFilterConfigMap(),
+            config.getTypedPerFilterConfigMap())) {
       if (level.containsKey(name)) {
         configs.add(level.get(name));
       }
@@ -103,10 +112,13 @@ final class CorsFilter {
     if (origin.isEmpty()) {
       return Optional.empty();
     }
-    List<StringMatcher> origins = first(policies, p -> p.getAllowOriginStringMatchList(), l -> !l.isEmpty())
-        .orElse(List.of());
-    boolean allowed = origins.stream()
-        .anyMatch(m -> RouteMatching.stringMatches(m, "*") || RouteMatching.stringMatches(m, origin));
+    List<StringMatcher> origins =
+        first(policies, p -> p.getAllowOriginStringMatchList(), l -> !l.isEmpty())
+            .orElse(List.of());
+    boolean allowed =
+        origins.stream()
+            .anyMatch(
+                m -> RouteMatching.stringMatches(m, "*") || RouteMatching.stringMatches(m, origin));
     return Optional.of(new CorsFilter(policies, origin, allowed));
   }
 
@@ -116,15 +128,24 @@ final class CorsFilter {
 
   /**
    * The filter's own answer to the request, or empty when the request goes on to the router: not a
-   * preflight, or a preflight from an origin that is not allowed while such preflights are forwarded.
+   * preflight, or a preflight from an origin that is not allowed while such preflights are
+   * forwarded.
    */
   Optional<Headers> preflightAnswer(String method, Headers request) {
-    String requestedMethod = request.get("access-control-request-method").stream().findFirst().orElse("");
+    String requestedMethod =
+        request.get("access-control-request-method").stream().findFirst().orElse("");
     if (!method.equals("OPTIONS") || requestedMethod.isEmpty()) {
       return Optional.empty();
     }
-    boolean forwardNotMatching = first(policies, p -> p.hasForwardNotMatchingPreflights()
-        ? p.getForwardNotMatchingPreflights().getValue() : null, v -> v != null).orElse(true);
+    boolean forwardNotMatching =
+        first(
+                policies,
+                p ->
+                    p.hasForwardNotMatchingPreflights()
+                        ? p.getForwardNotMatchingPreflights().getValue()
+                        : null,
+                v -> v != null)
+            .orElse(true);
     if (!allowed && forwardNotMatching) {
       return Optional.empty();
     }
@@ -141,8 +162,11 @@ final class CorsFilter {
     }
     String headers = text(CorsPolicy::getAllowHeaders);
     if (!headers.isEmpty()) {
-      response.set(ALLOW_HEADERS, headers.equals("*")
-          ? request.get("access-control-request-headers").stream().findFirst().orElse("") : headers);
+      response.set(
+          ALLOW_HEADERS,
+          headers.equals("*")
+              ? request.get("access-control-request-headers").stream().findFirst().orElse("")
+              : headers);
     }
     String maxAge = text(CorsPolicy::getMaxAge);
     if (!maxAge.isEmpty()) {
@@ -167,7 +191,10 @@ final class CorsFilter {
   }
 
   private boolean allowCredentials() {
-    return first(policies, p -> p.hasAllowCredentials() ? p.getAllowCredentials().getValue() : null, v -> v != null)
+    return first(
+            policies,
+            p -> p.hasAllowCredentials() ? p.getAllowCredentials().getValue() : null,
+            v -> v != null)
         .orElse(false);
   }
 
@@ -176,11 +203,15 @@ final class CorsFilter {
   }
 
   /** The field of the most specific policy that sets it. */
-  private static <T> Optional<T> first(List<CorsPolicy> policies, Function<CorsPolicy, T> field, Predicate<T> set) {
+  private static <T> Optional<T> first(
+      List<CorsPolicy> policies, Function<CorsPolicy, T> field, Predicate<T> set) {
     return policies.stream().map(field).filter(v -> v != null && set.test(v)).findFirst();
   }
 
-  /** {@code filter_enabled} unset means on; a runtime fraction counts by its default, any share above 0 as on. */
+  /**
+   * {@code filter_enabled} unset means on; a runtime fraction counts by its default, any share
+   * above 0 as on.
+   */
   private static boolean enabled(CorsPolicy policy) {
     if (!policy.hasFilterEnabled()) {
       return true;

@@ -11,16 +11,16 @@ import java.util.stream.Collectors;
  * The backend that answers, modelled on the Gateway API conformance echo server, together with
  * Envoy's timeout and retry handling around it.
  *
- * <p>The backend answers 200 and echoes the request it received. Query parameter
- * {@code delay=<Go duration>} makes every attempt take that long; {@code responseCode=N} with
- * {@code succeedAfter=K} makes it answer {@code N} to the first {@code K} attempts of the request and
- * 200 afterwards ({@code responseCode} alone: always {@code N}).
+ * <p>The backend answers 200 and echoes the request it received. Query parameter {@code delay=<Go
+ * duration>} makes every attempt take that long; {@code responseCode=N} with {@code succeedAfter=K}
+ * makes it answer {@code N} to the first {@code K} attempts of the request and 200 afterwards
+ * ({@code responseCode} alone: always {@code N}).
  *
- * <p>Envoy: an attempt slower than the per-try timeout ends in 504; the request ends in 504 once the
- * route timeout (default 15s; 0 disables it) has passed. A failed attempt is retried when the
- * retry policy's {@code retry_on} covers it ({@code 5xx}, {@code gateway-error},
- * {@code retriable-status-codes}), at most {@code num_retries} (default 1) times; back-off time is
- * not counted.
+ * <p>Envoy: an attempt slower than the per-try timeout ends in 504; the request ends in 504 once
+ * the route timeout (default 15s; 0 disables it) has passed. A failed attempt is retried when the
+ * retry policy's {@code retry_on} covers it ({@code 5xx}, {@code gateway-error}, {@code
+ * retriable-status-codes}), at most {@code num_retries} (default 1) times; back-off time is not
+ * counted.
  */
 final class EchoBackend {
   /** Envoy's route timeout when the route sets none. */
@@ -36,11 +36,17 @@ final class EchoBackend {
     Duration delay = parseDuration(RouteMatching.queryParam(pathWithQuery, "delay"));
     int failCode = parseInt(RouteMatching.queryParam(pathWithQuery, "responseCode"), 200);
     String succeedAfterParam = RouteMatching.queryParam(pathWithQuery, "succeedAfter");
-    int succeedAfter = succeedAfterParam == null ? Integer.MAX_VALUE : parseInt(succeedAfterParam, 0);
+    int succeedAfter =
+        succeedAfterParam == null ? Integer.MAX_VALUE : parseInt(succeedAfterParam, 0);
     Duration routeTimeout = timeout == null ? DEFAULT_ROUTE_TIMEOUT : timeout;
-    Duration perTry = retry != null && retry.hasPerTryTimeout() ? toDuration(retry.getPerTryTimeout()) : Duration.ZERO;
-    int maxRetries = retry == null || retry.getRetryOn().isEmpty() ? 0
-        : retry.hasNumRetries() ? retry.getNumRetries().getValue() : 1;
+    Duration perTry =
+        retry != null && retry.hasPerTryTimeout()
+            ? toDuration(retry.getPerTryTimeout())
+            : Duration.ZERO;
+    int maxRetries =
+        retry == null || retry.getRetryOn().isEmpty()
+            ? 0
+            : retry.hasNumRetries() ? retry.getNumRetries().getValue() : 1;
     Duration elapsed = Duration.ZERO;
     int attempt = 0;
     while (true) {
@@ -63,11 +69,14 @@ final class EchoBackend {
   }
 
   static boolean retriable(RetryPolicy retry, int status) {
-    Set<String> on = Arrays.stream(retry.getRetryOn().split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
+    Set<String> on =
+        Arrays.stream(retry.getRetryOn().split(","))
+            .map(s -> s.trim().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     return on.contains("5xx") && status >= 500
         || on.contains("gateway-error") && (status == 502 || status == 503 || status == 504)
-        || on.contains("retriable-status-codes") && retry.getRetriableStatusCodesList().contains(status);
+        || on.contains("retriable-status-codes")
+            && retry.getRetriableStatusCodesList().contains(status);
   }
 
   static Duration toDuration(com.google.protobuf.Duration d) {
@@ -79,18 +88,30 @@ final class EchoBackend {
     if (text == null || text.isEmpty()) {
       return Duration.ZERO;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)").matcher(text);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)").matcher(text);
     double nanos = 0;
     int end = 0;
     while (m.find() && m.start() == end) {
       double n = Double.parseDouble(m.group(1));
       switch (m.group(2)) {
-        case "h": nanos += n * 3.6e12; break;
-        case "m": nanos += n * 6e10; break;
-        case "s": nanos += n * 1e9; break;
-        case "ms": nanos += n * 1e6; break;
-        case "ns": nanos += n; break;
-        default: nanos += n * 1e3;
+        case "h":
+          nanos += n * 3.6e12;
+          break;
+        case "m":
+          nanos += n * 6e10;
+          break;
+        case "s":
+          nanos += n * 1e9;
+          break;
+        case "ms":
+          nanos += n * 1e6;
+          break;
+        case "ns":
+          nanos += n;
+          break;
+        default:
+          nanos += n * 1e3;
       }
       end = m.end();
     }

@@ -25,8 +25,10 @@ final class HeaderEdits {
     HeaderAppendAction action = option.getAppendAction();
     if (option.hasAppend()) {
       // The deprecated bool wins when set: true appends, false overwrites.
-      action = option.getAppend().getValue() ? HeaderAppendAction.APPEND_IF_EXISTS_OR_ADD
-          : HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD;
+      action =
+          option.getAppend().getValue()
+              ? HeaderAppendAction.APPEND_IF_EXISTS_OR_ADD
+              : HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD;
     }
     switch (action) {
       case APPEND_IF_EXISTS_OR_ADD:

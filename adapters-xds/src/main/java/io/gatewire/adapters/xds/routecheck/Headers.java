@@ -48,7 +48,10 @@ public final class Headers {
     return List.copyOf(values.getOrDefault(key(name), List.of()));
   }
 
-  /** The values joined with {@code ,}, as Envoy's header matchers and the conformance harness read them; null when absent. */
+  /**
+   * The values joined with {@code ,}, as Envoy's header matchers and the conformance harness read
+   * them; null when absent.
+   */
   public String joined(String name) {
     List<String> list = values.get(key(name));
     return list == null ? null : String.join(",", list);

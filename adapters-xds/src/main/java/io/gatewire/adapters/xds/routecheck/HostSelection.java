@@ -13,17 +13,21 @@ final class HostSelection {
 
   /**
    * The filter chain for {@code serverName}: an exact server name first, then the most specific
-   * {@code *.} wildcard (Envoy strips one label at a time: {@code a.b.example.com} tries
-   * {@code *.b.example.com}, then {@code *.example.com}, ...), then a chain without server names.
+   * {@code *.} wildcard (Envoy strips one label at a time: {@code a.b.example.com} tries {@code
+   * *.b.example.com}, then {@code *.example.com}, ...), then a chain without server names.
    */
   static Optional<FilterChain> filterChain(List<FilterChain> chains, String serverName) {
     String sni = serverName == null ? "" : serverName.toLowerCase(Locale.ROOT);
     if (!sni.isEmpty()) {
       for (String candidate = sni; ; ) {
         String wanted = candidate;
-        Optional<FilterChain> found = chains.stream()
-            .filter(c -> c.getFilterChainMatch().getServerNamesList().stream().anyMatch(n -> n.equalsIgnoreCase(wanted)))
-            .findFirst();
+        Optional<FilterChain> found =
+            chains.stream()
+                .filter(
+                    c ->
+                        c.getFilterChainMatch().getServerNamesList().stream()
+                            .anyMatch(n -> n.equalsIgnoreCase(wanted)))
+                .findFirst();
         if (found.isPresent()) {
           return found;
         }
@@ -35,14 +39,16 @@ final class HostSelection {
         candidate = "*" + rest.substring(dot);
       }
     }
-    return chains.stream().filter(c -> c.getFilterChainMatch().getServerNamesCount() == 0).findFirst();
+    return chains.stream()
+        .filter(c -> c.getFilterChainMatch().getServerNamesCount() == 0)
+        .findFirst();
   }
 
   /**
    * The virtual host for {@code host}: the port is stripped when the configuration ignores it (IPv6
    * literals keep their brackets), then an exact domain wins over the longest suffix wildcard
-   * ({@code *.x}, which needs at least one character before the suffix), which wins over the longest
-   * prefix wildcard ({@code x.*}), which wins over {@code *}.
+   * ({@code *.x}, which needs at least one character before the suffix), which wins over the
+   * longest prefix wildcard ({@code x.*}), which wins over {@code *}.
    */
   static Optional<VirtualHost> virtualHost(RouteConfiguration config, String host) {
     String name = host.toLowerCase(Locale.ROOT);
@@ -62,13 +68,17 @@ final class HostSelection {
           any = any == null ? vhost : any;
         } else if (d.startsWith("*")) {
           String tail = d.substring(1);
-          if (name.length() > tail.length() && name.endsWith(tail) && tail.length() > suffixLength) {
+          if (name.length() > tail.length()
+              && name.endsWith(tail)
+              && tail.length() > suffixLength) {
             suffix = vhost;
             suffixLength = tail.length();
           }
         } else if (d.endsWith("*")) {
           String head = d.substring(0, d.length() - 1);
-          if (name.length() > head.length() && name.startsWith(head) && head.length() > prefixLength) {
+          if (name.length() > head.length()
+              && name.startsWith(head)
+              && head.length() > prefixLength) {
             prefix = vhost;
             prefixLength = head.length();
           }
@@ -77,7 +87,8 @@ final class HostSelection {
         }
       }
     }
-    return Optional.ofNullable(exact != null ? exact : suffix != null ? suffix : prefix != null ? prefix : any);
+    return Optional.ofNullable(
+        exact != null ? exact : suffix != null ? suffix : prefix != null ? prefix : any);
   }
 
   /** {@code host} without {@code :port}. */

@@ -5,13 +5,15 @@ import io.envoyproxy.envoy.type.matcher.v3.RegexMatchAndSubstitute;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Envoy's path rewrites: {@code prefix_rewrite} and {@code regex_rewrite}; the query string stays. */
+/**
+ * Envoy's path rewrites: {@code prefix_rewrite} and {@code regex_rewrite}; the query string stays.
+ */
 final class PathRewrites {
   private PathRewrites() {}
 
   /**
-   * {@code prefix_rewrite}: the part of the path the route matched ({@code prefix},
-   * {@code path_separated_prefix} or the whole {@code path}) is replaced.
+   * {@code prefix_rewrite}: the part of the path the route matched ({@code prefix}, {@code
+   * path_separated_prefix} or the whole {@code path}) is replaced.
    */
   static String prefix(RouteMatch match, String pathWithQuery, String replacement) {
     String path = RouteMatching.pathOnly(pathWithQuery);
@@ -30,7 +32,10 @@ final class PathRewrites {
     return replacement + path.substring(matched) + rest;
   }
 
-  /** {@code regex_rewrite}: every match in the path is substituted ({@code \N} names a group, as in RE2). */
+  /**
+   * {@code regex_rewrite}: every match in the path is substituted ({@code \N} names a group, as in
+   * RE2).
+   */
   static String regex(RegexMatchAndSubstitute rewrite, String pathWithQuery) {
     String path = RouteMatching.pathOnly(pathWithQuery);
     String rest = pathWithQuery.substring(path.length());

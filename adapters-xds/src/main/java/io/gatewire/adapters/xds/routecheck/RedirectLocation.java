@@ -25,25 +25,32 @@ final class RedirectLocation {
   }
 
   /**
-   * scheme: {@code scheme_redirect} ({@code https_redirect}) or the request's; host:
-   * {@code host_redirect} (the request's port goes with the request's host), else the request's Host;
-   * then {@code :port_redirect}; path:
-   * {@code path_redirect} (its own query replaces the request's), a prefix or regex rewrite, or the
-   * request's path; {@code strip_query} drops the query.
+   * scheme: {@code scheme_redirect} ({@code https_redirect}) or the request's; host: {@code
+   * host_redirect} (the request's port goes with the request's host), else the request's Host; then
+   * {@code :port_redirect}; path: {@code path_redirect} (its own query replaces the request's), a
+   * prefix or regex rewrite, or the request's path; {@code strip_query} drops the query.
    */
-  static String location(RedirectAction redirect, RouteMatch match, String scheme, String host, String pathWithQuery) {
-    String finalScheme = redirect.getSchemeRewriteSpecifierCase()
-        == RedirectAction.SchemeRewriteSpecifierCase.SCHEME_REDIRECT ? redirect.getSchemeRedirect()
-        : redirect.getHttpsRedirect() ? "https" : scheme;
+  static String location(
+      RedirectAction redirect, RouteMatch match, String scheme, String host, String pathWithQuery) {
+    String finalScheme =
+        redirect.getSchemeRewriteSpecifierCase()
+                == RedirectAction.SchemeRewriteSpecifierCase.SCHEME_REDIRECT
+            ? redirect.getSchemeRedirect()
+            : redirect.getHttpsRedirect() ? "https" : scheme;
     String finalHost;
     if (!redirect.getHostRedirect().isEmpty()) {
       finalHost = redirect.getHostRedirect();
     } else {
-      // Envoy's processRequestHost: the request's port goes when a port redirect replaces it, or when
+      // Envoy's processRequestHost: the request's port goes when a port redirect replaces it, or
+      // when
       // the scheme changes and it was the old scheme's default port.
       String port = HostSelection.port(host);
-      boolean dropPort = !port.isEmpty() && (redirect.getPortRedirect() != 0 || !finalScheme.equals(scheme)
-          && (scheme.equals("https") && port.equals("443") || scheme.equals("http") && port.equals("80")));
+      boolean dropPort =
+          !port.isEmpty()
+              && (redirect.getPortRedirect() != 0
+                  || !finalScheme.equals(scheme)
+                      && (scheme.equals("https") && port.equals("443")
+                          || scheme.equals("http") && port.equals("80")));
       finalHost = dropPort ? HostSelection.stripPort(host) : host;
     }
     if (redirect.getPortRedirect() != 0) {

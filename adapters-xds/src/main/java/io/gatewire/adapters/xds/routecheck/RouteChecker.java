@@ -24,13 +24,25 @@ public final class RouteChecker {
     }
   }
 
-  /** What the Gateway's proxy does with {@code request}; a Gateway we do not program refuses the connection. */
+  /**
+   * What the Gateway's proxy does with {@code request}; a Gateway we do not program refuses the
+   * connection.
+   */
   public RouteOutcome check(RouteRequest request) {
     RouteSimulator simulator = byGateway.get(request.gateway());
     if (simulator == null) {
-      return new RouteOutcome(null, null, null, null, null,
-          List.of(new RouteOutcome.Answer(1.0, null, null, 0, null, null, Map.of(), 0)), List.of(), null, null,
-          List.of("Gateway " + request.gateway() + " is not programmed: the connection is refused"));
+      return new RouteOutcome(
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(new RouteOutcome.Answer(1.0, null, null, 0, null, null, Map.of(), 0)),
+          List.of(),
+          null,
+          null,
+          List.of(
+              "Gateway " + request.gateway() + " is not programmed: the connection is refused"));
     }
     return simulator.simulate(request);
   }

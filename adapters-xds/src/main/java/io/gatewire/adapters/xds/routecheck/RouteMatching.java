@@ -9,11 +9,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Envoy's RouteMatch semantics: path specifier, header matchers, query parameter matchers; regexes are RE2 (re2j). */
+/**
+ * Envoy's RouteMatch semantics: path specifier, header matchers, query parameter matchers; regexes
+ * are RE2 (re2j).
+ */
 final class RouteMatching {
   private RouteMatching() {}
 
-  /** Whether {@code match} holds for the request; {@code headers} include {@code :method}, {@code :authority}, {@code :path}, {@code :scheme}. */
+  /**
+   * Whether {@code match} holds for the request; {@code headers} include {@code :method}, {@code
+   * :authority}, {@code :path}, {@code :scheme}.
+   */
   static boolean matches(RouteMatch match, String pathWithQuery, Headers headers) {
     String path = pathOnly(pathWithQuery);
     boolean caseSensitive = !match.hasCaseSensitive() || match.getCaseSensitive().getValue();
@@ -38,16 +44,20 @@ final class RouteMatching {
       case PREFIX:
         return startsWith(path, match.getPrefix(), caseSensitive);
       case PATH:
-        return caseSensitive ? path.equals(match.getPath()) : path.equalsIgnoreCase(match.getPath());
-      case PATH_SEPARATED_PREFIX: {
-        String prefix = match.getPathSeparatedPrefix();
-        return startsWith(path, prefix, caseSensitive)
-            && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
-      }
+        return caseSensitive
+            ? path.equals(match.getPath())
+            : path.equalsIgnoreCase(match.getPath());
+      case PATH_SEPARATED_PREFIX:
+        {
+          String prefix = match.getPathSeparatedPrefix();
+          return startsWith(path, prefix, caseSensitive)
+              && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+        }
       case SAFE_REGEX:
         return Pattern.compile(match.getSafeRegex().getRegex()).matcher(path).matches();
       default:
-        throw new IllegalArgumentException("route-check does not support path match " + match.getPathSpecifierCase());
+        throw new IllegalArgumentException(
+            "route-check does not support path match " + match.getPathSpecifierCase());
     }
   }
 
@@ -64,7 +74,8 @@ final class RouteMatching {
         return matcher.getInvertMatch() != result;
       case STRING_MATCH:
         if (value == null) {
-          return matcher.getTreatMissingHeaderAsEmpty() ? matcher.getInvertMatch() != stringMatches(matcher.getStringMatch(), "")
+          return matcher.getTreatMissingHeaderAsEmpty()
+              ? matcher.getInvertMatch() != stringMatches(matcher.getStringMatch(), "")
               : false;
         }
         result = stringMatches(matcher.getStringMatch(), value);
@@ -74,7 +85,8 @@ final class RouteMatching {
       case HEADERMATCHSPECIFIER_NOT_SET:
         return matcher.getInvertMatch() != (value != null);
       default:
-        throw new IllegalArgumentException("route-check does not support header match " + matcher.getHeaderMatchSpecifierCase());
+        throw new IllegalArgumentException(
+            "route-check does not support header match " + matcher.getHeaderMatchSpecifierCase());
     }
   }
 
@@ -84,7 +96,8 @@ final class RouteMatching {
     if (matcher.hasPresentMatch()) {
       return (value != null) == matcher.getPresentMatch();
     }
-    return value != null && (!matcher.hasStringMatch() || stringMatches(matcher.getStringMatch(), value));
+    return value != null
+        && (!matcher.hasStringMatch() || stringMatches(matcher.getStringMatch(), value));
   }
 
   static boolean stringMatches(StringMatcher matcher, String value) {
@@ -92,17 +105,22 @@ final class RouteMatching {
     String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
     switch (matcher.getMatchPatternCase()) {
       case EXACT:
-        return v.equals(ignoreCase ? matcher.getExact().toLowerCase(Locale.ROOT) : matcher.getExact());
+        return v.equals(
+            ignoreCase ? matcher.getExact().toLowerCase(Locale.ROOT) : matcher.getExact());
       case PREFIX:
-        return v.startsWith(ignoreCase ? matcher.getPrefix().toLowerCase(Locale.ROOT) : matcher.getPrefix());
+        return v.startsWith(
+            ignoreCase ? matcher.getPrefix().toLowerCase(Locale.ROOT) : matcher.getPrefix());
       case SUFFIX:
-        return v.endsWith(ignoreCase ? matcher.getSuffix().toLowerCase(Locale.ROOT) : matcher.getSuffix());
+        return v.endsWith(
+            ignoreCase ? matcher.getSuffix().toLowerCase(Locale.ROOT) : matcher.getSuffix());
       case CONTAINS:
-        return v.contains(ignoreCase ? matcher.getContains().toLowerCase(Locale.ROOT) : matcher.getContains());
+        return v.contains(
+            ignoreCase ? matcher.getContains().toLowerCase(Locale.ROOT) : matcher.getContains());
       case SAFE_REGEX:
         return Pattern.compile(matcher.getSafeRegex().getRegex()).matcher(value).matches();
       default:
-        throw new IllegalArgumentException("route-check does not support string match " + matcher.getMatchPatternCase());
+        throw new IllegalArgumentException(
+            "route-check does not support string match " + matcher.getMatchPatternCase());
     }
   }
 
@@ -154,6 +172,8 @@ final class RouteMatching {
   }
 
   private static boolean startsWith(String path, String prefix, boolean caseSensitive) {
-    return caseSensitive ? path.startsWith(prefix) : path.regionMatches(true, 0, prefix, 0, prefix.length());
+    return caseSensitive
+        ? path.startsWith(prefix)
+        : path.regionMatches(true, 0, prefix, 0, prefix.length());
   }
 }

@@ -32,11 +32,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates a request against Envoy resources the way Envoy does: the listener
- * {@code <namespace>/<gateway>/<port>}, the filter chain by SNI, its HTTP connection manager's RDS
- * route configuration, the virtual host by Host, the first route that matches, Envoy's CORS filter
- * ({@link CorsFilter}) on routes that forward, then the route's action.
- * Backends are read from the locality metadata ({@code filter_metadata[<namespace>].resources}).
+ * Evaluates a request against Envoy resources the way Envoy does: the listener {@code
+ * <namespace>/<gateway>/<port>}, the filter chain by SNI, its HTTP connection manager's RDS route
+ * configuration, the virtual host by Host, the first route that matches, Envoy's CORS filter
+ * ({@link CorsFilter}) on routes that forward, then the route's action. Backends are read from the
+ * locality metadata ({@code filter_metadata[<namespace>].resources}).
  */
 public final class RouteSimulator {
   private final Map<String, Listener> listeners;
@@ -46,7 +46,8 @@ public final class RouteSimulator {
   private final String metadataNamespace;
   private final EndpointKnowledge knowledge;
 
-  public RouteSimulator(XdsResources resources, String metadataNamespace, EndpointKnowledge knowledge) {
+  public RouteSimulator(
+      XdsResources resources, String metadataNamespace, EndpointKnowledge knowledge) {
     this.listeners = byName(resources.listeners(), Listener::getName);
     this.routes = byName(resources.routes(), RouteConfiguration::getName);
     this.clusters = byName(resources.clusters(), Cluster::getName);
@@ -65,13 +66,23 @@ public final class RouteSimulator {
     }
     trace.listener = listenerName;
     boolean tls = request.scheme().equalsIgnoreCase("https");
-    Optional<FilterChain> chain = tls
-        ? HostSelection.filterChain(listener.getFilterChainsList().stream().filter(c -> c.hasTransportSocket()).toList(),
-            request.serverName())
-        : listener.getFilterChainsList().stream().filter(c -> !c.hasTransportSocket()).findFirst();
+    Optional<FilterChain> chain =
+        tls
+            ? HostSelection.filterChain(
+                listener.getFilterChainsList().stream()
+                    .filter(c -> c.hasTransportSocket())
+                    .toList(),
+                request.serverName())
+            : listener.getFilterChainsList().stream()
+                .filter(c -> !c.hasTransportSocket())
+                .findFirst();
     if (chain.isEmpty()) {
-      trace.notes.add("no " + (tls ? "TLS filter chain for server name " + request.serverName() : "plain-text filter chain")
-          + ": the connection is closed");
+      trace.notes.add(
+          "no "
+              + (tls
+                  ? "TLS filter chain for server name " + request.serverName()
+                  : "plain-text filter chain")
+              + ": the connection is closed");
       return trace.outcome(List.of(envoyAnswer(0, null, Map.of())));
     }
     trace.filterChain = chain.get().getName().isEmpty() ? null : chain.get().getName();
@@ -94,23 +105,29 @@ public final class RouteSimulator {
     matchHeaders.set(":authority", request.host());
     matchHeaders.set(":path", request.path());
     matchHeaders.set(":scheme", request.scheme());
-    Optional<Route> route = vhost.get().getRoutesList().stream()
-        .filter(r -> RouteMatching.matches(r.getMatch(), request.path(), matchHeaders))
-        .findFirst();
+    Optional<Route> route =
+        vhost.get().getRoutesList().stream()
+            .filter(r -> RouteMatching.matches(r.getMatch(), request.path(), matchHeaders))
+            .findFirst();
     if (route.isEmpty()) {
       trace.notes.add("no route matches");
       return trace.outcome(List.of(envoyAnswer(404, null, Map.of())));
     }
     trace.route = route.get().getName();
-    // The CORS filter runs before the router, and only on routes with a route entry (not on redirects
+    // The CORS filter runs before the router, and only on routes with a route entry (not on
+    // redirects
     // and direct responses).
-    Optional<CorsFilter> cors = route.get().getActionCase() == Route.ActionCase.ROUTE
-        ? CorsFilter.forRequest(hcm, config, vhost.get(), route.get(), headers) : Optional.empty();
+    Optional<CorsFilter> cors =
+        route.get().getActionCase() == Route.ActionCase.ROUTE
+            ? CorsFilter.forRequest(hcm, config, vhost.get(), route.get(), headers)
+            : Optional.empty();
     if (cors.isPresent()) {
       Optional<Headers> preflight = cors.get().preflightAnswer(request.method(), headers);
       if (preflight.isPresent()) {
-        trace.notes.add("CORS preflight answered by the CORS filter (origin "
-            + (cors.get().originAllowed() ? "allowed" : "not allowed") + ")");
+        trace.notes.add(
+            "CORS preflight answered by the CORS filter (origin "
+                + (cors.get().originAllowed() ? "allowed" : "not allowed")
+                + ")");
         cors.get().encode(preflight.get());
         return trace.outcome(List.of(envoyAnswer(200, null, preflight.get().asMap())));
       }
@@ -125,22 +142,46 @@ public final class RouteSimulator {
   private static Answer withCors(Answer answer, CorsFilter cors) {
     Headers response = Headers.of(answer.responseHeaders());
     cors.encode(response);
-    return new Answer(answer.share(), answer.cluster(), answer.backend(), answer.status(), answer.location(),
-        answer.received(), response.asMap(), answer.attempts());
+    return new Answer(
+        answer.share(),
+        answer.cluster(),
+        answer.backend(),
+        answer.status(),
+        answer.location(),
+        answer.received(),
+        response.asMap(),
+        answer.attempts());
   }
 
-  private List<Answer> act(RouteRequest request, RouteConfiguration config, VirtualHost vhost, Route route,
-      Headers headers, Trace trace) {
+  private List<Answer> act(
+      RouteRequest request,
+      RouteConfiguration config,
+      VirtualHost vhost,
+      Route route,
+      Headers headers,
+      Trace trace) {
     switch (route.getActionCase()) {
       case DIRECT_RESPONSE:
-        return List.of(envoyAnswer(route.getDirectResponse().getStatus(), null,
-            responseHeaders(new Headers(), config, vhost, route, null)));
-      case REDIRECT: {
-        String location = RedirectLocation.location(route.getRedirect(), route.getMatch(), request.scheme(),
-            request.host(), request.path());
-        return List.of(envoyAnswer(RedirectLocation.status(route.getRedirect()), location,
-            responseHeaders(new Headers(), config, vhost, route, null)));
-      }
+        return List.of(
+            envoyAnswer(
+                route.getDirectResponse().getStatus(),
+                null,
+                responseHeaders(new Headers(), config, vhost, route, null)));
+      case REDIRECT:
+        {
+          String location =
+              RedirectLocation.location(
+                  route.getRedirect(),
+                  route.getMatch(),
+                  request.scheme(),
+                  request.host(),
+                  request.path());
+          return List.of(
+              envoyAnswer(
+                  RedirectLocation.status(route.getRedirect()),
+                  location,
+                  responseHeaders(new Headers(), config, vhost, route, null)));
+        }
       case ROUTE:
         return forward(request, config, vhost, route, headers, trace);
       default:
@@ -149,27 +190,50 @@ public final class RouteSimulator {
     }
   }
 
-  private List<Answer> forward(RouteRequest request, RouteConfiguration config, VirtualHost vhost, Route route,
-      Headers headers, Trace trace) {
+  private List<Answer> forward(
+      RouteRequest request,
+      RouteConfiguration config,
+      VirtualHost vhost,
+      Route route,
+      Headers headers,
+      Trace trace) {
     RouteAction action = route.getRoute();
     RetryPolicy retry = action.hasRetryPolicy() ? action.getRetryPolicy() : null;
     Duration timeout = action.hasTimeout() ? EchoBackend.toDuration(action.getTimeout()) : null;
     trace.retry = retry == null ? null : describe(retry);
-    trace.timeout = timeout == null ? "default (" + EchoBackend.DEFAULT_ROUTE_TIMEOUT.getSeconds() + "s)"
-        : timeout.isZero() ? "disabled" : format(timeout);
-    action.getRequestMirrorPoliciesList().forEach(m -> trace.mirrors.add(
-        new Mirror(m.getCluster(), backends(m.getCluster()), m.hasRuntimeFraction()
-            ? percent(m.getRuntimeFraction().getDefaultValue()) : 100.0)));
+    trace.timeout =
+        timeout == null
+            ? "default (" + EchoBackend.DEFAULT_ROUTE_TIMEOUT.getSeconds() + "s)"
+            : timeout.isZero() ? "disabled" : format(timeout);
+    action
+        .getRequestMirrorPoliciesList()
+        .forEach(
+            m ->
+                trace.mirrors.add(
+                    new Mirror(
+                        m.getCluster(),
+                        backends(m.getCluster()),
+                        m.hasRuntimeFraction()
+                            ? percent(m.getRuntimeFraction().getDefaultValue())
+                            : 100.0)));
     List<WeightedCluster.ClusterWeight> targets = new ArrayList<>();
     if (action.getClusterSpecifierCase() == RouteAction.ClusterSpecifierCase.CLUSTER) {
       trace.cluster = action.getCluster();
-      targets.add(WeightedCluster.ClusterWeight.newBuilder().setName(action.getCluster())
-          .setWeight(com.google.protobuf.UInt32Value.of(1)).build());
-    } else if (action.getClusterSpecifierCase() == RouteAction.ClusterSpecifierCase.WEIGHTED_CLUSTERS) {
+      targets.add(
+          WeightedCluster.ClusterWeight.newBuilder()
+              .setName(action.getCluster())
+              .setWeight(com.google.protobuf.UInt32Value.of(1))
+              .build());
+    } else if (action.getClusterSpecifierCase()
+        == RouteAction.ClusterSpecifierCase.WEIGHTED_CLUSTERS) {
       targets.addAll(action.getWeightedClusters().getClustersList());
-      trace.cluster = targets.stream().map(WeightedCluster.ClusterWeight::getName).collect(Collectors.joining(", "));
+      trace.cluster =
+          targets.stream()
+              .map(WeightedCluster.ClusterWeight::getName)
+              .collect(Collectors.joining(", "));
     } else {
-      trace.notes.add("cluster specifier " + action.getClusterSpecifierCase() + " is not simulated");
+      trace.notes.add(
+          "cluster specifier " + action.getClusterSpecifierCase() + " is not simulated");
       return List.of(envoyAnswer(0, null, Map.of()));
     }
     long total = targets.stream().mapToLong(t -> t.getWeight().getValue()).sum();
@@ -187,12 +251,19 @@ public final class RouteSimulator {
         continue;
       }
       Headers sent = headers.copy();
-      HeaderEdits.apply(sent, target.getRequestHeadersToRemoveList(), target.getRequestHeadersToAddList());
-      HeaderEdits.apply(sent, route.getRequestHeadersToRemoveList(), route.getRequestHeadersToAddList());
-      HeaderEdits.apply(sent, vhost.getRequestHeadersToRemoveList(), vhost.getRequestHeadersToAddList());
-      HeaderEdits.apply(sent, config.getRequestHeadersToRemoveList(), config.getRequestHeadersToAddList());
-      String host = action.getHostRewriteSpecifierCase() == RouteAction.HostRewriteSpecifierCase.HOST_REWRITE_LITERAL
-          ? action.getHostRewriteLiteral() : request.host();
+      HeaderEdits.apply(
+          sent, target.getRequestHeadersToRemoveList(), target.getRequestHeadersToAddList());
+      HeaderEdits.apply(
+          sent, route.getRequestHeadersToRemoveList(), route.getRequestHeadersToAddList());
+      HeaderEdits.apply(
+          sent, vhost.getRequestHeadersToRemoveList(), vhost.getRequestHeadersToAddList());
+      HeaderEdits.apply(
+          sent, config.getRequestHeadersToRemoveList(), config.getRequestHeadersToAddList());
+      String host =
+          action.getHostRewriteSpecifierCase()
+                  == RouteAction.HostRewriteSpecifierCase.HOST_REWRITE_LITERAL
+              ? action.getHostRewriteLiteral()
+              : request.host();
       String path = request.path();
       if (!action.getPrefixRewrite().isEmpty()) {
         path = PathRewrites.prefix(route.getMatch(), path, action.getPrefixRewrite());
@@ -203,7 +274,8 @@ public final class RouteSimulator {
       List<Locality> localities = localities(cluster);
       double ready = localities.stream().filter(l -> l.ready).mapToDouble(l -> l.weight).sum();
       if (ready == 0) {
-        trace.notes.add("cluster " + target.getName() + " has no ready endpoint: Envoy answers 503");
+        trace.notes.add(
+            "cluster " + target.getName() + " has no ready endpoint: Envoy answers 503");
         answers.add(new Answer(share, target.getName(), null, 503, null, null, Map.of(), 0));
         continue;
       }
@@ -213,25 +285,42 @@ public final class RouteSimulator {
           continue;
         }
         if (locality.backend != null && locality.backend.assumedReady()) {
-          trace.notes.add("backend " + locality.backend + " has no endpoints in the input: assumed ready");
+          trace.notes.add(
+              "backend " + locality.backend + " has no endpoints in the input: assumed ready");
         }
         Headers response = new Headers();
         request.backendResponseHeaders().forEach(response::add);
-        answers.add(new Answer(share * locality.weight / ready, target.getName(), locality.backend, result.status(),
-            null, received, responseHeaders(response, config, vhost, route, target), result.attempts()));
+        answers.add(
+            new Answer(
+                share * locality.weight / ready,
+                target.getName(),
+                locality.backend,
+                result.status(),
+                null,
+                received,
+                responseHeaders(response, config, vhost, route, target),
+                result.attempts()));
       }
     }
     return answers;
   }
 
-  private static Map<String, List<String>> responseHeaders(Headers response, RouteConfiguration config, VirtualHost vhost,
-      Route route, WeightedCluster.ClusterWeight target) {
+  private static Map<String, List<String>> responseHeaders(
+      Headers response,
+      RouteConfiguration config,
+      VirtualHost vhost,
+      Route route,
+      WeightedCluster.ClusterWeight target) {
     if (target != null) {
-      HeaderEdits.apply(response, target.getResponseHeadersToRemoveList(), target.getResponseHeadersToAddList());
+      HeaderEdits.apply(
+          response, target.getResponseHeadersToRemoveList(), target.getResponseHeadersToAddList());
     }
-    HeaderEdits.apply(response, route.getResponseHeadersToRemoveList(), route.getResponseHeadersToAddList());
-    HeaderEdits.apply(response, vhost.getResponseHeadersToRemoveList(), vhost.getResponseHeadersToAddList());
-    HeaderEdits.apply(response, config.getResponseHeadersToRemoveList(), config.getResponseHeadersToAddList());
+    HeaderEdits.apply(
+        response, route.getResponseHeadersToRemoveList(), route.getResponseHeadersToAddList());
+    HeaderEdits.apply(
+        response, vhost.getResponseHeadersToRemoveList(), vhost.getResponseHeadersToAddList());
+    HeaderEdits.apply(
+        response, config.getResponseHeadersToRemoveList(), config.getResponseHeadersToAddList());
     return response.asMap();
   }
 
@@ -250,18 +339,23 @@ public final class RouteSimulator {
   private record Locality(double weight, boolean ready, Backend backend) {}
 
   private List<Locality> localities(Cluster cluster) {
-    ClusterLoadAssignment assignment = cluster.getType() == Cluster.DiscoveryType.EDS
-        ? endpoints.get(cluster.getEdsClusterConfig().getServiceName().isEmpty() ? cluster.getName()
-            : cluster.getEdsClusterConfig().getServiceName())
-        : cluster.getLoadAssignment();
+    ClusterLoadAssignment assignment =
+        cluster.getType() == Cluster.DiscoveryType.EDS
+            ? endpoints.get(
+                cluster.getEdsClusterConfig().getServiceName().isEmpty()
+                    ? cluster.getName()
+                    : cluster.getEdsClusterConfig().getServiceName())
+            : cluster.getLoadAssignment();
     if (assignment == null) {
       return List.of();
     }
     List<Locality> result = new ArrayList<>();
     for (LocalityLbEndpoints locality : assignment.getEndpointsList()) {
       Backend backend = backend(locality.getMetadata(), locality.getLbEndpointsCount() == 0);
-      boolean ready = locality.getLbEndpointsCount() > 0 || backend != null && backend.assumedReady();
-      double weight = locality.hasLoadBalancingWeight() ? locality.getLoadBalancingWeight().getValue() : 1;
+      boolean ready =
+          locality.getLbEndpointsCount() > 0 || backend != null && backend.assumedReady();
+      double weight =
+          locality.hasLoadBalancingWeight() ? locality.getLoadBalancingWeight().getValue() : 1;
       result.add(new Locality(weight, ready, backend));
     }
     return result;
@@ -269,11 +363,15 @@ public final class RouteSimulator {
 
   private List<Backend> backends(String clusterName) {
     Cluster cluster = clusters.get(clusterName);
-    return cluster == null ? List.of()
+    return cluster == null
+        ? List.of()
         : localities(cluster).stream().map(Locality::backend).filter(b -> b != null).toList();
   }
 
-  /** The first {@code resources} entry of the locality metadata; {@code empty}: the locality has no endpoints. */
+  /**
+   * The first {@code resources} entry of the locality metadata; {@code empty}: the locality has no
+   * endpoints.
+   */
   private Backend backend(Metadata metadata, boolean empty) {
     Struct struct = metadata.getFilterMetadataMap().get(metadataNamespace);
     if (struct == null || !struct.containsFields("resources")) {
@@ -346,7 +444,8 @@ public final class RouteSimulator {
     return d.toNanos() % 1_000_000_000L == 0 ? d.getSeconds() + "s" : d.toMillis() + "ms";
   }
 
-  private static Answer envoyAnswer(int status, String location, Map<String, List<String>> responseHeaders) {
+  private static Answer envoyAnswer(
+      int status, String location, Map<String, List<String>> responseHeaders) {
     return new Answer(1.0, null, null, status, location, null, responseHeaders, 0);
   }
 
@@ -367,7 +466,16 @@ public final class RouteSimulator {
     private final List<String> notes = new ArrayList<>();
 
     RouteOutcome outcome(List<Answer> answers) {
-      return new RouteOutcome(listener, filterChain, virtualHost, route, cluster, answers, mirrors, retry, timeout,
+      return new RouteOutcome(
+          listener,
+          filterChain,
+          virtualHost,
+          route,
+          cluster,
+          answers,
+          mirrors,
+          retry,
+          timeout,
           notes.stream().distinct().toList());
     }
   }

@@ -7,7 +7,10 @@ package io.gatewire.adapters.xds.serve;
  */
 record Nack(String nodeId, String nodeCluster, String typeUrl, String version, String detail) {
 
-  /** The type's message name: {@code Cluster} for {@code type.googleapis.com/envoy.config.cluster.v3.Cluster}. */
+  /**
+   * The type's message name: {@code Cluster} for {@code
+   * type.googleapis.com/envoy.config.cluster.v3.Cluster}.
+   */
   String shortType() {
     return shortType(typeUrl);
   }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The version of one type's resources: of all of them for a wildcard request, or of just the names a
- * client asked for, so that a change to resources a client does not watch is not pushed to it.
+ * The version of one type's resources: of all of them for a wildcard request, or of just the names
+ * a client asked for, so that a change to resources a client does not watch is not pushed to it.
  */
 final class NamedResourceVersions implements ResourceVersionResolver {
   /** Distinct name lists remembered per snapshot; past it the memory starts over. */
@@ -17,11 +17,12 @@ final class NamedResourceVersions implements ResourceVersionResolver {
 
   private final SortedMap<String, String> versionsByName;
   private final String all;
+
   /**
    * Versions of name lists already asked for. Every stream of a node group asks the same names (all
-   * of a listener's routes, all of its clusters' endpoints), and the cache asks on every request and
-   * every response: hashing them once per snapshot instead of once per stream keeps a push to many
-   * streams from hashing the same set again and again.
+   * of a listener's routes, all of its clusters' endpoints), and the cache asks on every request
+   * and every response: hashing them once per snapshot instead of once per stream keeps a push to
+   * many streams from hashing the same set again and again.
    */
   private final Map<List<String>, String> subsets = new ConcurrentHashMap<>();
 

@@ -8,20 +8,22 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which snapshot a node gets: the one of the Gateway its {@code cluster} names ({@code namespace/name}),
- * or {@link #MERGED} (every Gateway) when it names none, with one warning per node id (a bounded
- * memory: {@link #MAX_REMEMBERED_STRAYS}). Until the first
- * publish no Gateway is known, so nodes keep their own cluster as group and no warning is written;
- * {@link XdsServing} serves groups that turn out unknown with the merged snapshot. When nodes are
- * authorized by their certificate's SAN, a node never gets the merged snapshot (it would hold the
- * Gateways it is not authorized for): it keeps its own cluster as group, which is served nothing until
- * that Gateway exists.
+ * Which snapshot a node gets: the one of the Gateway its {@code cluster} names ({@code
+ * namespace/name}), or {@link #MERGED} (every Gateway) when it names none, with one warning per
+ * node id (a bounded memory: {@link #MAX_REMEMBERED_STRAYS}). Until the first publish no Gateway is
+ * known, so nodes keep their own cluster as group and no warning is written; {@link XdsServing}
+ * serves groups that turn out unknown with the merged snapshot. When nodes are authorized by their
+ * certificate's SAN, a node never gets the merged snapshot (it would hold the Gateways it is not
+ * authorized for): it keeps its own cluster as group, which is served nothing until that Gateway
+ * exists.
  */
 final class NodeGroups implements NodeGroup<String> {
   static final String MERGED = "*";
+
   /**
    * How many stray node ids are remembered to warn once each; past it the memory starts over (and
-   * those nodes may be warned about again), so nodes churning with fresh ids cannot grow it forever.
+   * those nodes may be warned about again), so nodes churning with fresh ids cannot grow it
+   * forever.
    */
   static final int MAX_REMEMBERED_STRAYS = 4096;
 
@@ -34,7 +36,9 @@ final class NodeGroups implements NodeGroup<String> {
     this(log, true);
   }
 
-  /** With {@code mergeForStrays} false, a node naming no known Gateway keeps its cluster as group. */
+  /**
+   * With {@code mergeForStrays} false, a node naming no known Gateway keeps its cluster as group.
+   */
   NodeGroups(ServingLog log, boolean mergeForStrays) {
     this.log = log;
     this.mergeForStrays = mergeForStrays;
@@ -73,7 +77,9 @@ final class NodeGroups implements NodeGroup<String> {
     return MERGED;
   }
 
-  /** Whether this stray node was not warned about yet; forgets every id once the bound is reached. */
+  /**
+   * Whether this stray node was not warned about yet; forgets every id once the bound is reached.
+   */
   private boolean firstWarning(Node node) {
     if (warnedNodeIds.contains(node.getId())) {
       return false;

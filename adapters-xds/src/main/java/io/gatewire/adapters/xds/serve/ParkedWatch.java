@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A watch held back after a NACK (see {@link NackSuppressingWatcher}): the group it belongs to, the
- * rejected version, how to read the current version from a snapshot, and how to open the real watch.
- * Cancelling it (the library does so when the stream ends or the client asks again) also cancels the
- * real watch if it was opened meanwhile.
+ * rejected version, how to read the current version from a snapshot, and how to open the real
+ * watch. Cancelling it (the library does so when the stream ends or the client asks again) also
+ * cancels the real watch if it was opened meanwhile.
  */
 final class ParkedWatch {
   private final String group;
@@ -19,7 +19,10 @@ final class ParkedWatch {
   private AbstractWatch<?, ?> opened;
   private boolean cancelled;
 
-  ParkedWatch(String group, String rejectedVersion, Function<Snapshot, String> currentVersion,
+  ParkedWatch(
+      String group,
+      String rejectedVersion,
+      Function<Snapshot, String> currentVersion,
       Supplier<? extends AbstractWatch<?, ?>> open) {
     this.group = group;
     this.rejectedVersion = rejectedVersion;

@@ -12,14 +12,19 @@ import javax.net.ssl.SSLSession;
 
 /**
  * Who is at the other end of a gRPC call, as its transport proves it: authenticated when the TLS
- * handshake verified a client certificate (then its URI and DNS subject alternative names), otherwise
- * not (plaintext, or TLS without a client certificate).
+ * handshake verified a client certificate (then its URI and DNS subject alternative names),
+ * otherwise not (plaintext, or TLS without a client certificate).
  */
 record PeerIdentity(boolean authenticated, List<String> uriSans, List<String> dnsSans) {
   static final PeerIdentity UNAUTHENTICATED = new PeerIdentity(false, List.of(), List.of());
   private static final String SUBJECT_ALT_NAME = "2.5.29.17";
-  /** GeneralName's dNSName [2] and uniformResourceIdentifier [6], both IA5String, context-specific primitive. */
+
+  /**
+   * GeneralName's dNSName [2] and uniformResourceIdentifier [6], both IA5String, context-specific
+   * primitive.
+   */
   private static final int CONTEXT_DNS_NAME = 0x82;
+
   private static final int CONTEXT_URI = 0x86;
 
   PeerIdentity {
@@ -45,8 +50,9 @@ record PeerIdentity(boolean authenticated, List<String> uriSans, List<String> dn
   }
 
   /**
-   * Reads the SAN extension's DER itself: the JDK's {@code getSubjectAlternativeNames} rejects a URI
-   * without a scheme (such as {@code infra/eg}), and with it every other name of the certificate.
+   * Reads the SAN extension's DER itself: the JDK's {@code getSubjectAlternativeNames} rejects a
+   * URI without a scheme (such as {@code infra/eg}), and with it every other name of the
+   * certificate.
    */
   static PeerIdentity of(X509Certificate verifiedLeaf) {
     List<String> uris = new ArrayList<>();
@@ -58,7 +64,9 @@ record PeerIdentity(boolean authenticated, List<String> uriSans, List<String> dn
         Der sequence = Der.read(extension, octets.start());
         for (int at = sequence.start(); at < sequence.end(); ) {
           Der name = Der.read(extension, at);
-          String value = new String(extension, name.start(), name.end() - name.start(), StandardCharsets.US_ASCII);
+          String value =
+              new String(
+                  extension, name.start(), name.end() - name.start(), StandardCharsets.US_ASCII);
           if (name.tag() == CONTEXT_URI) {
             uris.add(value);
           } else if (name.tag() == CONTEXT_DNS_NAME) {

@@ -10,22 +10,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where responses are built and handed to gRPC. java-control-plane's default answers every open watch
- * on the thread that sets the snapshot, so one publish pushes to every stream one after another. Here
- * each stream gets its own sequential executor over one shared pool (one thread per core, started
- * up front): a stream's responses keep their order and never overlap, and different streams are served
- * in parallel while the publishing thread moves on.
+ * Where responses are built and handed to gRPC. java-control-plane's default answers every open
+ * watch on the thread that sets the snapshot, so one publish pushes to every stream one after
+ * another. Here each stream gets its own sequential executor over one shared pool (one thread per
+ * core, started up front): a stream's responses keep their order and never overlap, and different
+ * streams are served in parallel while the publishing thread moves on.
  */
 final class PushExecutors implements ExecutorGroup, AutoCloseable {
   private final ThreadPoolExecutor pool;
 
   PushExecutors(int threads) {
     AtomicInteger count = new AtomicInteger();
-    pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread thread = new Thread(task, "gatewire-xds-push-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "gatewire-xds-push-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     pool.prestartAllCoreThreads();
   }
 

@@ -7,8 +7,9 @@ import io.grpc.Status;
 
 /**
  * A call an interceptor can end with a status while the discovery server still holds it: after
- * {@link #refuse}, whatever the server sends or closes is dropped, so nothing leaves after the refusal
- * and the call is closed once. Sending and refusing share one lock, as they come from different threads.
+ * {@link #refuse}, whatever the server sends or closes is dropped, so nothing leaves after the
+ * refusal and the call is closed once. Sending and refusing share one lock, as they come from
+ * different threads.
  */
 class RefusableCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
   private boolean refused;

@@ -7,17 +7,19 @@ import java.util.Map;
 
 /**
  * Content versions of route configurations that do not hash every virtual host again when one
- * changes: the version digests the configuration without its virtual hosts, then each virtual host's
- * own digest, which is remembered per instance (the mappers keep unchanged virtual hosts' instances).
- * Still a function of the content alone, so it is the same in every process. {@link #roll()} forgets
- * the digests of virtual hosts not versioned since the previous roll. Not thread-safe.
+ * changes: the version digests the configuration without its virtual hosts, then each virtual
+ * host's own digest, which is remembered per instance (the mappers keep unchanged virtual hosts'
+ * instances). Still a function of the content alone, so it is the same in every process. {@link
+ * #roll()} forgets the digests of virtual hosts not versioned since the previous roll. Not
+ * thread-safe.
  */
 final class RouteConfigurationVersions {
   private Map<VirtualHost, byte[]> current = new IdentityHashMap<>();
   private Map<VirtualHost, byte[]> previous = new IdentityHashMap<>();
 
   String of(RouteConfiguration config) {
-    return ContentVersions.ofParts(config.toBuilder().clearVirtualHosts().build(),
+    return ContentVersions.ofParts(
+        config.toBuilder().clearVirtualHosts().build(),
         config.getVirtualHostsList().stream().map(this::digest).toList());
   }
 

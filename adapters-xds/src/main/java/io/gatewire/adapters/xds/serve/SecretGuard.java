@@ -21,26 +21,29 @@ import io.grpc.Status;
  * without mutual TLS; this is the last check before the wire, whatever the snapshot holds.
  */
 final class SecretGuard implements ServerInterceptor {
-  static final String REFUSAL = "Secrets are served only on a mutual-TLS-authenticated stream, and this stream"
-      + " has no verified client certificate";
+  static final String REFUSAL =
+      "Secrets are served only on a mutual-TLS-authenticated stream, and this stream"
+          + " has no verified client certificate";
 
   @Override
-  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-      ServerCallHandler<Q, R> next) {
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     if (PeerIdentity.of(call).authenticated()) {
       return next.startCall(call, headers);
     }
-    boolean secretService = SecretDiscoveryServiceGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName());
-    RefusableCall<Q, R> guarded = new RefusableCall<>(call) {
-      @Override
-      public void sendMessage(R message) {
-        if (carriesSecrets(message)) {
-          refuse(Status.PERMISSION_DENIED.withDescription(REFUSAL));
-          return;
-        }
-        super.sendMessage(message);
-      }
-    };
+    boolean secretService =
+        SecretDiscoveryServiceGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName());
+    RefusableCall<Q, R> guarded =
+        new RefusableCall<>(call) {
+          @Override
+          public void sendMessage(R message) {
+            if (carriesSecrets(message)) {
+              refuse(Status.PERMISSION_DENIED.withDescription(REFUSAL));
+              return;
+            }
+            super.sendMessage(message);
+          }
+        };
     return new SimpleForwardingServerCallListener<>(next.startCall(guarded, headers)) {
       @Override
       public void onMessage(Q message) {
@@ -57,14 +60,18 @@ final class SecretGuard implements ServerInterceptor {
   }
 
   private static boolean asksForSecrets(Object message) {
-    return message instanceof DiscoveryRequest request && Resources.V3.SECRET_TYPE_URL.equals(request.getTypeUrl())
-        || message instanceof DeltaDiscoveryRequest delta && Resources.V3.SECRET_TYPE_URL.equals(delta.getTypeUrl());
+    return message instanceof DiscoveryRequest request
+            && Resources.V3.SECRET_TYPE_URL.equals(request.getTypeUrl())
+        || message instanceof DeltaDiscoveryRequest delta
+            && Resources.V3.SECRET_TYPE_URL.equals(delta.getTypeUrl());
   }
 
   private static boolean carriesSecrets(Object message) {
-    return message instanceof DiscoveryResponse response && response.getResourcesCount() > 0
-        && Resources.V3.SECRET_TYPE_URL.equals(response.getTypeUrl())
-        || message instanceof DeltaDiscoveryResponse delta && delta.getResourcesCount() > 0
-        && Resources.V3.SECRET_TYPE_URL.equals(delta.getTypeUrl());
+    return message instanceof DiscoveryResponse response
+            && response.getResourcesCount() > 0
+            && Resources.V3.SECRET_TYPE_URL.equals(response.getTypeUrl())
+        || message instanceof DeltaDiscoveryResponse delta
+            && delta.getResourcesCount() > 0
+            && Resources.V3.SECRET_TYPE_URL.equals(delta.getTypeUrl());
   }
 }

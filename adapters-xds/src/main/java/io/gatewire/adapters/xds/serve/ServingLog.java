@@ -21,27 +21,37 @@ final class ServingLog {
   }
 
   static ServingLog toLogger() {
-    return new ServingLog(line -> { });
+    return new ServingLog(line -> {});
   }
 
   void nack(Nack nack) {
-    warn(String.format("xDS NACK from node '%s' (cluster '%s'): %s version %s rejected: %s", nack.nodeId(),
-        nack.nodeCluster(), nack.shortType(), nack.version(), nack.detail()));
+    warn(
+        String.format(
+            "xDS NACK from node '%s' (cluster '%s'): %s version %s rejected: %s",
+            nack.nodeId(), nack.nodeCluster(), nack.shortType(), nack.version(), nack.detail()));
   }
 
   void unauthorizedStrayNode(String nodeId, String cluster, Collection<String> knownGateways) {
-    warn(String.format("xDS node '%s' names cluster '%s', which is no known Gateway: with --xds-authorize-by-san it"
-        + " gets nothing until that Gateway exists. Known Gateways: %s", nodeId, cluster, knownGateways));
+    warn(
+        String.format(
+            "xDS node '%s' names cluster '%s', which is no known Gateway: with --xds-authorize-by-san it"
+                + " gets nothing until that Gateway exists. Known Gateways: %s",
+            nodeId, cluster, knownGateways));
   }
 
   void unknownNodeCluster(String nodeId, String cluster, Collection<String> knownGateways) {
-    warn(String.format("xDS node '%s' names cluster '%s', which is no known Gateway: it gets every Gateway merged."
-        + " Set the node's cluster to one of %s", nodeId, cluster, knownGateways));
+    warn(
+        String.format(
+            "xDS node '%s' names cluster '%s', which is no known Gateway: it gets every Gateway merged."
+                + " Set the node's cluster to one of %s",
+            nodeId, cluster, knownGateways));
   }
 
   void inconsistent(String group, List<String> violations) {
-    String line = String.format("BUG: the xDS snapshot for '%s' is inconsistent, keeping the previous one: %s",
-        group, String.join("; ", violations));
+    String line =
+        String.format(
+            "BUG: the xDS snapshot for '%s' is inconsistent, keeping the previous one: %s",
+            group, String.join("; ", violations));
     LOGGER.error(line);
     observer.accept(line);
   }
@@ -53,8 +63,9 @@ final class ServingLog {
   }
 
   void insecureSecrets() {
-    warn("--allow-insecure-secrets: TLS private keys are served to xDS clients without a verified client"
-        + " certificate; anyone who can reach the xDS port can read them. For local development only.");
+    warn(
+        "--allow-insecure-secrets: TLS private keys are served to xDS clients without a verified client"
+            + " certificate; anyone who can reach the xDS port can read them. For local development only.");
   }
 
   void tlsReloaded(Path file) {

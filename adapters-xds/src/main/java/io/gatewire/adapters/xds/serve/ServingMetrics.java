@@ -17,21 +17,26 @@ import java.util.function.IntSupplier;
 /**
  * The server's meters. Every tag value exists from the start, so dashboards see zeros rather than
  * gaps:
+ *
  * <ul>
- *   <li>{@code gatewire.snapshot.builds} (counter, {@code result} = published | unchanged | inconsistent):
- *       one per node group per publish;</li>
- *   <li>{@code gatewire.snapshot.build} (timer): one publish, IR to every snapshot set;</li>
- *   <li>{@code gatewire.xds.resources} (gauge, {@code type} = Listener, RouteConfiguration, Cluster,
- *       ClusterLoadAssignment, Secret): the resources served to the merged group {@code *}, which holds
- *       every Gateway's;</li>
- *   <li>{@code gatewire.xds.streams} (gauge): open xDS streams;</li>
- *   <li>{@code gatewire.xds.nacks} (counter, {@code type} as above): rejected responses.</li>
+ *   <li>{@code gatewire.snapshot.builds} (counter, {@code result} = published | unchanged |
+ *       inconsistent): one per node group per publish;
+ *   <li>{@code gatewire.snapshot.build} (timer): one publish, IR to every snapshot set;
+ *   <li>{@code gatewire.xds.resources} (gauge, {@code type} = Listener, RouteConfiguration,
+ *       Cluster, ClusterLoadAssignment, Secret): the resources served to the merged group {@code
+ *       *}, which holds every Gateway's;
+ *   <li>{@code gatewire.xds.streams} (gauge): open xDS streams;
+ *   <li>{@code gatewire.xds.nacks} (counter, {@code type} as above): rejected responses.
  * </ul>
  */
 final class ServingMetrics {
 
   /** What became of one node group's build. */
-  enum BuildResult { PUBLISHED, UNCHANGED, INCONSISTENT }
+  enum BuildResult {
+    PUBLISHED,
+    UNCHANGED,
+    INCONSISTENT
+  }
 
   private final MeterRegistry registry;
   private final Map<BuildResult, Counter> builds = new EnumMap<>(BuildResult.class);
@@ -42,21 +47,26 @@ final class ServingMetrics {
   ServingMetrics(MeterRegistry registry) {
     this.registry = registry;
     for (BuildResult result : BuildResult.values()) {
-      builds.put(result, Counter.builder("gatewire.snapshot.builds")
-          .description("Node group snapshot builds by outcome")
-          .tag("result", result.name().toLowerCase(Locale.ROOT))
-          .register(registry));
+      builds.put(
+          result,
+          Counter.builder("gatewire.snapshot.builds")
+              .description("Node group snapshot builds by outcome")
+              .tag("result", result.name().toLowerCase(Locale.ROOT))
+              .register(registry));
     }
-    build = Timer.builder("gatewire.snapshot.build")
-        .description("Time from a published IR to every node group's snapshot set")
-        .register(registry);
+    build =
+        Timer.builder("gatewire.snapshot.build")
+            .description("Time from a published IR to every node group's snapshot set")
+            .register(registry);
     for (String typeUrl : Resources.V3.TYPE_URLS) {
       ResourceType type = Resources.TYPE_URLS_TO_RESOURCE_TYPE.get(typeUrl);
       String shortType = Nack.shortType(typeUrl);
-      nacks.put(typeUrl, Counter.builder("gatewire.xds.nacks")
-          .description("Responses that clients rejected")
-          .tag("type", shortType)
-          .register(registry));
+      nacks.put(
+          typeUrl,
+          Counter.builder("gatewire.xds.nacks")
+              .description("Responses that clients rejected")
+              .tag("type", shortType)
+              .register(registry));
       Gauge.builder("gatewire.xds.resources", merged, holder -> count(holder.get(), type))
           .description("Resources served to the merged node group")
           .tag("type", shortType)

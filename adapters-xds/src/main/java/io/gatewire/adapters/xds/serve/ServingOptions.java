@@ -9,12 +9,16 @@ import java.util.Optional;
  * emitted, and the transport's security:
  *
  * @param tls TLS for the xDS port (mutual when it has a client CA); empty serves plaintext
- * @param allowInsecureSecrets serve Secrets on streams without a verified client certificate too (local
- *     development); otherwise such a stream never gets one ({@link SecretGuard})
- * @param authorizeBySan serve a node only the Gateway its client certificate names ({@link SanAuthorization});
- *     needs mutual TLS
+ * @param allowInsecureSecrets serve Secrets on streams without a verified client certificate too
+ *     (local development); otherwise such a stream never gets one ({@link SecretGuard})
+ * @param authorizeBySan serve a node only the Gateway its client certificate names ({@link
+ *     SanAuthorization}); needs mutual TLS
  */
-public record ServingOptions(int port, MetadataOptions metadata, Optional<XdsTls> tls, boolean allowInsecureSecrets,
+public record ServingOptions(
+    int port,
+    MetadataOptions metadata,
+    Optional<XdsTls> tls,
+    boolean allowInsecureSecrets,
     boolean authorizeBySan) {
   public ServingOptions {
     if (port < 0 || port > 65_535) {
@@ -32,7 +36,10 @@ public record ServingOptions(int port, MetadataOptions metadata, Optional<XdsTls
     this(port, metadata, Optional.empty(), false, false);
   }
 
-  /** True when the server may hand out Secrets at all: to mTLS-authenticated streams, or to any when allowed. */
+  /**
+   * True when the server may hand out Secrets at all: to mTLS-authenticated streams, or to any when
+   * allowed.
+   */
   public boolean secretsServable() {
     return allowInsecureSecrets || tls.map(XdsTls::mutual).orElse(false);
   }

@@ -33,15 +33,20 @@ import java.util.stream.Stream;
 final class SnapshotConsistency {
   private SnapshotConsistency() {}
 
-  /** What is missing, one sentence per dangling reference; empty when the resources are consistent. */
+  /**
+   * What is missing, one sentence per dangling reference; empty when the resources are consistent.
+   */
   static List<String> violations(XdsResources resources) {
     Set<String> routes = names(resources.routes(), RouteConfiguration::getName);
     Set<String> assignments = names(resources.endpoints(), ClusterLoadAssignment::getClusterName);
     Set<String> secrets = names(resources.secrets(), Secret::getName);
     List<String> violations = new ArrayList<>();
     for (Listener listener : resources.listeners()) {
-      Stream.concat(listener.getFilterChainsList().stream(),
-              listener.hasDefaultFilterChain() ? Stream.of(listener.getDefaultFilterChain()) : Stream.empty())
+      Stream.concat(
+              listener.getFilterChainsList().stream(),
+              listener.hasDefaultFilterChain()
+                  ? Stream.of(listener.getDefaultFilterChain())
+                  : Stream.empty())
           .forEach(chain -> checkChain(listener.getName(), chain, routes, secrets, violations));
     }
     for (Cluster cluster : resources.clusters()) {
@@ -49,49 +54,83 @@ final class SnapshotConsistency {
         String serviceName = cluster.getEdsClusterConfig().getServiceName();
         String assignment = serviceName.isEmpty() ? cluster.getName() : serviceName;
         if (!assignments.contains(assignment)) {
-          violations.add("cluster '" + cluster.getName() + "' takes its endpoints from EDS '" + assignment
-              + "', which the snapshot does not contain");
+          violations.add(
+              "cluster '"
+                  + cluster.getName()
+                  + "' takes its endpoints from EDS '"
+                  + assignment
+                  + "', which the snapshot does not contain");
         }
       }
     }
     return violations;
   }
 
-  private static void checkChain(String listener, FilterChain chain, Set<String> routes, Set<String> secrets,
+  private static void checkChain(
+      String listener,
+      FilterChain chain,
+      Set<String> routes,
+      Set<String> secrets,
       List<String> violations) {
     for (Filter filter : chain.getFiltersList()) {
       if (!filter.hasTypedConfig() || !filter.getTypedConfig().is(HttpConnectionManager.class)) {
         continue;
       }
-      HttpConnectionManager hcm = unpack(filter.getTypedConfig(), HttpConnectionManager.class, listener, violations);
+      HttpConnectionManager hcm =
+          unpack(filter.getTypedConfig(), HttpConnectionManager.class, listener, violations);
       if (hcm != null && hcm.hasRds() && !routes.contains(hcm.getRds().getRouteConfigName())) {
-        violations.add("listener '" + listener + "' routes through RDS '" + hcm.getRds().getRouteConfigName()
-            + "', which the snapshot does not contain");
+        violations.add(
+            "listener '"
+                + listener
+                + "' routes through RDS '"
+                + hcm.getRds().getRouteConfigName()
+                + "', which the snapshot does not contain");
       }
     }
-    if (chain.hasTransportSocket() && chain.getTransportSocket().getTypedConfig().is(DownstreamTlsContext.class)) {
-      DownstreamTlsContext tls = unpack(chain.getTransportSocket().getTypedConfig(), DownstreamTlsContext.class,
-          listener, violations);
+    if (chain.hasTransportSocket()
+        && chain.getTransportSocket().getTypedConfig().is(DownstreamTlsContext.class)) {
+      DownstreamTlsContext tls =
+          unpack(
+              chain.getTransportSocket().getTypedConfig(),
+              DownstreamTlsContext.class,
+              listener,
+              violations);
       if (tls != null) {
-        sdsNames(tls.getCommonTlsContext()).filter(name -> !secrets.contains(name)).forEach(name -> violations.add(
-            "listener '" + listener + "' takes secret '" + name + "' from SDS, which the snapshot does not contain"));
+        sdsNames(tls.getCommonTlsContext())
+            .filter(name -> !secrets.contains(name))
+            .forEach(
+                name ->
+                    violations.add(
+                        "listener '"
+                            + listener
+                            + "' takes secret '"
+                            + name
+                            + "' from SDS, which the snapshot does not contain"));
       }
     }
   }
 
   private static Stream<String> sdsNames(CommonTlsContext tls) {
-    Stream<SdsSecretConfig> validation = tls.hasValidationContextSdsSecretConfig()
-        ? Stream.of(tls.getValidationContextSdsSecretConfig()) : Stream.empty();
+    Stream<SdsSecretConfig> validation =
+        tls.hasValidationContextSdsSecretConfig()
+            ? Stream.of(tls.getValidationContextSdsSecretConfig())
+            : Stream.empty();
     return Stream.concat(tls.getTlsCertificateSdsSecretConfigsList().stream(), validation)
         .map(SdsSecretConfig::getName);
   }
 
-  private static <T extends Message> T unpack(Any any, Class<T> type, String listener, List<String> violations) {
+  private static <T extends Message> T unpack(
+      Any any, Class<T> type, String listener, List<String> violations) {
     try {
       return any.unpack(type);
     } catch (InvalidProtocolBufferException e) {
-      violations.add("listener '" + listener + "' holds a " + type.getSimpleName() + " that does not parse: "
-          + e.getMessage());
+      violations.add(
+          "listener '"
+              + listener
+              + "' holds a "
+              + type.getSimpleName()
+              + " that does not parse: "
+              + e.getMessage());
       return null;
     }
   }

@@ -14,17 +14,19 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 /**
- * Follows every xDS stream through java-control-plane's callbacks: counts the open ones, remembers the
- * nonce and version of the latest response per type, and turns a request whose error_detail answers
- * that nonce into a {@link Nack}. The NACK goes to the reporter once, and is held for
+ * Follows every xDS stream through java-control-plane's callbacks: counts the open ones, remembers
+ * the nonce and version of the latest response per type, and turns a request whose error_detail
+ * answers that nonce into a {@link Nack}. The NACK goes to the reporter once, and is held for
  * {@link NackSuppressingWatcher}: right after these callbacks, on the same thread and with the same
- * request instance, the library asks the watcher for the next watch. A NACK of an older nonce is left
- * alone, as the library ignores it too.
+ * request instance, the library asks the watcher for the next watch. A NACK of an older nonce is
+ * left alone, as the library ignores it too.
  */
 final class StreamLedger implements DiscoveryServerCallbacks {
   private final ConcurrentMap<Long, StreamState> streams = new ConcurrentHashMap<>();
+
   /** Request instance (compared by identity, weakly held) to the NACK it carries. */
   private final ConcurrentMap<Message, Nack> nacksByRequest = new MapMaker().weakKeys().makeMap();
+
   private final Consumer<Nack> reporter;
 
   StreamLedger(Consumer<Nack> reporter) {
@@ -58,7 +60,12 @@ final class StreamLedger implements DiscoveryServerCallbacks {
   @Override
   public void onV3StreamRequest(long streamId, DiscoveryRequest request) {
     if (request.hasErrorDetail()) {
-      rejected(streamId, request, request.getNode(), request.getTypeUrl(), request.getResponseNonce(),
+      rejected(
+          streamId,
+          request,
+          request.getNode(),
+          request.getTypeUrl(),
+          request.getResponseNonce(),
           request.getErrorDetail().getMessage());
     }
   }
@@ -66,18 +73,25 @@ final class StreamLedger implements DiscoveryServerCallbacks {
   @Override
   public void onV3StreamDeltaRequest(long streamId, DeltaDiscoveryRequest request) {
     if (request.hasErrorDetail()) {
-      rejected(streamId, request, request.getNode(), request.getTypeUrl(), request.getResponseNonce(),
+      rejected(
+          streamId,
+          request,
+          request.getNode(),
+          request.getTypeUrl(),
+          request.getResponseNonce(),
           request.getErrorDetail().getMessage());
     }
   }
 
   @Override
-  public void onV3StreamResponse(long streamId, DiscoveryRequest request, DiscoveryResponse response) {
+  public void onV3StreamResponse(
+      long streamId, DiscoveryRequest request, DiscoveryResponse response) {
     sent(streamId, response.getTypeUrl(), response.getNonce(), response.getVersionInfo());
   }
 
   @Override
-  public void onV3StreamDeltaResponse(long streamId, DeltaDiscoveryRequest request, DeltaDiscoveryResponse response) {
+  public void onV3StreamDeltaResponse(
+      long streamId, DeltaDiscoveryRequest request, DeltaDiscoveryResponse response) {
     sent(streamId, response.getTypeUrl(), response.getNonce(), response.getSystemVersionInfo());
   }
 
@@ -88,7 +102,12 @@ final class StreamLedger implements DiscoveryServerCallbacks {
     }
   }
 
-  private void rejected(long streamId, Message request, Node node, String requestTypeUrl, String nonce,
+  private void rejected(
+      long streamId,
+      Message request,
+      Node node,
+      String requestTypeUrl,
+      String nonce,
       String detail) {
     StreamState stream = streams.get(streamId);
     if (stream == null) {

@@ -20,24 +20,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server credentials of the xDS port, kept in step with their files. gRPC's
- * {@link AdvancedTlsX509KeyManager} and {@link AdvancedTlsX509TrustManager} hold the certificates and
- * swap them for new handshakes; this class reads the files (parsing with gRPC's
- * {@link CertificateUtils}) and feeds the managers. Its own polling, not the managers' file refresh,
+ * The server credentials of the xDS port, kept in step with their files. gRPC's {@link
+ * AdvancedTlsX509KeyManager} and {@link AdvancedTlsX509TrustManager} hold the certificates and swap
+ * them for new handshakes; this class reads the files (parsing with gRPC's {@link
+ * CertificateUtils}) and feeds the managers. Its own polling, not the managers' file refresh,
  * because theirs refuses periods under a minute and its errors do not say which file is wrong.
  */
 final class TlsCredentialFiles implements AutoCloseable {
-  private static final String NOT_A_KEY = "holds no PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----, RSA or EC;"
-      + " cert-manager writes one with spec.privateKey.encoding: PKCS8)";
+  private static final String NOT_A_KEY =
+      "holds no PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----, RSA or EC;"
+          + " cert-manager writes one with spec.privateKey.encoding: PKCS8)";
   private final XdsTls tls;
   private final ServingLog log;
   private final AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
   private final AdvancedTlsX509TrustManager trust;
   private final ScheduledExecutorService refresher;
+
   /** The file contents the managers hold now, to notice a change; guarded by {@code this}. */
   private byte[] chainBytes;
+
   private byte[] keyBytes;
   private byte[] caBytes;
+
   /** The problem the last refresh logged; only the refresher thread touches it. */
   private String lastProblem;
 
@@ -45,17 +49,24 @@ final class TlsCredentialFiles implements AutoCloseable {
     this.tls = tls;
     this.log = log;
     try {
-      this.trust = tls.mutual() ? AdvancedTlsX509TrustManager.newBuilder()
-          .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION).build() : null;
+      this.trust =
+          tls.mutual()
+              ? AdvancedTlsX509TrustManager.newBuilder()
+                  .setVerification(
+                      AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION)
+                  .build()
+              : null;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
     reload(true);
-    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gatewire-xds-tls-refresh");
-      t.setDaemon(true);
-      return t;
-    });
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatewire-xds-tls-refresh");
+              t.setDaemon(true);
+              return t;
+            });
     long millis = tls.refresh().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -65,7 +76,9 @@ final class TlsCredentialFiles implements AutoCloseable {
     return new TlsCredentialFiles(tls, log);
   }
 
-  /** TLS with these credentials; with a client CA, a client certificate signed by it is required. */
+  /**
+   * TLS with these credentials; with a client CA, a client certificate signed by it is required.
+   */
   ServerCredentials credentials() {
     TlsServerCredentials.Builder builder = TlsServerCredentials.newBuilder().keyManager(keys);
     if (trust != null) {
@@ -98,8 +111,10 @@ final class TlsCredentialFiles implements AutoCloseable {
       PrivateKey privateKey = privateKey(tls.privateKey(), key);
       if (!matches(certificates[0], privateKey)) {
         // also what a reload sees between the writes of a rotation: the next poll tries again
-        throw new TlsFileException(tls.privateKey(), "is not the key of the first certificate in "
-            + tls.certificateChain(), null);
+        throw new TlsFileException(
+            tls.privateKey(),
+            "is not the key of the first certificate in " + tls.certificateChain(),
+            null);
       }
       keys.updateIdentityCredentials(certificates, privateKey);
       chainBytes = chain;

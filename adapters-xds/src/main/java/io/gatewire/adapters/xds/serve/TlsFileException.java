@@ -3,12 +3,19 @@ package io.gatewire.adapters.xds.serve;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A TLS file of the xDS port that cannot be read or does not hold what it should; names the file. */
+/**
+ * A TLS file of the xDS port that cannot be read or does not hold what it should; names the file.
+ */
 public final class TlsFileException extends IOException {
   private final Path file;
 
   TlsFileException(Path file, String what, Throwable cause) {
-    super(file + ": " + what + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+    super(
+        file
+            + ": "
+            + what
+            + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        cause);
     this.file = file;
   }
 

@@ -1,20 +1,20 @@
 package io.gatewire.adapters.xds.serve;
 
-import io.gatewire.domain.ir.Instances;
 import io.envoyproxy.controlplane.cache.StatusInfo;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.XdsDocumentWriter;
 import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
 import io.gatewire.adapters.xds.serve.ServingMetrics.BuildResult;
+import io.gatewire.domain.ir.Instances;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
-import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -42,16 +42,17 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The xDS server: every published IR becomes one snapshot per Gateway (for nodes whose {@code cluster}
- * is the Gateway's {@code namespace/name}) and one of all Gateways merged ({@code *}, for every other
- * node), served over ADS (state of the world and delta) and the per-type discovery services.
+ * The xDS server: every published IR becomes one snapshot per Gateway (for nodes whose {@code
+ * cluster} is the Gateway's {@code namespace/name}) and one of all Gateways merged ({@code *}, for
+ * every other node), served over ADS (state of the world and delta) and the per-type discovery
+ * services.
  *
  * <p>Versions are content hashes, so an unchanged resource keeps its version and its proto instance
  * across publishes and restarts, and a group whose content did not change is not pushed. A snapshot
- * that fails {@link SnapshotConsistency} is a bug: it is logged and the group keeps its previous one.
- * NACKs are logged once, counted, and not answered with the rejected version again
- * ({@link NackSuppressingWatcher}). Node groups that name no Gateway (nodes that connected before the
- * first publish, or whose Gateway went away) are served the merged snapshot.
+ * that fails {@link SnapshotConsistency} is a bug: it is logged and the group keeps its previous
+ * one. NACKs are logged once, counted, and not answered with the rejected version again ({@link
+ * NackSuppressingWatcher}). Node groups that name no Gateway (nodes that connected before the first
+ * publish, or whose Gateway went away) are served the merged snapshot.
  *
  * <p>{@link #publish} may be called from any thread, before or after {@link #start}.
  */
@@ -68,32 +69,49 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private final SimpleCache<String> cache;
   private final StreamLedger ledger;
   private final NackSuppressingWatcher watcher;
+
   /** Serializes publishes; guards the interner. */
   private final Object publishLock = new Object();
+
   private final ResourceInterner interner = new ResourceInterner();
+
   /** What a node is served that may have no Gateway's snapshot. */
-  private final ContentVersionedSnapshot nothing = ContentVersionedSnapshot.of(
-      new XdsResources(List.of(), List.of(), List.of(), List.of(), List.of()), new ResourceInterner());
+  private final ContentVersionedSnapshot nothing =
+      ContentVersionedSnapshot.of(
+          new XdsResources(List.of(), List.of(), List.of(), List.of(), List.of()),
+          new ResourceInterner());
+
   /** The snapshot served to each Gateway group and to {@code *}; replaced whole on publish. */
-  private volatile SortedMap<String, ContentVersionedSnapshot> served = Collections.emptySortedMap();
+  private volatile SortedMap<String, ContentVersionedSnapshot> served =
+      Collections.emptySortedMap();
+
   /** The IR the served snapshots were built from; guarded by the publish lock. */
   private Ir published;
+
   /**
-   * ClusterLoadAssignments replaced by {@link #publishEndpointsOnly} since the last full build, which
-   * neither rolls the mappers' memos nor prunes the interner: past a bound, the next publish is full.
+   * ClusterLoadAssignments replaced by {@link #publishEndpointsOnly} since the last full build,
+   * which neither rolls the mappers' memos nor prunes the interner: past a bound, the next publish
+   * is full.
    */
   private int endpointPatches;
+
   private Server server;
   private TlsCredentialFiles tlsFiles;
   private PushExecutors pushExecutors;
 
-  /** Registers its meters in {@code registry}; one server per registry, as gauges bind to the first. */
+  /**
+   * Registers its meters in {@code registry}; one server per registry, as gauges bind to the first.
+   */
   public XdsServing(ServingOptions options, MeterRegistry registry) {
     this(options, registry, ServingLog.toLogger(), null, DRAIN_TIMEOUT);
   }
 
   /** With {@code bindAddress} null, listens on every interface. */
-  XdsServing(ServingOptions options, MeterRegistry registry, ServingLog log, InetAddress bindAddress,
+  XdsServing(
+      ServingOptions options,
+      MeterRegistry registry,
+      ServingLog log,
+      InetAddress bindAddress,
       Duration drainTimeout) {
     this.options = options;
     this.bindAddress = bindAddress;
@@ -103,27 +121,32 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     this.nodeGroups = new NodeGroups(log, !options.authorizeBySan());
     this.cache = new SimpleCache<>(nodeGroups);
     this.metrics = new ServingMetrics(registry);
-    this.ledger = new StreamLedger(nack -> {
-      log.nack(nack);
-      metrics.nack(nack);
-    });
+    this.ledger =
+        new StreamLedger(
+            nack -> {
+              log.nack(nack);
+              metrics.nack(nack);
+            });
     metrics.countStreams(ledger::openStreams);
     this.watcher = new NackSuppressingWatcher(cache, nodeGroups, ledger);
   }
 
   /**
-   * Binds the port and starts serving; snapshots published before are served at once. With TLS, reads
-   * the certificate files first: a {@link TlsFileException} names the one that is not usable.
+   * Binds the port and starts serving; snapshots published before are served at once. With TLS,
+   * reads the certificate files first: a {@link TlsFileException} names the one that is not usable.
    */
   public synchronized void start() throws IOException {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
     pushExecutors = PushExecutors.perCore();
-    V3DiscoveryServer discovery = new V3DiscoveryServer(List.of(ledger), watcher, pushExecutors,
-        new CachedProtoResourcesSerializer());
-    InetSocketAddress address = bindAddress == null
-        ? new InetSocketAddress(options.port()) : new InetSocketAddress(bindAddress, options.port());
+    V3DiscoveryServer discovery =
+        new V3DiscoveryServer(
+            List.of(ledger), watcher, pushExecutors, new CachedProtoResourcesSerializer());
+    InetSocketAddress address =
+        bindAddress == null
+            ? new InetSocketAddress(options.port())
+            : new InetSocketAddress(bindAddress, options.port());
     NettyServerBuilder builder;
     if (options.tls().isPresent()) {
       tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
@@ -140,10 +163,15 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       interceptors.add(new SecretGuard());
     }
     interceptors.add(new NodeCarryOver());
-    List.<BindableService>of(discovery.getAggregatedDiscoveryServiceImpl(), discovery.getListenerDiscoveryServiceImpl(),
-            discovery.getRouteDiscoveryServiceImpl(), discovery.getClusterDiscoveryServiceImpl(),
-            discovery.getEndpointDiscoveryServiceImpl(), discovery.getSecretDiscoveryServiceImpl())
-        .forEach(service -> builder.addService(ServerInterceptors.intercept(service, interceptors)));
+    List.<BindableService>of(
+            discovery.getAggregatedDiscoveryServiceImpl(),
+            discovery.getListenerDiscoveryServiceImpl(),
+            discovery.getRouteDiscoveryServiceImpl(),
+            discovery.getClusterDiscoveryServiceImpl(),
+            discovery.getEndpointDiscoveryServiceImpl(),
+            discovery.getSecretDiscoveryServiceImpl())
+        .forEach(
+            service -> builder.addService(ServerInterceptors.intercept(service, interceptors)));
     try {
       server = builder.build().start();
     } catch (IOException | RuntimeException e) {
@@ -163,7 +191,9 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     }
     XdsTls tls = options.tls().get();
     return tls.mutual()
-        ? "mutual TLS: client certificates signed by " + tls.clientCa().get() + " required"
+        ? "mutual TLS: client certificates signed by "
+            + tls.clientCa().get()
+            + " required"
             + (options.authorizeBySan() ? ", each authorized for the Gateway its SAN names" : "")
         : "TLS, no client certificates";
   }
@@ -211,38 +241,40 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     Set<String> changed = new HashSet<>();
     // with one Gateway, its resources are the merged ones: one snapshot serves both groups
     Map<XdsResources, ContentVersionedSnapshot> builtFor = new IdentityHashMap<>();
-    parts.forEach((group, resources) -> {
-      ContentVersionedSnapshot previous = served.get(group);
-      ContentVersionedSnapshot same = builtFor.get(resources);
-      if (same != null) {
-        next.put(group, same);
-        metrics.built(same == previous ? BuildResult.UNCHANGED : BuildResult.PUBLISHED);
-        if (same != previous) {
+    parts.forEach(
+        (group, resources) -> {
+          ContentVersionedSnapshot previous = served.get(group);
+          ContentVersionedSnapshot same = builtFor.get(resources);
+          if (same != null) {
+            next.put(group, same);
+            metrics.built(same == previous ? BuildResult.UNCHANGED : BuildResult.PUBLISHED);
+            if (same != previous) {
+              changed.add(group);
+            }
+            return;
+          }
+          List<String> violations = SnapshotConsistency.violations(resources);
+          if (!violations.isEmpty()) {
+            log.inconsistent(group, violations);
+            metrics.built(BuildResult.INCONSISTENT);
+            if (previous != null) {
+              next.put(group, previous);
+            }
+            return;
+          }
+          ContentVersionedSnapshot snapshot =
+              ContentVersionedSnapshot.of(resources, interner, previous);
+          if (previous != null && previous.sameVersionsAs(snapshot)) {
+            metrics.built(BuildResult.UNCHANGED);
+            next.put(group, previous);
+            builtFor.put(resources, previous);
+            return;
+          }
+          builtFor.put(resources, snapshot);
+          metrics.built(BuildResult.PUBLISHED);
+          next.put(group, snapshot);
           changed.add(group);
-        }
-        return;
-      }
-      List<String> violations = SnapshotConsistency.violations(resources);
-      if (!violations.isEmpty()) {
-        log.inconsistent(group, violations);
-        metrics.built(BuildResult.INCONSISTENT);
-        if (previous != null) {
-          next.put(group, previous);
-        }
-        return;
-      }
-      ContentVersionedSnapshot snapshot = ContentVersionedSnapshot.of(resources, interner, previous);
-      if (previous != null && previous.sameVersionsAs(snapshot)) {
-        metrics.built(BuildResult.UNCHANGED);
-        next.put(group, previous);
-        builtFor.put(resources, previous);
-        return;
-      }
-      builtFor.put(resources, snapshot);
-      metrics.built(BuildResult.PUBLISHED);
-      next.put(group, snapshot);
-      changed.add(group);
-    });
+        });
 
     Set<String> gateways = new HashSet<>(next.keySet());
     gateways.remove(NodeGroups.MERGED);
@@ -259,10 +291,11 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   }
 
   /**
-   * The fast path for an IR that differs from the published one only in the localities of EDS clusters
-   * (as the translator gives for a change of EndpointSlices), with one Gateway, whose snapshot is also
-   * the merged one: only the changed ClusterLoadAssignments are mapped and versioned, and the snapshot
-   * is the previous one with those replaced. False, having done nothing, for any other change.
+   * The fast path for an IR that differs from the published one only in the localities of EDS
+   * clusters (as the translator gives for a change of EndpointSlices), with one Gateway, whose
+   * snapshot is also the merged one: only the changed ClusterLoadAssignments are mapped and
+   * versioned, and the snapshot is the previous one with those replaced. False, having done
+   * nothing, for any other change.
    */
   private boolean publishEndpointsOnly(Ir ir) {
     if (published == null || ir.gateways().size() != 1 || published.gateways().size() != 1) {
@@ -271,7 +304,9 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     IrGateway before = published.gateways().get(0);
     IrGateway after = ir.gateways().get(0);
     ContentVersionedSnapshot previous = served.get(after.key());
-    if (previous == null || served.get(NodeGroups.MERGED) != previous || !before.key().equals(after.key())
+    if (previous == null
+        || served.get(NodeGroups.MERGED) != previous
+        || !before.key().equals(after.key())
         || !Instances.same(before.listeners(), after.listeners())
         || !Instances.same(before.routeConfigs(), after.routeConfigs())
         || !Instances.same(before.secrets(), after.secrets())
@@ -286,8 +321,10 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
         continue;
       }
       // an EDS cluster's own proto does not hold its endpoints: equal in all else, it is unchanged
-      if (!was.name().equals(is.name()) || was.discovery() != IrCluster.Discovery.EDS
-          || is.discovery() != IrCluster.Discovery.EDS || was.protocol() != is.protocol()
+      if (!was.name().equals(is.name())
+          || was.discovery() != IrCluster.Discovery.EDS
+          || is.discovery() != IrCluster.Discovery.EDS
+          || was.protocol() != is.protocol()
           || !was.metadata().equals(is.metadata())) {
         return false;
       }
@@ -319,9 +356,9 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   }
 
   /**
-   * Gives the merged snapshot to every group the cache knows that is neither a Gateway nor {@code *}:
-   * nodes that connected before their group was known, or whose Gateway is gone. When the merged
-   * snapshot is not for strays ({@link NodeGroups}), they get an empty one instead.
+   * Gives the merged snapshot to every group the cache knows that is neither a Gateway nor {@code
+   * *}: nodes that connected before their group was known, or whose Gateway is gone. When the
+   * merged snapshot is not for strays ({@link NodeGroups}), they get an empty one instead.
    */
   private Set<String> serveMergedToStrayGroups(Snapshot merged) {
     Set<String> changed = new HashSet<>();
@@ -344,15 +381,23 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     return changed;
   }
 
-  /** The node groups with a snapshot: each Gateway's {@code namespace/name} and {@code *}, sorted. */
+  /**
+   * The node groups with a snapshot: each Gateway's {@code namespace/name} and {@code *}, sorted.
+   */
   public Set<String> nodeGroups() {
     return served.keySet();
   }
 
-  /** The xDS each node group is served, printed as the {@code translate} command prints it; sorted by group. */
+  /**
+   * The xDS each node group is served, printed as the {@code translate} command prints it; sorted
+   * by group.
+   */
   public Map<String, String> configDump(XdsDocument.Format format) {
-    XdsDocumentWriter writer = new XdsDocumentWriter(
-        format == XdsDocument.Format.JSON ? XdsDocumentWriter.Format.JSON : XdsDocumentWriter.Format.YAML);
+    XdsDocumentWriter writer =
+        new XdsDocumentWriter(
+            format == XdsDocument.Format.JSON
+                ? XdsDocumentWriter.Format.JSON
+                : XdsDocumentWriter.Format.YAML);
     Map<String, String> dump = new LinkedHashMap<>();
     served.forEach((group, snapshot) -> dump.put(group, writer.write(snapshot.resources())));
     return dump;
@@ -364,9 +409,9 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   }
 
   /**
-   * What the server remembers, for leak checks: the mappers' memo entries ({@link XdsTranslator#memoSizes}),
-   * the interner's entries, the NACKed watches parked, and the cache's open watches and node groups.
-   * Taken under the publish lock, so no publish is half done.
+   * What the server remembers, for leak checks: the mappers' memo entries ({@link
+   * XdsTranslator#memoSizes}), the interner's entries, the NACKed watches parked, and the cache's
+   * open watches and node groups. Taken under the publish lock, so no publish is half done.
    */
   Map<String, Integer> internalSizes() {
     synchronized (publishLock) {
@@ -385,7 +430,10 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     }
   }
 
-  /** The resources a node group is served, the very instances the cache holds; null for an unknown group. */
+  /**
+   * The resources a node group is served, the very instances the cache holds; null for an unknown
+   * group.
+   */
   XdsResources servedResources(String group) {
     ContentVersionedSnapshot snapshot = served.get(group);
     return snapshot == null ? null : snapshot.resources();

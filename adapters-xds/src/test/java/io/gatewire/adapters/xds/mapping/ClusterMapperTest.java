@@ -29,7 +29,8 @@ class ClusterMapperTest {
     assertThat(cluster.getType()).isEqualTo(DiscoveryType.EDS);
     assertThat(cluster.getEdsClusterConfig().getServiceName()).isEqualTo(IrFixtures.SEED_CLUSTER);
     assertThat(cluster.getEdsClusterConfig().getEdsConfig().hasAds()).isTrue();
-    assertThat(cluster.getEdsClusterConfig().getEdsConfig().getResourceApiVersion()).isEqualTo(ApiVersion.V3);
+    assertThat(cluster.getEdsClusterConfig().getEdsConfig().getResourceApiVersion())
+        .isEqualTo(ApiVersion.V3);
     assertThat(cluster.hasLoadAssignment()).isFalse();
   }
 
@@ -43,40 +44,77 @@ class ClusterMapperTest {
 
   @Test
   void dnsCluster_carriesItsEndpointsInline() {
-    Cluster cluster = mapper.map(new IrCluster("dns", IrCluster.Discovery.STRICT_DNS, IrCluster.Protocol.HTTP1,
-        List.of(locality("dns/backend/0", 2, service("ns", "ext", 443), endpoint("api.example.net", 443))),
-        ResourceMetadata.NONE));
+    Cluster cluster =
+        mapper.map(
+            new IrCluster(
+                "dns",
+                IrCluster.Discovery.STRICT_DNS,
+                IrCluster.Protocol.HTTP1,
+                List.of(
+                    locality(
+                        "dns/backend/0",
+                        2,
+                        service("ns", "ext", 443),
+                        endpoint("api.example.net", 443))),
+                ResourceMetadata.NONE));
 
     assertThat(cluster.getType()).isEqualTo(DiscoveryType.STRICT_DNS);
     assertThat(cluster.getDnsLookupFamily()).isEqualTo(Cluster.DnsLookupFamily.V4_PREFERRED);
     assertThat(cluster.hasEdsClusterConfig()).isFalse();
     assertThat(cluster.getLoadAssignment().getClusterName()).isEqualTo("dns");
-    assertThat(cluster.getLoadAssignment().getEndpoints(0).getLoadBalancingWeight().getValue()).isEqualTo(2);
-    assertThat(cluster.getLoadAssignment().getEndpoints(0).getLbEndpoints(0).getEndpoint().getAddress()
-        .getSocketAddress().getAddress()).isEqualTo("api.example.net");
+    assertThat(cluster.getLoadAssignment().getEndpoints(0).getLoadBalancingWeight().getValue())
+        .isEqualTo(2);
+    assertThat(
+            cluster
+                .getLoadAssignment()
+                .getEndpoints(0)
+                .getLbEndpoints(0)
+                .getEndpoint()
+                .getAddress()
+                .getSocketAddress()
+                .getAddress())
+        .isEqualTo("api.example.net");
   }
 
   @Test
   void http2Cluster_getsExplicitHttp2ProtocolOptions() throws Exception {
-    Cluster cluster = mapper.map(new IrCluster("grpc", IrCluster.Discovery.EDS, IrCluster.Protocol.HTTP2, List.of(),
-        ResourceMetadata.NONE));
+    Cluster cluster =
+        mapper.map(
+            new IrCluster(
+                "grpc",
+                IrCluster.Discovery.EDS,
+                IrCluster.Protocol.HTTP2,
+                List.of(),
+                ResourceMetadata.NONE));
 
-    HttpProtocolOptions options = cluster
-        .getTypedExtensionProtocolOptionsOrThrow("envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
-        .unpack(HttpProtocolOptions.class);
+    HttpProtocolOptions options =
+        cluster
+            .getTypedExtensionProtocolOptionsOrThrow(
+                "envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
+            .unpack(HttpProtocolOptions.class);
     assertThat(options.getExplicitHttpConfig().hasHttp2ProtocolOptions()).isTrue();
   }
 
   @Test
   void http1Cluster_hasNoProtocolOptions() {
-    assertThat(mapper.map(IrFixtures.seedCluster()).getTypedExtensionProtocolOptionsMap()).isEmpty();
+    assertThat(mapper.map(IrFixtures.seedCluster()).getTypedExtensionProtocolOptionsMap())
+        .isEmpty();
   }
 
   @Test
   void cluster_carriesTheRouteItServesAsMetadata_andNoneWithoutOrigin() {
-    assertThat(mapper.map(IrFixtures.seedCluster()).getMetadata()).isEqualTo(metadata.map(IrFixtures.seedRoute())
-        .orElseThrow());
-    assertThat(mapper.map(new IrCluster("bare", IrCluster.Discovery.EDS, IrCluster.Protocol.HTTP1, List.of(),
-        ResourceMetadata.NONE)).hasMetadata()).isFalse();
+    assertThat(mapper.map(IrFixtures.seedCluster()).getMetadata())
+        .isEqualTo(metadata.map(IrFixtures.seedRoute()).orElseThrow());
+    assertThat(
+            mapper
+                .map(
+                    new IrCluster(
+                        "bare",
+                        IrCluster.Discovery.EDS,
+                        IrCluster.Protocol.HTTP1,
+                        List.of(),
+                        ResourceMetadata.NONE))
+                .hasMetadata())
+        .isFalse();
   }
 }

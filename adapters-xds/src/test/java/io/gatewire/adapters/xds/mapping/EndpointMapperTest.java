@@ -37,26 +37,44 @@ class EndpointMapperTest {
   @Test
   void endpoints_areSocketAddresses_withoutMetadataUnlessTheIrHasSome() {
     ResourceMetadata perEndpoint = ResourceMetadata.of(service("ns", "svc", 80));
-    IrCluster cluster = new IrCluster("c", IrCluster.Discovery.EDS, IrCluster.Protocol.HTTP1, List.of(
-        new IrLocality("c/backend/0", 5, List.of(new IrEndpoint("10.0.0.1", 80, ResourceMetadata.NONE),
-            new IrEndpoint("10.0.0.2", 81, perEndpoint)), ResourceMetadata.NONE)), ResourceMetadata.NONE);
+    IrCluster cluster =
+        new IrCluster(
+            "c",
+            IrCluster.Discovery.EDS,
+            IrCluster.Protocol.HTTP1,
+            List.of(
+                new IrLocality(
+                    "c/backend/0",
+                    5,
+                    List.of(
+                        new IrEndpoint("10.0.0.1", 80, ResourceMetadata.NONE),
+                        new IrEndpoint("10.0.0.2", 81, perEndpoint)),
+                    ResourceMetadata.NONE)),
+            ResourceMetadata.NONE);
 
     LocalityLbEndpoints locality = mapper.map(cluster).getEndpoints(0);
 
     assertThat(locality.hasMetadata()).isFalse();
     assertThat(locality.getLbEndpointsList())
-        .extracting(e -> e.getEndpoint().getAddress().getSocketAddress().getAddress(),
-            e -> e.getEndpoint().getAddress().getSocketAddress().getPortValue(), LbEndpoint::hasMetadata)
-        .containsExactly(
-            tuple("10.0.0.1", 80, false),
-            tuple("10.0.0.2", 81, true));
-    assertThat(locality.getLbEndpoints(1).getMetadata()).isEqualTo(metadata.map(perEndpoint).orElseThrow());
+        .extracting(
+            e -> e.getEndpoint().getAddress().getSocketAddress().getAddress(),
+            e -> e.getEndpoint().getAddress().getSocketAddress().getPortValue(),
+            LbEndpoint::hasMetadata)
+        .containsExactly(tuple("10.0.0.1", 80, false), tuple("10.0.0.2", 81, true));
+    assertThat(locality.getLbEndpoints(1).getMetadata())
+        .isEqualTo(metadata.map(perEndpoint).orElseThrow());
   }
 
   @Test
   void clusterWithoutLocalities_stillGetsAnEmptyAssignment() {
-    ClusterLoadAssignment assignment = mapper.map(new IrCluster("empty", IrCluster.Discovery.EDS,
-        IrCluster.Protocol.HTTP1, List.of(), ResourceMetadata.NONE));
+    ClusterLoadAssignment assignment =
+        mapper.map(
+            new IrCluster(
+                "empty",
+                IrCluster.Discovery.EDS,
+                IrCluster.Protocol.HTTP1,
+                List.of(),
+                ResourceMetadata.NONE));
 
     assertThat(assignment.getClusterName()).isEqualTo("empty");
     assertThat(assignment.getEndpointsList()).isEmpty();

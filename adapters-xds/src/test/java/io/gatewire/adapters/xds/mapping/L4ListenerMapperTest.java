@@ -23,10 +23,21 @@ class L4ListenerMapperTest {
 
   @Test
   void tcpChain_isOneTcpProxyToTheCluster_withoutMatchTlsOrListenerFilter() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/5432", "0.0.0.0", 5432, null, List.of(),
-        List.of(new IrProxyChain("db/tcproute/ns/pg", List.of(), List.of(), "tcproute/ns/pg/rule/0")), null));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "ns/gw/5432",
+                "0.0.0.0",
+                5432,
+                null,
+                List.of(),
+                List.of(
+                    new IrProxyChain(
+                        "db/tcproute/ns/pg", List.of(), List.of(), "tcproute/ns/pg/rule/0")),
+                null));
 
-    assertThat(listener.getAddress().getSocketAddress().getProtocol()).isEqualTo(SocketAddress.Protocol.TCP);
+    assertThat(listener.getAddress().getSocketAddress().getProtocol())
+        .isEqualTo(SocketAddress.Protocol.TCP);
     assertThat(listener.getListenerFiltersList()).isEmpty();
     FilterChain chain = listener.getFilterChains(0);
     assertThat(chain.getName()).isEqualTo("db/tcproute/ns/pg");
@@ -39,28 +50,63 @@ class L4ListenerMapperTest {
 
   @Test
   void passthroughChains_selectBySni_behindTheTlsInspector_withoutTermination() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/8443", "0.0.0.0", 8443, null, List.of(), List.of(
-        new IrProxyChain("tls/tlsroute/ns/a", List.of("a.example.com"), List.of(), "tlsroute/ns/a/rule/0"),
-        new IrProxyChain("tls/tlsroute/ns/b", List.of("b.example.com"), List.of(), "tlsroute/ns/b/rule/0")), null));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "ns/gw/8443",
+                "0.0.0.0",
+                8443,
+                null,
+                List.of(),
+                List.of(
+                    new IrProxyChain(
+                        "tls/tlsroute/ns/a",
+                        List.of("a.example.com"),
+                        List.of(),
+                        "tlsroute/ns/a/rule/0"),
+                    new IrProxyChain(
+                        "tls/tlsroute/ns/b",
+                        List.of("b.example.com"),
+                        List.of(),
+                        "tlsroute/ns/b/rule/0")),
+                null));
 
-    assertThat(listener.getListenerFiltersList()).extracting(ListenerFilter::getName)
+    assertThat(listener.getListenerFiltersList())
+        .extracting(ListenerFilter::getName)
         .containsExactly("envoy.filters.listener.tls_inspector");
-    assertThat(listener.getFilterChainsList()).extracting(c -> c.getFilterChainMatch().getServerNames(0))
+    assertThat(listener.getFilterChainsList())
+        .extracting(c -> c.getFilterChainMatch().getServerNames(0))
         .containsExactly("a.example.com", "b.example.com");
-    assertThat(listener.getFilterChainsList()).allSatisfy(c -> assertThat(c.hasTransportSocket()).isFalse());
-    assertThat(tcpProxy(listener.getFilterChains(1)).getCluster()).isEqualTo("tlsroute/ns/b/rule/0");
+    assertThat(listener.getFilterChainsList())
+        .allSatisfy(c -> assertThat(c.hasTransportSocket()).isFalse());
+    assertThat(tcpProxy(listener.getFilterChains(1)).getCluster())
+        .isEqualTo("tlsroute/ns/b/rule/0");
   }
 
   @Test
   void terminateChain_endsTlsWithSdsCertificates_andOffersNoAlpn() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/9443", "0.0.0.0", 9443, null, List.of(), List.of(
-        new IrProxyChain("tls/tlsroute/ns/a", List.of("a.example.com"), List.of("ns/cert"), "tlsroute/ns/a/rule/0")),
-        null));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "ns/gw/9443",
+                "0.0.0.0",
+                9443,
+                null,
+                List.of(),
+                List.of(
+                    new IrProxyChain(
+                        "tls/tlsroute/ns/a",
+                        List.of("a.example.com"),
+                        List.of("ns/cert"),
+                        "tlsroute/ns/a/rule/0")),
+                null));
 
     FilterChain chain = listener.getFilterChains(0);
-    DownstreamTlsContext tls = chain.getTransportSocket().getTypedConfig().unpack(DownstreamTlsContext.class);
+    DownstreamTlsContext tls =
+        chain.getTransportSocket().getTypedConfig().unpack(DownstreamTlsContext.class);
     assertThat(tls.getCommonTlsContext().getAlpnProtocolsList()).isEmpty();
-    assertThat(tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigsList()).extracting(SdsSecretConfig::getName)
+    assertThat(tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigsList())
+        .extracting(SdsSecretConfig::getName)
         .containsExactly("ns/cert");
     assertThat(tcpProxy(chain).getCluster()).isEqualTo("tlsroute/ns/a/rule/0");
     assertThat(listener.getListenerFiltersList()).hasSize(1);
@@ -68,10 +114,19 @@ class L4ListenerMapperTest {
 
   @Test
   void udpListener_isAUdpSocketWithTheUdpProxyRoutingEveryDatagramToTheCluster() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/5353/udp", "0.0.0.0", 5353, null, List.of(), List.of(),
-        "udproute/ns/dns/rule/0"));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "ns/gw/5353/udp",
+                "0.0.0.0",
+                5353,
+                null,
+                List.of(),
+                List.of(),
+                "udproute/ns/dns/rule/0"));
 
-    assertThat(listener.getAddress().getSocketAddress().getProtocol()).isEqualTo(SocketAddress.Protocol.UDP);
+    assertThat(listener.getAddress().getSocketAddress().getProtocol())
+        .isEqualTo(SocketAddress.Protocol.UDP);
     assertThat(listener.getAddress().getSocketAddress().getPortValue()).isEqualTo(5353);
     assertThat(listener.getFilterChainsList()).isEmpty();
     ListenerFilter filter = listener.getListenerFilters(0);
@@ -80,7 +135,8 @@ class L4ListenerMapperTest {
     assertThat(udp.getStatPrefix()).isEqualTo("ns/gw/5353/udp");
     TypedExtensionConfig action = udp.getMatcher().getOnNoMatch().getAction();
     assertThat(action.getName()).isEqualTo("route");
-    assertThat(action.getTypedConfig().unpack(Route.class).getCluster()).isEqualTo("udproute/ns/dns/rule/0");
+    assertThat(action.getTypedConfig().unpack(Route.class).getCluster())
+        .isEqualTo("udproute/ns/dns/rule/0");
     assertThat(listener.hasMetadata()).isFalse();
   }
 

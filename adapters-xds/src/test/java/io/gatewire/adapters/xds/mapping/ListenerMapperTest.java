@@ -22,7 +22,8 @@ class ListenerMapperTest {
 
   @Test
   void httpListener_getsOneChainWithAConnectionManagerUsingRdsOverAds() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/http", "0.0.0.0", 8080, "ns/gw/http", List.of()));
+    Listener listener =
+        mapper.map(new IrListener("ns/gw/http", "0.0.0.0", 8080, "ns/gw/http", List.of()));
 
     assertThat(listener.getName()).isEqualTo("ns/gw/http");
     assertThat(listener.getAddress().getSocketAddress().getAddress()).isEqualTo("0.0.0.0");
@@ -47,37 +48,72 @@ class ListenerMapperTest {
 
   @Test
   void httpsListener_getsATlsChainPerServerNameWithSdsCertificates() throws Exception {
-    Listener listener = mapper.map(new IrListener("ns/gw/https", "0.0.0.0", 8443, null, List.of(
-        new IrTlsChain("ns/gw/https/a", List.of("a.example.com", "*.a.example.com"), List.of("ns/cert-a", "ns/cert-b"),
-            "ns/gw/https/a"),
-        new IrTlsChain("ns/gw/https/b", List.of("b.example.com"), List.of("ns/cert-c"), "ns/gw/https/b"))));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "ns/gw/https",
+                "0.0.0.0",
+                8443,
+                null,
+                List.of(
+                    new IrTlsChain(
+                        "ns/gw/https/a",
+                        List.of("a.example.com", "*.a.example.com"),
+                        List.of("ns/cert-a", "ns/cert-b"),
+                        "ns/gw/https/a"),
+                    new IrTlsChain(
+                        "ns/gw/https/b",
+                        List.of("b.example.com"),
+                        List.of("ns/cert-c"),
+                        "ns/gw/https/b"))));
 
-    assertThat(listener.getListenerFiltersList()).singleElement().satisfies(filter -> {
-      assertThat(filter.getName()).isEqualTo("envoy.filters.listener.tls_inspector");
-      assertThat(filter.getTypedConfig().is(TlsInspector.class)).isTrue();
-    });
-    assertThat(listener.getFilterChainsList()).extracting(FilterChain::getName)
+    assertThat(listener.getListenerFiltersList())
+        .singleElement()
+        .satisfies(
+            filter -> {
+              assertThat(filter.getName()).isEqualTo("envoy.filters.listener.tls_inspector");
+              assertThat(filter.getTypedConfig().is(TlsInspector.class)).isTrue();
+            });
+    assertThat(listener.getFilterChainsList())
+        .extracting(FilterChain::getName)
         .containsExactly("ns/gw/https/a", "ns/gw/https/b");
     FilterChain chain = listener.getFilterChains(0);
-    assertThat(chain.getFilterChainMatch().getServerNamesList()).containsExactly("a.example.com", "*.a.example.com");
+    assertThat(chain.getFilterChainMatch().getServerNamesList())
+        .containsExactly("a.example.com", "*.a.example.com");
     assertThat(hcm(chain).getRds().getRouteConfigName()).isEqualTo("ns/gw/https/a");
     assertThat(chain.getTransportSocket().getName()).isEqualTo("envoy.transport_sockets.tls");
-    DownstreamTlsContext tls = chain.getTransportSocket().getTypedConfig().unpack(DownstreamTlsContext.class);
+    DownstreamTlsContext tls =
+        chain.getTransportSocket().getTypedConfig().unpack(DownstreamTlsContext.class);
     assertThat(tls.getCommonTlsContext().getAlpnProtocolsList()).containsExactly("h2", "http/1.1");
     assertThat(tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigsList())
-        .extracting(SdsSecretConfig::getName).containsExactly("ns/cert-a", "ns/cert-b");
-    assertThat(tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getSdsConfig().hasAds()).isTrue();
-    assertThat(tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getSdsConfig().getResourceApiVersion())
+        .extracting(SdsSecretConfig::getName)
+        .containsExactly("ns/cert-a", "ns/cert-b");
+    assertThat(
+            tls.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getSdsConfig().hasAds())
+        .isTrue();
+    assertThat(
+            tls.getCommonTlsContext()
+                .getTlsCertificateSdsSecretConfigs(0)
+                .getSdsConfig()
+                .getResourceApiVersion())
         .isEqualTo(ApiVersion.V3);
   }
 
   @Test
   void listenersAndFilterChains_carryNoMetadata() {
-    Listener listener = mapper.map(new IrListener("l", "0.0.0.0", 443, "plain", List.of(
-        new IrTlsChain("c", List.of("a.example.com"), List.of("ns/s"), "tls"))));
+    Listener listener =
+        mapper.map(
+            new IrListener(
+                "l",
+                "0.0.0.0",
+                443,
+                "plain",
+                List.of(new IrTlsChain("c", List.of("a.example.com"), List.of("ns/s"), "tls"))));
 
     assertThat(listener.hasMetadata()).isFalse();
-    assertThat(listener.getFilterChainsList()).hasSize(2).allSatisfy(chain -> assertThat(chain.hasMetadata()).isFalse());
+    assertThat(listener.getFilterChainsList())
+        .hasSize(2)
+        .allSatisfy(chain -> assertThat(chain.hasMetadata()).isFalse());
   }
 
   private static HttpConnectionManager hcm(FilterChain chain) throws Exception {

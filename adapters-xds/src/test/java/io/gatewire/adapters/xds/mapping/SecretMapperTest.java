@@ -11,11 +11,18 @@ class SecretMapperTest {
 
   @Test
   void secret_holdsChainAndKeyInline() {
-    Secret secret = new SecretMapper().map(new IrSecret("ns/cert", "chain".getBytes(StandardCharsets.US_ASCII),
-        "key".getBytes(StandardCharsets.US_ASCII)));
+    Secret secret =
+        new SecretMapper()
+            .map(
+                new IrSecret(
+                    "ns/cert",
+                    "chain".getBytes(StandardCharsets.US_ASCII),
+                    "key".getBytes(StandardCharsets.US_ASCII)));
 
     assertThat(secret.getName()).isEqualTo("ns/cert");
-    assertThat(secret.getTlsCertificate().getCertificateChain().getInlineBytes().toStringUtf8()).isEqualTo("chain");
-    assertThat(secret.getTlsCertificate().getPrivateKey().getInlineBytes().toStringUtf8()).isEqualTo("key");
+    assertThat(secret.getTlsCertificate().getCertificateChain().getInlineBytes().toStringUtf8())
+        .isEqualTo("chain");
+    assertThat(secret.getTlsCertificate().getPrivateKey().getInlineBytes().toStringUtf8())
+        .isEqualTo("key");
   }
 }

@@ -16,14 +16,17 @@ class DeterministicBytesTest {
 
   @Test
   void mapsFilledInAnyOrder_giveTheSameBytes() {
-    List<String> keys = List.of("kind", "name", "namespace", "groupVersion", "sectionName", "annotations", "labels");
+    List<String> keys =
+        List.of(
+            "kind", "name", "namespace", "groupVersion", "sectionName", "annotations", "labels");
     Metadata forward = metadata(keys);
     List<String> reversed = new ArrayList<>(keys);
     Collections.reverse(reversed);
     Metadata backward = metadata(reversed);
 
     assertThat(DeterministicBytes.of(forward)).isEqualTo(DeterministicBytes.of(backward));
-    assertThat(DeterministicBytes.byteString(forward)).isEqualTo(DeterministicBytes.byteString(backward));
+    assertThat(DeterministicBytes.byteString(forward))
+        .isEqualTo(DeterministicBytes.byteString(backward));
   }
 
   @Test
@@ -44,13 +47,15 @@ class DeterministicBytesTest {
   @Test
   void everyPayloadType_isInThePrintingRegistry() throws Exception {
     for (var type : TypedConfigs.PAYLOAD_TYPES) {
-      assertThat(TypedConfigs.registry().find(type.getDescriptorForType().getFullName())).isNotNull();
+      assertThat(TypedConfigs.registry().find(type.getDescriptorForType().getFullName()))
+          .isNotNull();
     }
   }
 
   private static Metadata metadata(List<String> keys) {
     Struct.Builder struct = Struct.newBuilder();
-    keys.forEach(key -> struct.putFields(key, Value.newBuilder().setStringValue(key + "-value").build()));
+    keys.forEach(
+        key -> struct.putFields(key, Value.newBuilder().setStringValue(key + "-value").build()));
     return Metadata.newBuilder()
         .putFilterMetadata(keys.get(0), struct.build())
         .putFilterMetadata(keys.get(keys.size() - 1), struct.build())

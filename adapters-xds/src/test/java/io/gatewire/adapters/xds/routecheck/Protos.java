@@ -45,7 +45,8 @@ final class Protos {
   }
 
   static FilterChain tlsChain(String name, String routeConfig, String... serverNames) {
-    return FilterChain.newBuilder().setName(name)
+    return FilterChain.newBuilder()
+        .setName(name)
         .setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(List.of(serverNames)))
         .addFilters(hcm(routeConfig))
         .setTransportSocket(TransportSocket.newBuilder().setName("envoy.transport_sockets.tls"))
@@ -53,66 +54,110 @@ final class Protos {
   }
 
   static Listener listener(int port, FilterChain... chains) {
-    return Listener.newBuilder().setName(GATEWAY + "/" + port)
-        .setAddress(Address.newBuilder().setSocketAddress(SocketAddress.newBuilder().setAddress("0.0.0.0").setPortValue(port)))
-        .addAllFilterChains(List.of(chains)).build();
+    return Listener.newBuilder()
+        .setName(GATEWAY + "/" + port)
+        .setAddress(
+            Address.newBuilder()
+                .setSocketAddress(
+                    SocketAddress.newBuilder().setAddress("0.0.0.0").setPortValue(port)))
+        .addAllFilterChains(List.of(chains))
+        .build();
   }
 
   static RouteConfiguration config(String name, VirtualHost... hosts) {
-    return RouteConfiguration.newBuilder().setName(name).setIgnorePortInHostMatching(true)
-        .addAllVirtualHosts(List.of(hosts)).build();
+    return RouteConfiguration.newBuilder()
+        .setName(name)
+        .setIgnorePortInHostMatching(true)
+        .addAllVirtualHosts(List.of(hosts))
+        .build();
   }
 
   static VirtualHost vhost(String name, List<String> domains, Route... routes) {
-    return VirtualHost.newBuilder().setName(name).addAllDomains(domains).addAllRoutes(List.of(routes)).build();
+    return VirtualHost.newBuilder()
+        .setName(name)
+        .addAllDomains(domains)
+        .addAllRoutes(List.of(routes))
+        .build();
   }
 
   static Route.Builder route(String name, RouteMatch.Builder match, String cluster) {
-    return Route.newBuilder().setName(name).setMatch(match).setRoute(RouteAction.newBuilder().setCluster(cluster));
+    return Route.newBuilder()
+        .setName(name)
+        .setMatch(match)
+        .setRoute(RouteAction.newBuilder().setCluster(cluster));
   }
 
   static RouteMatch.Builder prefix(String prefix) {
     return RouteMatch.newBuilder().setPrefix(prefix);
   }
 
-  /** An EDS cluster and its assignment: one locality per Service, weighted, with one endpoint unless {@code empty}. */
+  /**
+   * An EDS cluster and its assignment: one locality per Service, weighted, with one endpoint unless
+   * {@code empty}.
+   */
   static Cluster cluster(String name) {
     return Cluster.newBuilder().setName(name).setType(Cluster.DiscoveryType.EDS).build();
   }
 
   static ClusterLoadAssignment assignment(String cluster, LocalityLbEndpoints... localities) {
-    return ClusterLoadAssignment.newBuilder().setClusterName(cluster).addAllEndpoints(List.of(localities)).build();
+    return ClusterLoadAssignment.newBuilder()
+        .setClusterName(cluster)
+        .addAllEndpoints(List.of(localities))
+        .build();
   }
 
   static LocalityLbEndpoints locality(String service, int weight, boolean withEndpoint) {
-    LocalityLbEndpoints.Builder builder = LocalityLbEndpoints.newBuilder()
-        .setLoadBalancingWeight(UInt32Value.of(weight))
-        .setMetadata(serviceMetadata(service));
+    LocalityLbEndpoints.Builder builder =
+        LocalityLbEndpoints.newBuilder()
+            .setLoadBalancingWeight(UInt32Value.of(weight))
+            .setMetadata(serviceMetadata(service));
     if (withEndpoint) {
-      builder.addLbEndpoints(LbEndpoint.newBuilder().setEndpoint(Endpoint.newBuilder().setAddress(Address.newBuilder()
-          .setSocketAddress(SocketAddress.newBuilder().setAddress("10.0.0.1").setPortValue(8080)))));
+      builder.addLbEndpoints(
+          LbEndpoint.newBuilder()
+              .setEndpoint(
+                  Endpoint.newBuilder()
+                      .setAddress(
+                          Address.newBuilder()
+                              .setSocketAddress(
+                                  SocketAddress.newBuilder()
+                                      .setAddress("10.0.0.1")
+                                      .setPortValue(8080)))));
     }
     return builder.build();
   }
 
   static Metadata serviceMetadata(String service) {
-    Struct entry = Struct.newBuilder()
-        .putFields("kind", Value.newBuilder().setStringValue("Service").build())
-        .putFields("namespace", Value.newBuilder().setStringValue("ns").build())
-        .putFields("name", Value.newBuilder().setStringValue(service).build())
-        .putFields("sectionName", Value.newBuilder().setStringValue("8080").build())
-        .build();
-    Struct resources = Struct.newBuilder().putFields("resources", Value.newBuilder()
-        .setListValue(ListValue.newBuilder().addValues(Value.newBuilder().setStructValue(entry))).build()).build();
+    Struct entry =
+        Struct.newBuilder()
+            .putFields("kind", Value.newBuilder().setStringValue("Service").build())
+            .putFields("namespace", Value.newBuilder().setStringValue("ns").build())
+            .putFields("name", Value.newBuilder().setStringValue(service).build())
+            .putFields("sectionName", Value.newBuilder().setStringValue("8080").build())
+            .build();
+    Struct resources =
+        Struct.newBuilder()
+            .putFields(
+                "resources",
+                Value.newBuilder()
+                    .setListValue(
+                        ListValue.newBuilder().addValues(Value.newBuilder().setStructValue(entry)))
+                    .build())
+            .build();
     return Metadata.newBuilder().putFilterMetadata(NAMESPACE, resources).build();
   }
 
-  static HeaderValueOption header(String name, String value, HeaderValueOption.HeaderAppendAction action) {
-    return HeaderValueOption.newBuilder().setHeader(HeaderValue.newBuilder().setKey(name).setValue(value))
-        .setAppendAction(action).build();
+  static HeaderValueOption header(
+      String name, String value, HeaderValueOption.HeaderAppendAction action) {
+    return HeaderValueOption.newBuilder()
+        .setHeader(HeaderValue.newBuilder().setKey(name).setValue(value))
+        .setAppendAction(action)
+        .build();
   }
 
-  static XdsResources resources(List<Listener> listeners, List<RouteConfiguration> routes, List<Cluster> clusters,
+  static XdsResources resources(
+      List<Listener> listeners,
+      List<RouteConfiguration> routes,
+      List<Cluster> clusters,
       List<ClusterLoadAssignment> endpoints) {
     return new XdsResources(listeners, routes, clusters, endpoints, List.of());
   }
@@ -121,16 +166,28 @@ final class Protos {
     return new RouteRequest(GATEWAY, port, "http", null, host, "GET", path, null, null);
   }
 
-  /** A connection manager like Gatewire's: RDS, the CORS filter (named {@link #CORS_FILTER}), the router. */
+  /**
+   * A connection manager like Gatewire's: RDS, the CORS filter (named {@link #CORS_FILTER}), the
+   * router.
+   */
   private static Filter hcm(String routeConfig) {
-    return Filter.newBuilder().setName("envoy.filters.network.http_connection_manager")
-        .setTypedConfig(com.google.protobuf.Any.pack(HttpConnectionManager.newBuilder()
-            .setRds(Rds.newBuilder().setRouteConfigName(routeConfig))
-            .addHttpFilters(HttpFilter.newBuilder().setName(CORS_FILTER)
-                .setTypedConfig(com.google.protobuf.Any.pack(Cors.getDefaultInstance())))
-            .addHttpFilters(HttpFilter.newBuilder().setName("envoy.filters.http.router")
-                .setTypedConfig(com.google.protobuf.Any.pack(Router.getDefaultInstance())))
-            .build()))
+    return Filter.newBuilder()
+        .setName("envoy.filters.network.http_connection_manager")
+        .setTypedConfig(
+            com.google.protobuf.Any.pack(
+                HttpConnectionManager.newBuilder()
+                    .setRds(Rds.newBuilder().setRouteConfigName(routeConfig))
+                    .addHttpFilters(
+                        HttpFilter.newBuilder()
+                            .setName(CORS_FILTER)
+                            .setTypedConfig(
+                                com.google.protobuf.Any.pack(Cors.getDefaultInstance())))
+                    .addHttpFilters(
+                        HttpFilter.newBuilder()
+                            .setName("envoy.filters.http.router")
+                            .setTypedConfig(
+                                com.google.protobuf.Any.pack(Router.getDefaultInstance())))
+                    .build()))
         .build();
   }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.service.cluster.v3.ClusterDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
-import io.envoyproxy.envoy.service.cluster.v3.ClusterDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.secret.v3.SecretDiscoveryServiceGrpc;
 import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * A hand-driven ADS client over the generated stubs of java-control-plane's api jar: the test decides
- * every request (subscribe, ACK, NACK, a stale nonce), and every response is queued per type URL so
- * the test can wait for the next one or count what arrives in a window.
+ * A hand-driven ADS client over the generated stubs of java-control-plane's api jar: the test
+ * decides every request (subscribe, ACK, NACK, a stale nonce), and every response is queued per
+ * type URL so the test can wait for the next one or count what arrives in a window.
  */
 public final class AdsTestClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(5);
@@ -44,24 +44,32 @@ public final class AdsTestClient implements AutoCloseable {
   }
 
   public static AdsTestClient connect(int port, String nodeId, String nodeCluster) {
-    return new AdsTestClient(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build(),
+    return new AdsTestClient(
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build(),
         Node.newBuilder().setId(nodeId).setCluster(nodeCluster).build());
   }
 
-  /** Over TLS to {@code 127.0.0.1}, with {@code credentials} (trust, and a client certificate for mTLS). */
-  public static AdsTestClient connect(int port, ChannelCredentials credentials, String nodeId, String nodeCluster) {
-    return new AdsTestClient(NettyChannelBuilder.forAddress("127.0.0.1", port, credentials).build(),
+  /**
+   * Over TLS to {@code 127.0.0.1}, with {@code credentials} (trust, and a client certificate for
+   * mTLS).
+   */
+  public static AdsTestClient connect(
+      int port, ChannelCredentials credentials, String nodeId, String nodeCluster) {
+    return new AdsTestClient(
+        NettyChannelBuilder.forAddress("127.0.0.1", port, credentials).build(),
         Node.newBuilder().setId(nodeId).setCluster(nodeCluster).build());
   }
 
   /** A state-of-the-world ADS stream that sends the node on every request. */
   public Sotw stateOfTheWorld() {
-    return new Sotw(false, AggregatedDiscoveryServiceGrpc.newStub(channel)::streamAggregatedResources);
+    return new Sotw(
+        false, AggregatedDiscoveryServiceGrpc.newStub(channel)::streamAggregatedResources);
   }
 
   /** A state-of-the-world ADS stream that sends the node on its first request only. */
   public Sotw stateOfTheWorldNodeOnce() {
-    return new Sotw(true, AggregatedDiscoveryServiceGrpc.newStub(channel)::streamAggregatedResources);
+    return new Sotw(
+        true, AggregatedDiscoveryServiceGrpc.newStub(channel)::streamAggregatedResources);
   }
 
   /** A stream of the cluster discovery service alone, not ADS. */
@@ -115,7 +123,9 @@ public final class AdsTestClient implements AutoCloseable {
     R next(String type) {
       try {
         R response = queue(type).poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(response).as("a %s response within %s (stream ended: %s)", type, WAIT, ended.get()).isNotNull();
+        assertThat(response)
+            .as("a %s response within %s (stream ended: %s)", type, WAIT, ended.get())
+            .isNotNull();
         return response;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -123,7 +133,10 @@ public final class AdsTestClient implements AutoCloseable {
       }
     }
 
-    /** Every response of {@code type} that arrives within {@code window} (and any that were waiting). */
+    /**
+     * Every response of {@code type} that arrives within {@code window} (and any that were
+     * waiting).
+     */
     List<R> within(String type, Duration window) {
       List<R> responses = new ArrayList<>();
       long deadline = System.nanoTime() + window.toNanos();
@@ -146,7 +159,9 @@ public final class AdsTestClient implements AutoCloseable {
     }
   }
 
-  /** One state-of-the-world stream; ACKs and NACKs repeat the names last subscribed for the type. */
+  /**
+   * One state-of-the-world stream; ACKs and NACKs repeat the names last subscribed for the type.
+   */
   public final class Sotw {
     private final boolean nodeOnce;
     private final Inbox<DiscoveryResponse> inbox = new Inbox<>(DiscoveryResponse::getTypeUrl);
@@ -154,7 +169,8 @@ public final class AdsTestClient implements AutoCloseable {
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
     private boolean nodeSent;
 
-    private Sotw(boolean nodeOnce,
+    private Sotw(
+        boolean nodeOnce,
         Function<StreamObserver<DiscoveryResponse>, StreamObserver<DiscoveryRequest>> open) {
       this.nodeOnce = nodeOnce;
       this.requests = open.apply(inbox);
@@ -176,10 +192,14 @@ public final class AdsTestClient implements AutoCloseable {
       send(answer(response, response.getVersionInfo()));
     }
 
-    /** Rejects {@code response}, keeping {@code acceptedVersion} ("" when nothing was accepted yet). */
+    /**
+     * Rejects {@code response}, keeping {@code acceptedVersion} ("" when nothing was accepted yet).
+     */
     public void nack(DiscoveryResponse response, String acceptedVersion, String reason) {
-      send(answer(response, acceptedVersion).setErrorDetail(
-          Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(reason)));
+      send(
+          answer(response, acceptedVersion)
+              .setErrorDetail(
+                  Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(reason)));
     }
 
     public DiscoveryResponse next(String typeUrl) {
@@ -199,7 +219,9 @@ public final class AdsTestClient implements AutoCloseable {
     }
 
     private DiscoveryRequest.Builder answer(DiscoveryResponse response, String version) {
-      return DiscoveryRequest.newBuilder().setTypeUrl(response.getTypeUrl()).setVersionInfo(version)
+      return DiscoveryRequest.newBuilder()
+          .setTypeUrl(response.getTypeUrl())
+          .setVersionInfo(version)
           .setResponseNonce(response.getNonce());
     }
 
@@ -215,26 +237,38 @@ public final class AdsTestClient implements AutoCloseable {
 
   /** One delta ADS stream. */
   public final class Delta {
-    private final Inbox<DeltaDiscoveryResponse> inbox = new Inbox<>(DeltaDiscoveryResponse::getTypeUrl);
+    private final Inbox<DeltaDiscoveryResponse> inbox =
+        new Inbox<>(DeltaDiscoveryResponse::getTypeUrl);
     private final StreamObserver<DeltaDiscoveryRequest> requests;
 
     private Delta() {
-      this.requests = AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(inbox);
+      this.requests =
+          AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(inbox);
     }
 
     /** Subscribes to {@code resourceNames} (none: wildcard) and returns the first response. */
     public DeltaDiscoveryResponse subscribe(String typeUrl, String... resourceNames) {
-      send(DeltaDiscoveryRequest.newBuilder().setTypeUrl(typeUrl).addAllResourceNamesSubscribe(List.of(resourceNames)));
+      send(
+          DeltaDiscoveryRequest.newBuilder()
+              .setTypeUrl(typeUrl)
+              .addAllResourceNamesSubscribe(List.of(resourceNames)));
       return next(typeUrl);
     }
 
     public void ack(DeltaDiscoveryResponse response) {
-      send(DeltaDiscoveryRequest.newBuilder().setTypeUrl(response.getTypeUrl()).setResponseNonce(response.getNonce()));
+      send(
+          DeltaDiscoveryRequest.newBuilder()
+              .setTypeUrl(response.getTypeUrl())
+              .setResponseNonce(response.getNonce()));
     }
 
     public void nack(DeltaDiscoveryResponse response, String reason) {
-      send(DeltaDiscoveryRequest.newBuilder().setTypeUrl(response.getTypeUrl()).setResponseNonce(response.getNonce())
-          .setErrorDetail(Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(reason)));
+      send(
+          DeltaDiscoveryRequest.newBuilder()
+              .setTypeUrl(response.getTypeUrl())
+              .setResponseNonce(response.getNonce())
+              .setErrorDetail(
+                  Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(reason)));
     }
 
     public DeltaDiscoveryResponse next(String typeUrl) {

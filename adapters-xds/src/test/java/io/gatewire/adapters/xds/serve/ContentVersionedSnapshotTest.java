@@ -28,11 +28,18 @@ class ContentVersionedSnapshotTest {
   @Test
   void theSameResources_getTheSameVersions_inAnotherProcess() {
     ContentVersionedSnapshot first = snapshot(IrFixtures.rich(), new ResourceInterner());
-    ContentVersionedSnapshot restarted = snapshot(IrFixtures.rich(new Random(7)), new ResourceInterner());
+    ContentVersionedSnapshot restarted =
+        snapshot(IrFixtures.rich(new Random(7)), new ResourceInterner());
 
     for (ResourceType type : ResourceType.values()) {
-      assertThat(versions(restarted, type)).as(type.name()).isEqualTo(versions(first, type)).isNotEmpty();
-      assertThat(restarted.version(type)).as(type.name()).isEqualTo(first.version(type)).matches("[0-9a-f]{16}");
+      assertThat(versions(restarted, type))
+          .as(type.name())
+          .isEqualTo(versions(first, type))
+          .isNotEmpty();
+      assertThat(restarted.version(type))
+          .as(type.name())
+          .isEqualTo(first.version(type))
+          .matches("[0-9a-f]{16}");
     }
   }
 
@@ -47,20 +54,26 @@ class ContentVersionedSnapshotTest {
     Ir changedRoute = fixture().withCartPath("/shop.Cart/List").build();
     ContentVersionedSnapshot rebuilt = snapshot(gateway(changedRoute, SHOP), interner);
 
-    assertThat(rebuilt.resources().clusters()).containsExactlyElementsOf(shop.resources().clusters());
+    assertThat(rebuilt.resources().clusters())
+        .containsExactlyElementsOf(shop.resources().clusters());
     for (int i = 0; i < shop.resources().clusters().size(); i++) {
-      assertThat(rebuilt.resources().clusters().get(i)).isSameAs(shop.resources().clusters().get(i))
-          .isSameAs(merged.clusters().resources().get(shop.resources().clusters().get(i).getName()));
+      assertThat(rebuilt.resources().clusters().get(i))
+          .isSameAs(shop.resources().clusters().get(i))
+          .isSameAs(
+              merged.clusters().resources().get(shop.resources().clusters().get(i).getName()));
     }
-    assertThat(rebuilt.resources().listeners().get(0)).isSameAs(shop.resources().listeners().get(0));
+    assertThat(rebuilt.resources().listeners().get(0))
+        .isSameAs(shop.resources().listeners().get(0));
     assertThat(rebuilt.resources().routes().get(0)).isNotSameAs(shop.resources().routes().get(0));
   }
 
   @Test
   void changingOneRoute_changesOnlyItsRouteConfigurationsVersion_andTheRouteTypeVersion() {
-    ContentVersionedSnapshot before = snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
-    ContentVersionedSnapshot after = snapshot(fixture().withCartPath("/shop.Cart/List").build().merged(),
-        new ResourceInterner());
+    ContentVersionedSnapshot before =
+        snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
+    ContentVersionedSnapshot after =
+        snapshot(
+            fixture().withCartPath("/shop.Cart/List").build().merged(), new ResourceInterner());
 
     Map<String, String> routesBefore = versions(before, ResourceType.ROUTE);
     Map<String, String> routesAfter = versions(after, ResourceType.ROUTE);
@@ -74,14 +87,17 @@ class ContentVersionedSnapshotTest {
       assertThat(after.version(type)).as(type.name()).isEqualTo(before.version(type));
     }
     assertThat(after.sameVersionsAs(before)).isFalse();
-    assertThat(snapshot(ServingFixtures.ir().merged(), new ResourceInterner()).sameVersionsAs(before)).isTrue();
+    assertThat(
+            snapshot(ServingFixtures.ir().merged(), new ResourceInterner()).sameVersionsAs(before))
+        .isTrue();
   }
 
   @Test
   void versionForNamedResources_coversOnlyThoseNames() {
-    ContentVersionedSnapshot before = snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
-    ContentVersionedSnapshot after = snapshot(fixture().withWebAddress("10.0.0.9").build().merged(),
-        new ResourceInterner());
+    ContentVersionedSnapshot before =
+        snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
+    ContentVersionedSnapshot after =
+        snapshot(fixture().withWebAddress("10.0.0.9").build().merged(), new ResourceInterner());
 
     assertThat(after.version(ResourceType.ENDPOINT, List.of(CART_CLUSTER)))
         .isEqualTo(before.version(ResourceType.ENDPOINT, List.of(CART_CLUSTER)));
@@ -96,9 +112,11 @@ class ContentVersionedSnapshotTest {
     return ContentVersionedSnapshot.of(resources, interner);
   }
 
-  private static Map<String, String> versions(ContentVersionedSnapshot snapshot, ResourceType type) {
+  private static Map<String, String> versions(
+      ContentVersionedSnapshot snapshot, ResourceType type) {
     Map<String, String> versions = new TreeMap<>();
-    for (Map.Entry<String, VersionedResource<?>> entry : snapshot.versionedResources(type).entrySet()) {
+    for (Map.Entry<String, VersionedResource<?>> entry :
+        snapshot.versionedResources(type).entrySet()) {
       versions.put(entry.getKey(), entry.getValue().version());
     }
     return versions;

@@ -25,7 +25,8 @@ class DeltaAdsTest {
   private static final Duration STORM_WINDOW = Duration.ofMillis(1500);
 
   @Test
-  void removedRoute_removesItsClusterAndAssignment_andUnchangedResourcesAreNotResent() throws Exception {
+  void removedRoute_removesItsClusterAndAssignment_andUnchangedResourcesAreNotResent()
+      throws Exception {
     try (ServingHarness harness = ServingHarness.started().publish(ServingFixtures.ir());
         AdsTestClient client = harness.client("envoy-delta", SHOP)) {
       AdsTestClient.Delta ads = client.delta();
@@ -49,7 +50,9 @@ class DeltaAdsTest {
       assertThat(endpointRemoval.getResourcesList()).isEmpty();
       ads.ack(endpointRemoval);
       DeltaDiscoveryResponse routes = ads.next(RDS);
-      assertThat(unpack(routes, RouteConfiguration.class).get(0).getVirtualHosts(0).getRoutesCount()).isEqualTo(1);
+      assertThat(
+              unpack(routes, RouteConfiguration.class).get(0).getVirtualHosts(0).getRoutesCount())
+          .isEqualTo(1);
       ads.ack(routes);
       assertThat(ads.within(LDS, QUIET)).as("the listener did not change").isEmpty();
 
@@ -71,21 +74,32 @@ class DeltaAdsTest {
       ads.nack(rejected, "locality weight out of range");
 
       assertThat(ads.within(EDS, STORM_WINDOW)).as("responses after the NACK").isEmpty();
-      assertThat(harness.logLinesContaining("NACK")).singleElement().satisfies(line -> assertThat(line)
-          .contains("envoy-delta", "ClusterLoadAssignment", rejected.getSystemVersionInfo(),
-              "locality weight out of range"));
-      assertThat(harness.counter("gatewire.xds.nacks", "type", "ClusterLoadAssignment")).isEqualTo(1);
+      assertThat(harness.logLinesContaining("NACK"))
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "envoy-delta",
+                          "ClusterLoadAssignment",
+                          rejected.getSystemVersionInfo(),
+                          "locality weight out of range"));
+      assertThat(harness.counter("gatewire.xds.nacks", "type", "ClusterLoadAssignment"))
+          .isEqualTo(1);
 
       harness.publish(fixture().withWebAddress("10.0.0.9").build());
       DeltaDiscoveryResponse changed = ads.next(EDS);
       assertThat(changed.getSystemVersionInfo()).isNotEqualTo(rejected.getSystemVersionInfo());
-      assertThat(unpack(changed, ClusterLoadAssignment.class)).extracting(ClusterLoadAssignment::getClusterName)
-          .as("neither was ever accepted").containsExactlyInAnyOrder(CART_CLUSTER, WEB_CLUSTER);
+      assertThat(unpack(changed, ClusterLoadAssignment.class))
+          .extracting(ClusterLoadAssignment::getClusterName)
+          .as("neither was ever accepted")
+          .containsExactlyInAnyOrder(CART_CLUSTER, WEB_CLUSTER);
     }
   }
 
   @Test
-  void ackOfANonceAlreadyNacked_neitherEndsTheStreamNorBringsTheRejectedVersionBack() throws Exception {
+  void ackOfANonceAlreadyNacked_neitherEndsTheStreamNorBringsTheRejectedVersionBack()
+      throws Exception {
     try (ServingHarness harness = ServingHarness.started().publish(ServingFixtures.ir());
         AdsTestClient client = harness.client("envoy-delta", SHOP)) {
       AdsTestClient.Delta ads = client.delta();
@@ -98,7 +112,9 @@ class DeltaAdsTest {
       DeltaDiscoveryResponse changed = ads.next(EDS);
       assertThat(names(changed)).containsExactly(WEB_CLUSTER);
       ads.ack(changed);
-      assertThat(names(ads.subscribe(CDS))).as("the stream still reads requests").contains(WEB_CLUSTER);
+      assertThat(names(ads.subscribe(CDS)))
+          .as("the stream still reads requests")
+          .contains(WEB_CLUSTER);
       assertThat(ads.ended()).isNull();
       assertThat(harness.serving.connectedStreams()).isEqualTo(1);
     }

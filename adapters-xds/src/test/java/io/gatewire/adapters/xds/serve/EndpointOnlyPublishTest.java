@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** An IR that differs only in one EDS cluster's endpoints re-versions that assignment and nothing else. */
+/**
+ * An IR that differs only in one EDS cluster's endpoints re-versions that assignment and nothing
+ * else.
+ */
 class EndpointOnlyPublishTest {
   @Test
   void movedEndpoint_replacesOnlyItsAssignment_andServesWhatAFreshServerServes() {
@@ -35,21 +38,32 @@ class EndpointOnlyPublishTest {
     assertThat(after.clusters()).isSameAs(before.clusters());
     assertThat(after.endpoints().versionedResources().get(WEB_CLUSTER).version())
         .isNotEqualTo(before.endpoints().versionedResources().get(WEB_CLUSTER).version());
-    before.endpoints().versionedResources().forEach((name, resource) -> {
-      if (!name.equals(WEB_CLUSTER)) {
-        assertThat(after.endpoints().versionedResources().get(name)).as(name).isSameAs(resource);
-      }
-    });
+    before
+        .endpoints()
+        .versionedResources()
+        .forEach(
+            (name, resource) -> {
+              if (!name.equals(WEB_CLUSTER)) {
+                assertThat(after.endpoints().versionedResources().get(name))
+                    .as(name)
+                    .isSameAs(resource);
+              }
+            });
 
     XdsServing fresh = serving();
     fresh.publish(moved);
     assertThat(after.resources()).isEqualTo(fresh.servedResources(SHOP));
     for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
-      assertThat(after.version(type)).as(type.name()).isEqualTo(fresh.servedSnapshot(SHOP).version(type));
+      assertThat(after.version(type))
+          .as(type.name())
+          .isEqualTo(fresh.servedSnapshot(SHOP).version(type));
     }
   }
 
-  /** Past the bound of patches a full publish prunes what the patches left behind; the result stays the same. */
+  /**
+   * Past the bound of patches a full publish prunes what the patches left behind; the result stays
+   * the same.
+   */
   @Test
   void manyEndpointOnlyPublishes_keepServingWhatAFreshServerServes() {
     IrGateway shop = ServingFixtures.gateway(ServingFixtures.ir(), SHOP);
@@ -61,19 +75,26 @@ class EndpointOnlyPublishTest {
       serving.publish(ir);
       XdsServing fresh = serving();
       fresh.publish(ir);
-      assertThat(serving.servedResources(SHOP)).as("publish " + i).isEqualTo(fresh.servedResources(SHOP));
+      assertThat(serving.servedResources(SHOP))
+          .as("publish " + i)
+          .isEqualTo(fresh.servedResources(SHOP));
       for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
-        assertThat(serving.servedSnapshot(SHOP).version(type)).as("publish " + i + " " + type.name())
+        assertThat(serving.servedSnapshot(SHOP).version(type))
+            .as("publish " + i + " " + type.name())
             .isEqualTo(fresh.servedSnapshot(SHOP).version(type));
       }
     }
   }
 
   private static XdsServing serving() {
-    return new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
+    return new XdsServing(
+        new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
   }
 
-  /** The gateway with the first endpoint of {@code clusterName} at another address; every other part the same instance. */
+  /**
+   * The gateway with the first endpoint of {@code clusterName} at another address; every other part
+   * the same instance.
+   */
   private static IrGateway withEndpointMoved(IrGateway gateway, String clusterName) {
     List<IrCluster> clusters = new ArrayList<>();
     for (IrCluster cluster : gateway.clusters()) {
@@ -87,10 +108,17 @@ class EndpointOnlyPublishTest {
       List<IrEndpoint> endpoints = new ArrayList<>(first.endpoints());
       IrEndpoint endpoint = endpoints.get(0);
       endpoints.set(0, new IrEndpoint("10.99.99.99", endpoint.port(), endpoint.metadata()));
-      localities.set(0, new IrLocality(first.region(), first.weight(), endpoints, first.metadata()));
-      clusters.add(new IrCluster(cluster.name(), cluster.discovery(), cluster.protocol(), localities,
-          cluster.metadata()));
+      localities.set(
+          0, new IrLocality(first.region(), first.weight(), endpoints, first.metadata()));
+      clusters.add(
+          new IrCluster(
+              cluster.name(),
+              cluster.discovery(),
+              cluster.protocol(),
+              localities,
+              cluster.metadata()));
     }
-    return new IrGateway(gateway.key(), gateway.listeners(), gateway.routeConfigs(), clusters, gateway.secrets());
+    return new IrGateway(
+        gateway.key(), gateway.listeners(), gateway.routeConfigs(), clusters, gateway.secrets());
   }
 }

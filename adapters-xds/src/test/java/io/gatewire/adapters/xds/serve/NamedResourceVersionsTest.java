@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class NamedResourceVersionsTest {
-  private static final TreeMap<String, String> VERSIONS = new TreeMap<>(Map.of("a", "1", "b", "2", "c", "3"));
+  private static final TreeMap<String, String> VERSIONS =
+      new TreeMap<>(Map.of("a", "1", "b", "2", "c", "3"));
 
   @Test
   void subsetVersion_dependsOnTheNamesAskedFor_notOnTheirOrderOrOnWhatWasAskedBefore() {

@@ -54,8 +54,10 @@ class NodeGroupsTest {
       assertThat(listenerNames(ads.subscribe(LDS))).containsExactly(EDGE_LISTENER, SHOP_LISTENER);
       assertThat(clusterNames(again.stateOfTheWorld().subscribe(CDS))).hasSize(3);
 
-      assertThat(harness.logLinesContaining(UNKNOWN)).singleElement()
-          .satisfies(line -> assertThat(line).contains("stray-1", "nope/gw", "[infra/edge, shop/gw]"));
+      assertThat(harness.logLinesContaining(UNKNOWN))
+          .singleElement()
+          .satisfies(
+              line -> assertThat(line).contains("stray-1", "nope/gw", "[infra/edge, shop/gw]"));
 
       assertThat(clusterNames(other.stateOfTheWorld().subscribe(CDS))).hasSize(3);
       assertThat(harness.logLinesContaining(UNKNOWN)).hasSize(2);
@@ -72,7 +74,9 @@ class NodeGroupsTest {
       AdsTestClient.Sotw strayAds = stray.stateOfTheWorld();
       shopAds.request(CDS);
       strayAds.request(CDS);
-      await().atMost(Duration.ofSeconds(5)).until(() -> harness.serving.requestedGroups().size() == 2);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> harness.serving.requestedGroups().size() == 2);
       assertThat(harness.serving.requestedGroups()).containsExactlyInAnyOrder(SHOP, "nope/gw");
 
       harness.publish(ServingFixtures.ir());
@@ -84,8 +88,11 @@ class NodeGroupsTest {
       assertThat(clusterNames(strayClusters)).hasSize(3);
       strayAds.ack(strayClusters);
       assertThat(shopAds.within(CDS, QUIET)).isEmpty();
-      assertThat(strayAds.within(CDS, QUIET)).as("the merged group serves the same versions").isEmpty();
-      assertThat(harness.logLinesContaining(UNKNOWN)).singleElement()
+      assertThat(strayAds.within(CDS, QUIET))
+          .as("the merged group serves the same versions")
+          .isEmpty();
+      assertThat(harness.logLinesContaining(UNKNOWN))
+          .singleElement()
           .satisfies(line -> assertThat(line).contains("stray-early"));
     }
   }
@@ -120,13 +127,23 @@ class NodeGroupsTest {
     groups.gatewaysAre(java.util.Set.of(SHOP));
 
     for (int i = 0; i < 3 * NodeGroups.MAX_REMEMBERED_STRAYS; i++) {
-      assertThat(groups.hash(io.envoyproxy.envoy.config.core.v3.Node.newBuilder().setId("stray-" + i)
-          .setCluster("nope/gw").build())).isEqualTo(NodeGroups.MERGED);
+      assertThat(
+              groups.hash(
+                  io.envoyproxy.envoy.config.core.v3.Node.newBuilder()
+                      .setId("stray-" + i)
+                      .setCluster("nope/gw")
+                      .build()))
+          .isEqualTo(NodeGroups.MERGED);
       assertThat(groups.rememberedStrays()).isLessThanOrEqualTo(NodeGroups.MAX_REMEMBERED_STRAYS);
     }
     assertThat(warnings).hasSize(3 * NodeGroups.MAX_REMEMBERED_STRAYS);
-    groups.hash(io.envoyproxy.envoy.config.core.v3.Node.newBuilder().setId("stray-" + (3 * NodeGroups.MAX_REMEMBERED_STRAYS - 1))
-        .setCluster("nope/gw").build());
-    assertThat(warnings).as("a remembered id is warned about once").hasSize(3 * NodeGroups.MAX_REMEMBERED_STRAYS);
+    groups.hash(
+        io.envoyproxy.envoy.config.core.v3.Node.newBuilder()
+            .setId("stray-" + (3 * NodeGroups.MAX_REMEMBERED_STRAYS - 1))
+            .setCluster("nope/gw")
+            .build());
+    assertThat(warnings)
+        .as("a remembered id is warned about once")
+        .hasSize(3 * NodeGroups.MAX_REMEMBERED_STRAYS);
   }
 }

@@ -12,26 +12,44 @@ class SanAuthorizationTest {
 
   @Test
   void uriSan_exactlyNamespaceSlashName_orEndingInNsGateway_authorizesThatGatewayOnly() {
-    assertThat(SanAuthorization.authorizes(peer(List.of("infra/eg"), List.of()), "infra/eg")).isTrue();
-    assertThat(SanAuthorization.authorizes(peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()),
-        "infra/eg")).isTrue();
-    assertThat(SanAuthorization.authorizes(peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()),
-        "infra/eg2")).isFalse();
-    assertThat(SanAuthorization.authorizes(peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()),
-        "other/eg")).isFalse();
-    assertThat(SanAuthorization.authorizes(peer(List.of("spiffe://cluster.local/ns/xinfra/gateway/eg"), List.of()),
-        "infra/eg")).isFalse();
-    assertThat(SanAuthorization.authorizes(peer(List.of("spiffe://cluster.local/ns/infra/sa/eg"), List.of()),
-        "infra/eg")).isFalse();
+    assertThat(SanAuthorization.authorizes(peer(List.of("infra/eg"), List.of()), "infra/eg"))
+        .isTrue();
+    assertThat(
+            SanAuthorization.authorizes(
+                peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()), "infra/eg"))
+        .isTrue();
+    assertThat(
+            SanAuthorization.authorizes(
+                peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()),
+                "infra/eg2"))
+        .isFalse();
+    assertThat(
+            SanAuthorization.authorizes(
+                peer(List.of("spiffe://cluster.local/ns/infra/gateway/eg"), List.of()), "other/eg"))
+        .isFalse();
+    assertThat(
+            SanAuthorization.authorizes(
+                peer(List.of("spiffe://cluster.local/ns/xinfra/gateway/eg"), List.of()),
+                "infra/eg"))
+        .isFalse();
+    assertThat(
+            SanAuthorization.authorizes(
+                peer(List.of("spiffe://cluster.local/ns/infra/sa/eg"), List.of()), "infra/eg"))
+        .isFalse();
   }
 
   @Test
   void dnsSan_nameDotNamespace_authorizesThatGateway_ignoringCase() {
-    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("eg.infra")), "infra/eg")).isTrue();
-    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("EG.Infra")), "infra/eg")).isTrue();
-    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("my.eg.infra")), "infra/my.eg")).isTrue();
-    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("infra.eg")), "infra/eg")).isFalse();
-    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("eg.infra.svc")), "infra/eg")).isFalse();
+    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("eg.infra")), "infra/eg"))
+        .isTrue();
+    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("EG.Infra")), "infra/eg"))
+        .isTrue();
+    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("my.eg.infra")), "infra/my.eg"))
+        .isTrue();
+    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("infra.eg")), "infra/eg"))
+        .isFalse();
+    assertThat(SanAuthorization.authorizes(peer(List.of(), List.of("eg.infra.svc")), "infra/eg"))
+        .isFalse();
   }
 
   @Test
@@ -41,6 +59,9 @@ class SanAuthorizationTest {
     assertThat(SanAuthorization.authorizes(peer(List.of("/"), List.of()), "/")).isFalse();
     assertThat(SanAuthorization.authorizes(peer(List.of("a/b/c"), List.of()), "a/b/c")).isFalse();
     assertThat(SanAuthorization.authorizes(PeerIdentity.UNAUTHENTICATED, "infra/eg")).isFalse();
-    assertThat(SanAuthorization.authorizes(new PeerIdentity(false, List.of("infra/eg"), List.of()), "infra/eg")).isFalse();
+    assertThat(
+            SanAuthorization.authorizes(
+                new PeerIdentity(false, List.of("infra/eg"), List.of()), "infra/eg"))
+        .isFalse();
   }
 }

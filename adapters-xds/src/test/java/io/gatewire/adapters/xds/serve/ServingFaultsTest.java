@@ -17,13 +17,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults from clients (docs/reliability.md): connections cut mid-stream and clients that reject every
- * version. Counts are asserted, never times; waits only bound how long a test may take.
+ * Faults from clients (docs/reliability.md): connections cut mid-stream and clients that reject
+ * every version. Counts are asserted, never times; waits only bound how long a test may take.
  */
 class ServingFaultsTest {
   private static final Duration QUIET = Duration.ofMillis(300);
+
   /** What is left to wait for once one quiet window passed for every stream at once. */
   private static final Duration AFTER_QUIET = Duration.ofMillis(1);
+
   private static final int STORM_CLIENTS = 20;
   private static final int STORM_VERSIONS = 3;
 
@@ -38,12 +40,15 @@ class ServingFaultsTest {
       AdsTestClient.Delta cut = leaves.delta();
       cut.ack(cut.subscribe(CDS));
       cut.ack(cut.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER));
-      awaitTrue(() -> harness.serving.internalSizes().get("cacheWatches") == 4, "two watches per stream");
+      awaitTrue(
+          () -> harness.serving.internalSizes().get("cacheWatches") == 4, "two watches per stream");
       assertThat(harness.serving.connectedStreams()).isEqualTo(2);
 
       leaves.close();
       awaitTrue(() -> harness.serving.connectedStreams() == 1, "the cut stream is closed");
-      awaitTrue(() -> harness.serving.internalSizes().get("cacheWatches") == 2, "the cut stream's watches are gone");
+      awaitTrue(
+          () -> harness.serving.internalSizes().get("cacheWatches") == 2,
+          "the cut stream's watches are gone");
 
       harness.publish(fixture().withWebAddress("10.0.0.9").build());
       DiscoveryResponse changed = kept.next(EDS);
@@ -51,7 +56,9 @@ class ServingFaultsTest {
       kept.ack(changed);
       assertThat(kept.within(CDS, QUIET)).as("clusters did not change").isEmpty();
       assertThat(kept.ended()).isNull();
-      awaitTrue(() -> harness.serving.internalSizes().get("cacheWatches") == 2, "one watch per type again");
+      awaitTrue(
+          () -> harness.serving.internalSizes().get("cacheWatches") == 2,
+          "one watch per type again");
     }
   }
 
@@ -66,7 +73,8 @@ class ServingFaultsTest {
         clients.add(client);
         if (i % 2 == 0) {
           AdsTestClient.Sotw stream = client.stateOfTheWorld();
-          stream.nack(stream.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER), "", "rejected by the storm");
+          stream.nack(
+              stream.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER), "", "rejected by the storm");
           sotw.add(stream);
         } else {
           AdsTestClient.Delta stream = client.delta();
@@ -75,7 +83,8 @@ class ServingFaultsTest {
         }
       }
       for (int version = 1; version <= STORM_VERSIONS; version++) {
-        awaitTrue(() -> harness.serving.internalSizes().get("parkedWatches") == STORM_CLIENTS,
+        awaitTrue(
+            () -> harness.serving.internalSizes().get("parkedWatches") == STORM_CLIENTS,
             "every NACKed watch parked");
         harness.publish(fixture().withWebAddress("10.0.0." + (10 + version)).build());
         for (AdsTestClient.Sotw stream : sotw) {
@@ -96,13 +105,17 @@ class ServingFaultsTest {
         assertThat(stream.within(EDS, AFTER_QUIET)).as("no resend of a rejected version").isEmpty();
       }
       assertThat(harness.counter("gatewire.xds.nacks", "type", "ClusterLoadAssignment"))
-          .as("one NACK counted per client per version").isEqualTo(STORM_CLIENTS * (STORM_VERSIONS + 1));
+          .as("one NACK counted per client per version")
+          .isEqualTo(STORM_CLIENTS * (STORM_VERSIONS + 1));
       for (AdsTestClient client : clients) {
         client.close();
       }
       awaitTrue(() -> harness.serving.connectedStreams() == 0, "every stream closed");
-      awaitTrue(() -> harness.serving.internalSizes().get("parkedWatches") == 0
-          && harness.serving.internalSizes().get("cacheWatches") == 0, "no watch left");
+      awaitTrue(
+          () ->
+              harness.serving.internalSizes().get("parkedWatches") == 0
+                  && harness.serving.internalSizes().get("cacheWatches") == 0,
+          "no watch left");
     }
   }
 
@@ -115,12 +128,14 @@ class ServingFaultsTest {
 
       harness.publish(fixture().withoutCartRoute().build());
 
-      assertThat(harness.serving.internalSizes().get("memo.clusters")).isLessThan(clustersWithSearch);
+      assertThat(harness.serving.internalSizes().get("memo.clusters"))
+          .isLessThan(clustersWithSearch);
       assertThat(harness.serving.internalSizes().get("interner")).isLessThan(internedWithSearch);
     }
   }
 
-  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+  private static void awaitTrue(BooleanSupplier condition, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + AdsTestClient.WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waiting for: %s", what).isLessThan(deadline);

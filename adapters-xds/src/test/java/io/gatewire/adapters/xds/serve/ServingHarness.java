@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A started {@link XdsServing} on a loopback ephemeral port with a simple meter registry and its log
- * lines recorded. {@link #publish} checks every snapshot it serves against Envoy's own field
+ * A started {@link XdsServing} on a loopback ephemeral port with a simple meter registry and its
+ * log lines recorded. {@link #publish} checks every snapshot it serves against Envoy's own field
  * constraints, so every test that publishes through it checks them too.
  */
 final class ServingHarness implements AutoCloseable {
@@ -23,8 +23,13 @@ final class ServingHarness implements AutoCloseable {
   final XdsServing serving;
 
   private ServingHarness(ServingOptions options, Duration drainTimeout) {
-    serving = new XdsServing(options, registry,
-        new ServingLog(logLines::add), InetAddress.getLoopbackAddress(), drainTimeout);
+    serving =
+        new XdsServing(
+            options,
+            registry,
+            new ServingLog(logLines::add),
+            InetAddress.getLoopbackAddress(),
+            drainTimeout);
     try {
       serving.start();
     } catch (IOException e) {
@@ -48,7 +53,9 @@ final class ServingHarness implements AutoCloseable {
   /** Publishes {@code ir}, then validates what every node group is served. */
   ServingHarness publish(Ir ir) {
     serving.publish(ir);
-    serving.nodeGroups().forEach(group -> EnvoyValidator.assertValid(serving.servedResources(group)));
+    serving
+        .nodeGroups()
+        .forEach(group -> EnvoyValidator.assertValid(serving.servedResources(group)));
     return this;
   }
 

@@ -35,24 +35,30 @@ class StateOfTheWorldAdsTest {
       AdsTestClient.Sotw ads = client.stateOfTheWorld();
 
       DiscoveryResponse clusters = ads.subscribe(CDS);
-      assertThat(unpack(clusters, Cluster.class)).extracting(Cluster::getName)
+      assertThat(unpack(clusters, Cluster.class))
+          .extracting(Cluster::getName)
           .containsExactly(CART_CLUSTER, WEB_CLUSTER);
-      assertThat(originName(unpack(clusters, Cluster.class).get(0).getMetadata())).isEqualTo("cart");
+      assertThat(originName(unpack(clusters, Cluster.class).get(0).getMetadata()))
+          .isEqualTo("cart");
       ads.ack(clusters);
 
       DiscoveryResponse endpoints = ads.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER);
-      LocalityLbEndpoints cartLocality = unpack(endpoints, ClusterLoadAssignment.class).get(0).getEndpoints(0);
+      LocalityLbEndpoints cartLocality =
+          unpack(endpoints, ClusterLoadAssignment.class).get(0).getEndpoints(0);
       assertThat(cartLocality.getLocality().getRegion()).isEqualTo(CART_CLUSTER + "/backend/0");
       assertThat(originName(cartLocality.getMetadata())).isEqualTo("cart-svc");
       ads.ack(endpoints);
 
       DiscoveryResponse listeners = ads.subscribe(LDS);
-      assertThat(unpack(listeners, Listener.class)).extracting(Listener::getName).containsExactly(SHOP_LISTENER);
+      assertThat(unpack(listeners, Listener.class))
+          .extracting(Listener::getName)
+          .containsExactly(SHOP_LISTENER);
       ads.ack(listeners);
 
       DiscoveryResponse routes = ads.subscribe(RDS, SHOP_LISTENER);
       RouteConfiguration routeConfig = unpack(routes, RouteConfiguration.class).get(0);
-      assertThat(originName(routeConfig.getVirtualHosts(0).getRoutes(0).getMetadata())).isEqualTo("cart");
+      assertThat(originName(routeConfig.getVirtualHosts(0).getRoutes(0).getMetadata()))
+          .isEqualTo("cart");
       ads.ack(routes);
 
       for (String type : new String[] {CDS, EDS, LDS, RDS}) {
@@ -63,7 +69,8 @@ class StateOfTheWorldAdsTest {
   }
 
   @Test
-  void nack_isLoggedOnceAndCountedOnce_andItsVersionIsNotResentUntilTheConfigurationChanges() throws Exception {
+  void nack_isLoggedOnceAndCountedOnce_andItsVersionIsNotResentUntilTheConfigurationChanges()
+      throws Exception {
     try (ServingHarness harness = ServingHarness.started().publish(ServingFixtures.ir());
         AdsTestClient client = harness.client("envoy-edge", EDGE)) {
       AdsTestClient.Sotw ads = client.stateOfTheWorld();
@@ -75,15 +82,27 @@ class StateOfTheWorldAdsTest {
       ads.nack(rejected, accepted.getVersionInfo(), "cannot bind 0.0.0.0:9191");
 
       assertThat(ads.within(LDS, STORM_WINDOW)).as("responses after the NACK").isEmpty();
-      assertThat(harness.logLinesContaining("NACK")).singleElement().satisfies(line -> assertThat(line)
-          .contains("envoy-edge", EDGE, "Listener", rejected.getVersionInfo(), "cannot bind 0.0.0.0:9191"));
+      assertThat(harness.logLinesContaining("NACK"))
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "envoy-edge",
+                          EDGE,
+                          "Listener",
+                          rejected.getVersionInfo(),
+                          "cannot bind 0.0.0.0:9191"));
       assertThat(harness.counter("gatewire.xds.nacks", "type", "Listener")).isEqualTo(1);
       assertThat(harness.counter("gatewire.xds.nacks", "type", "Cluster")).isZero();
 
       harness.publish(fixture().withEdgePort(9292).build());
       DiscoveryResponse fixed = ads.next(LDS);
-      assertThat(fixed.getVersionInfo()).isNotIn(accepted.getVersionInfo(), rejected.getVersionInfo());
-      assertThat(unpack(fixed, Listener.class).get(0).getAddress().getSocketAddress().getPortValue()).isEqualTo(9292);
+      assertThat(fixed.getVersionInfo())
+          .isNotIn(accepted.getVersionInfo(), rejected.getVersionInfo());
+      assertThat(
+              unpack(fixed, Listener.class).get(0).getAddress().getSocketAddress().getPortValue())
+          .isEqualTo(9292);
       ads.ack(fixed);
       assertThat(ads.within(LDS, QUIET)).isEmpty();
       assertThat(ads.ended()).isNull();
@@ -99,11 +118,13 @@ class StateOfTheWorldAdsTest {
       ads.nack(rejected, "", "bad endpoint");
 
       assertThat(ads.within(EDS, STORM_WINDOW)).isEmpty();
-      assertThat(harness.counter("gatewire.xds.nacks", "type", "ClusterLoadAssignment")).isEqualTo(1);
+      assertThat(harness.counter("gatewire.xds.nacks", "type", "ClusterLoadAssignment"))
+          .isEqualTo(1);
 
       harness.publish(fixture().withWebAddress("10.0.0.9").build());
       DiscoveryResponse changed = ads.next(EDS);
-      assertThat(unpack(changed, ClusterLoadAssignment.class)).extracting(ClusterLoadAssignment::getClusterName)
+      assertThat(unpack(changed, ClusterLoadAssignment.class))
+          .extracting(ClusterLoadAssignment::getClusterName)
           .containsExactly(CART_CLUSTER, WEB_CLUSTER);
     }
   }
@@ -122,8 +143,12 @@ class StateOfTheWorldAdsTest {
       ads.nack(rejected, accepted.getVersionInfo(), "cannot bind 0.0.0.0:9191");
 
       DiscoveryResponse current = ads.next(LDS);
-      assertThat(unpack(current, Listener.class).get(0).getAddress().getSocketAddress().getPortValue()).isEqualTo(9292);
-      assertThat(unpack(current, Listener.class)).extracting(Listener::getName).containsExactly(EDGE_LISTENER);
+      assertThat(
+              unpack(current, Listener.class).get(0).getAddress().getSocketAddress().getPortValue())
+          .isEqualTo(9292);
+      assertThat(unpack(current, Listener.class))
+          .extracting(Listener::getName)
+          .containsExactly(EDGE_LISTENER);
     }
   }
 
@@ -137,7 +162,9 @@ class StateOfTheWorldAdsTest {
       assertThat(ads.within(CDS, QUIET)).as("no push of another group's clusters").isEmpty();
       assertThat(harness.logLinesContaining("no known Gateway")).isEmpty();
       harness.publish(fixture().withoutCartRoute().build());
-      assertThat(unpack(ads.next(CDS), Cluster.class)).extracting(Cluster::getName).containsExactly(WEB_CLUSTER);
+      assertThat(unpack(ads.next(CDS), Cluster.class))
+          .extracting(Cluster::getName)
+          .containsExactly(WEB_CLUSTER);
     }
   }
 }

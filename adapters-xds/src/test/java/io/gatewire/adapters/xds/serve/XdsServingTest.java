@@ -66,7 +66,8 @@ class XdsServingTest {
 
       assertThat(harness.serving.servedSnapshot(SHOP)).isSameAs(shopBefore);
       assertThat(harness.serving.servedSnapshot(EDGE)).isNotSameAs(edgeBefore);
-      assertThat(harness.counter("gatewire.snapshot.builds", "result", "published")).isEqualTo(3 + 2);
+      assertThat(harness.counter("gatewire.snapshot.builds", "result", "published"))
+          .isEqualTo(3 + 2);
       assertThat(harness.counter("gatewire.snapshot.builds", "result", "unchanged")).isEqualTo(1);
     }
   }
@@ -79,14 +80,23 @@ class XdsServingTest {
       ads.ack(ads.subscribe(LDS));
       String servedBefore = harness.serving.configDump(XdsDocument.Format.YAML).get(SHOP);
       IrGateway shop = gateway(ServingFixtures.ir(), SHOP);
-      IrGateway withoutRoutes = new IrGateway(SHOP, shop.listeners(), List.of(), shop.clusters(), shop.secrets());
+      IrGateway withoutRoutes =
+          new IrGateway(SHOP, shop.listeners(), List.of(), shop.clusters(), shop.secrets());
 
       harness.publish(new Ir(List.of(withoutRoutes, gateway(ServingFixtures.ir(), EDGE))));
 
-      assertThat(harness.logLinesContaining("BUG")).hasSize(2).allSatisfy(line -> assertThat(line)
-          .contains("inconsistent", "listener 'shop/gw/http' routes through RDS 'shop/gw/http'"));
-      assertThat(harness.counter("gatewire.snapshot.builds", "result", "inconsistent")).isEqualTo(2);
-      assertThat(harness.serving.configDump(XdsDocument.Format.YAML).get(SHOP)).isEqualTo(servedBefore);
+      assertThat(harness.logLinesContaining("BUG"))
+          .hasSize(2)
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "inconsistent",
+                          "listener 'shop/gw/http' routes through RDS 'shop/gw/http'"));
+      assertThat(harness.counter("gatewire.snapshot.builds", "result", "inconsistent"))
+          .isEqualTo(2);
+      assertThat(harness.serving.configDump(XdsDocument.Format.YAML).get(SHOP))
+          .isEqualTo(servedBefore);
       assertThat(ads.within(LDS, QUIET)).isEmpty();
     }
   }
@@ -101,12 +111,17 @@ class XdsServingTest {
       Map<String, String> json = harness.serving.configDump(XdsDocument.Format.JSON);
 
       assertThat(yaml.keySet()).containsExactly("*", EDGE, SHOP);
-      assertThat(yaml.get("*")).isEqualTo(new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML)
-          .render(ir, null));
-      assertThat(yaml.get(SHOP)).isEqualTo(new XdsDocumentWriter(XdsDocumentWriter.Format.YAML)
-          .write(translator.translate(gateway(ir, SHOP))));
-      assertThat(json.get(EDGE)).isEqualTo(new XdsDocumentWriter(XdsDocumentWriter.Format.JSON)
-          .write(translator.translate(gateway(ir, EDGE))));
+      assertThat(yaml.get("*"))
+          .isEqualTo(
+              new XdsDocument(MetadataOptions.DEFAULTS, XdsDocument.Format.YAML).render(ir, null));
+      assertThat(yaml.get(SHOP))
+          .isEqualTo(
+              new XdsDocumentWriter(XdsDocumentWriter.Format.YAML)
+                  .write(translator.translate(gateway(ir, SHOP))));
+      assertThat(json.get(EDGE))
+          .isEqualTo(
+              new XdsDocumentWriter(XdsDocumentWriter.Format.JSON)
+                  .write(translator.translate(gateway(ir, EDGE))));
       assertThat(harness.serving.nodeGroups()).containsExactly("*", EDGE, SHOP);
     }
   }
@@ -145,9 +160,13 @@ class XdsServingTest {
       for (String type : List.of(CDS, LDS)) {
         var fromOne = deltaOne.subscribe(type);
         var fromTwo = deltaTwo.subscribe(type);
-        assertThat(XdsTypes.versions(fromTwo)).as(type).isEqualTo(XdsTypes.versions(fromOne)).isNotEmpty();
+        assertThat(XdsTypes.versions(fromTwo))
+            .as(type)
+            .isEqualTo(XdsTypes.versions(fromOne))
+            .isNotEmpty();
         assertThat(fromTwo.getSystemVersionInfo()).isEqualTo(fromOne.getSystemVersionInfo());
-        assertThat(sotwTwo.subscribe(type).getVersionInfo()).isEqualTo(sotwOne.subscribe(type).getVersionInfo());
+        assertThat(sotwTwo.subscribe(type).getVersionInfo())
+            .isEqualTo(sotwOne.subscribe(type).getVersionInfo());
       }
       var endpointsOne = deltaOne.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER);
       var endpointsTwo = deltaTwo.subscribe(EDS, CART_CLUSTER, WEB_CLUSTER);
@@ -157,7 +176,8 @@ class XdsServingTest {
 
   @Test
   void close_endsOpenStreamsAfterTheDrainTimeout_andRefusesNewOnes() throws Exception {
-    ServingHarness harness = ServingHarness.started(Duration.ofMillis(300)).publish(ServingFixtures.ir());
+    ServingHarness harness =
+        ServingHarness.started(Duration.ofMillis(300)).publish(ServingFixtures.ir());
     try (AdsTestClient client = harness.client("envoy-1", SHOP)) {
       AdsTestClient.Sotw ads = client.stateOfTheWorld();
       ads.ack(ads.subscribe(CDS));
@@ -174,23 +194,35 @@ class XdsServingTest {
 
   @Test
   void perTypeServices_serveClustersAndSecretsOutsideAds() throws Exception {
-    // Secrets over plaintext only because they are allowed here: SecureServingTest covers the transport rules
-    ServingOptions insecure = new ServingOptions(0, MetadataOptions.DEFAULTS, Optional.empty(), true, false);
-    try (ServingHarness harness = ServingHarness.started(insecure).publish(new Ir(List.of(IrFixtures.rich())));
+    // Secrets over plaintext only because they are allowed here: SecureServingTest covers the
+    // transport rules
+    ServingOptions insecure =
+        new ServingOptions(0, MetadataOptions.DEFAULTS, Optional.empty(), true, false);
+    try (ServingHarness harness =
+            ServingHarness.started(insecure).publish(new Ir(List.of(IrFixtures.rich())));
         AdsTestClient client = harness.client("envoy-1", "infra/gw")) {
       var clusters = client.clusterService().subscribe(CDS);
       var secrets = client.secretService().subscribe(XdsTypes.SDS, "infra/api-cert");
 
       assertThat(XdsTypes.unpack(clusters, Cluster.class)).hasSize(5);
-      assertThat(XdsTypes.unpack(secrets, Secret.class)).singleElement()
-          .satisfies(secret -> assertThat(secret.getTlsCertificate().getPrivateKey().getInlineBytes()).isNotEmpty());
+      assertThat(XdsTypes.unpack(secrets, Secret.class))
+          .singleElement()
+          .satisfies(
+              secret ->
+                  assertThat(secret.getTlsCertificate().getPrivateKey().getInlineBytes())
+                      .isNotEmpty());
     }
   }
 
   @Test
   void portZero_bindsAFreePort_knownOnlyOnceStarted() throws Exception {
-    XdsServing serving = new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry(),
-        ServingLog.toLogger(), InetAddress.getLoopbackAddress(), Duration.ofMillis(100));
+    XdsServing serving =
+        new XdsServing(
+            new ServingOptions(0, MetadataOptions.DEFAULTS),
+            new SimpleMeterRegistry(),
+            ServingLog.toLogger(),
+            InetAddress.getLoopbackAddress(),
+            Duration.ofMillis(100));
     assertThatThrownBy(serving::port).isInstanceOf(IllegalStateException.class);
     try (serving) {
       serving.start();

@@ -29,7 +29,9 @@ final class XdsTypes {
   }
 
   static <T extends Message> List<T> unpack(DeltaDiscoveryResponse response, Class<T> type) {
-    return response.getResourcesList().stream().map(resource -> unpack(resource.getResource(), type)).toList();
+    return response.getResourcesList().stream()
+        .map(resource -> unpack(resource.getResource(), type))
+        .toList();
   }
 
   /** Resource name to version, as a delta response carries them. */
@@ -47,9 +49,16 @@ final class XdsTypes {
 
   /** The {@code name} of the first origin in Gatewire's metadata entry. */
   static String originName(Metadata metadata) {
-    Value resources = metadata.getFilterMetadataOrThrow(MetadataOptions.DEFAULT_NAMESPACE)
-        .getFieldsOrThrow("resources");
-    return resources.getListValue().getValues(0).getStructValue().getFieldsOrThrow("name").getStringValue();
+    Value resources =
+        metadata
+            .getFilterMetadataOrThrow(MetadataOptions.DEFAULT_NAMESPACE)
+            .getFieldsOrThrow("resources");
+    return resources
+        .getListValue()
+        .getValues(0)
+        .getStructValue()
+        .getFieldsOrThrow("name")
+        .getStringValue();
   }
 
   private static <T extends Message> T unpack(Any any, Class<T> type) {

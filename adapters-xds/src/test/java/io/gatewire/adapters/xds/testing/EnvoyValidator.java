@@ -17,21 +17,28 @@ import java.util.stream.Stream;
 
 /**
  * Envoy's own field constraints (the protoc-gen-validate rules in its .proto files, generated into
- * this module's test classes) run over generated resources. The generated validators stop at
- * {@code Any}, so every {@code Any} (typed_config, typed_extension_protocol_options) is unpacked and
- * validated too, recursively; an {@code Any} of a type missing from {@link TypedConfigs#PAYLOAD_TYPES}
- * is itself an error, because the printer could not print it either.
+ * this module's test classes) run over generated resources. The generated validators stop at {@code
+ * Any}, so every {@code Any} (typed_config, typed_extension_protocol_options) is unpacked and
+ * validated too, recursively; an {@code Any} of a type missing from {@link
+ * TypedConfigs#PAYLOAD_TYPES} is itself an error, because the printer could not print it either.
  */
 public final class EnvoyValidator {
   private static final ValidatorIndex INDEX = new ReflectiveValidatorIndex();
-  private static final Map<String, Message> PAYLOADS = TypedConfigs.PAYLOAD_TYPES.stream()
-      .collect(Collectors.toMap(m -> TypedConfigs.pack(m).getTypeUrl(), Function.identity()));
+  private static final Map<String, Message> PAYLOADS =
+      TypedConfigs.PAYLOAD_TYPES.stream()
+          .collect(Collectors.toMap(m -> TypedConfigs.pack(m).getTypeUrl(), Function.identity()));
 
   private EnvoyValidator() {}
 
-  /** Fails with the resource's type, the field and Envoy's reason when any resource breaks a rule. */
+  /**
+   * Fails with the resource's type, the field and Envoy's reason when any resource breaks a rule.
+   */
   public static void assertValid(XdsResources resources) {
-    Stream.of(resources.listeners(), resources.routes(), resources.clusters(), resources.endpoints(),
+    Stream.of(
+            resources.listeners(),
+            resources.routes(),
+            resources.clusters(),
+            resources.endpoints(),
             resources.secrets())
         .flatMap(List::stream)
         .forEach(EnvoyValidator::assertValid);
@@ -41,8 +48,13 @@ public final class EnvoyValidator {
     try {
       validate(resource);
     } catch (ValidationException e) {
-      throw new AssertionError(resource.getDescriptorForType().getName() + " violates Envoy's constraints: "
-          + e.getMessage() + "\n" + resource, e);
+      throw new AssertionError(
+          resource.getDescriptorForType().getName()
+              + " violates Envoy's constraints: "
+              + e.getMessage()
+              + "\n"
+              + resource,
+          e);
     }
   }
 
@@ -70,13 +82,16 @@ public final class EnvoyValidator {
   private static Message unpack(Any any) throws ValidationException {
     Message prototype = PAYLOADS.get(any.getTypeUrl());
     if (prototype == null) {
-      throw new ValidationException("typed_config", any.getTypeUrl(),
+      throw new ValidationException(
+          "typed_config",
+          any.getTypeUrl(),
           "not a type Gatewire declares in TypedConfigs.PAYLOAD_TYPES");
     }
     try {
       return prototype.getParserForType().parseFrom(any.getValue());
     } catch (InvalidProtocolBufferException e) {
-      throw new ValidationException("typed_config", any.getTypeUrl(), "payload does not parse: " + e.getMessage());
+      throw new ValidationException(
+          "typed_config", any.getTypeUrl(), "payload does not parse: " + e.getMessage());
     }
   }
 }

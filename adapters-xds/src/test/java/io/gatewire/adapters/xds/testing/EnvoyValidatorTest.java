@@ -26,12 +26,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EnvoyValidatorTest {
-  private static final XdsResources RICH = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.rich());
-  private static final XdsResources L4 = new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.l4());
+  private static final XdsResources RICH =
+      new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.rich());
+  private static final XdsResources L4 =
+      new XdsTranslator(MetadataOptions.DEFAULTS).translate(IrFixtures.l4());
 
   @Test
   void everyMappersOutput_forTheRichFixture_isValid() {
-    assertThat(Stream.of(RICH.listeners(), RICH.routes(), RICH.clusters(), RICH.endpoints(), RICH.secrets()))
+    assertThat(
+            Stream.of(
+                RICH.listeners(), RICH.routes(), RICH.clusters(), RICH.endpoints(), RICH.secrets()))
         .allSatisfy(resources -> assertThat(resources).isNotEmpty());
     assertThatCode(() -> EnvoyValidator.assertValid(RICH)).doesNotThrowAnyException();
   }
@@ -46,22 +50,42 @@ class EnvoyValidatorTest {
 
   @Test
   void tcpProxyWithEmptyStatPrefix_isCaughtInsideTheAny() throws Exception {
-    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5432")).findFirst()
-        .orElseThrow().toBuilder();
-    TcpProxy proxy = listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(TcpProxy.class).toBuilder()
-        .setStatPrefix("").build();
-    listener.getFilterChainsBuilder(0).getFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(proxy));
+    Listener.Builder listener =
+        L4.listeners().stream()
+            .filter(l -> l.getName().endsWith("/5432"))
+            .findFirst()
+            .orElseThrow()
+            .toBuilder();
+    TcpProxy proxy =
+        listener
+            .getFilterChains(0)
+            .getFilters(0)
+            .getTypedConfig()
+            .unpack(TcpProxy.class)
+            .toBuilder()
+            .setStatPrefix("")
+            .build();
+    listener
+        .getFilterChainsBuilder(0)
+        .getFiltersBuilder(0)
+        .setTypedConfig(TypedConfigs.pack(proxy));
 
     assertInvalid(listener.build(), "TcpProxy.stat_prefix");
   }
 
   @Test
   void udpRouteWithEmptyCluster_isCaughtTwoAnysDeep() throws Exception {
-    Listener.Builder listener = L4.listeners().stream().filter(l -> l.getName().endsWith("/5353/udp")).findFirst()
-        .orElseThrow().toBuilder();
-    UdpProxyConfig.Builder udp = listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class)
-        .toBuilder();
-    udp.getMatcherBuilder().getOnNoMatchBuilder().getActionBuilder()
+    Listener.Builder listener =
+        L4.listeners().stream()
+            .filter(l -> l.getName().endsWith("/5353/udp"))
+            .findFirst()
+            .orElseThrow()
+            .toBuilder();
+    UdpProxyConfig.Builder udp =
+        listener.getListenerFilters(0).getTypedConfig().unpack(UdpProxyConfig.class).toBuilder();
+    udp.getMatcherBuilder()
+        .getOnNoMatchBuilder()
+        .getActionBuilder()
         .setTypedConfig(TypedConfigs.pack(Route.newBuilder().setCluster("").build()));
     listener.getListenerFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(udp.build()));
 
@@ -70,14 +94,18 @@ class EnvoyValidatorTest {
 
   @Test
   void negativeConnectTimeout_isCaught() {
-    Cluster cluster = RICH.clusters().get(0).toBuilder().setConnectTimeout(Duration.newBuilder().setSeconds(-1)).build();
+    Cluster cluster =
+        RICH.clusters().get(0).toBuilder()
+            .setConnectTimeout(Duration.newBuilder().setSeconds(-1))
+            .build();
 
     assertInvalid(cluster, "connect_timeout");
   }
 
   @Test
   void emptyClusterName_isCaught() {
-    ClusterLoadAssignment assignment = RICH.endpoints().get(0).toBuilder().setClusterName("").build();
+    ClusterLoadAssignment assignment =
+        RICH.endpoints().get(0).toBuilder().setClusterName("").build();
 
     assertInvalid(assignment, "cluster_name");
   }
@@ -101,8 +129,15 @@ class EnvoyValidatorTest {
   @Test
   void brokenTypedConfig_isCaughtInsideTheAny() throws Exception {
     Listener.Builder listener = RICH.listeners().get(0).toBuilder();
-    HttpConnectionManager hcm = listener.getFilterChains(0).getFilters(0).getTypedConfig()
-        .unpack(HttpConnectionManager.class).toBuilder().setStatPrefix("").build();
+    HttpConnectionManager hcm =
+        listener
+            .getFilterChains(0)
+            .getFilters(0)
+            .getTypedConfig()
+            .unpack(HttpConnectionManager.class)
+            .toBuilder()
+            .setStatPrefix("")
+            .build();
     listener.getFilterChainsBuilder(0).getFiltersBuilder(0).setTypedConfig(TypedConfigs.pack(hcm));
 
     assertInvalid(listener.build(), "stat_prefix");
@@ -111,22 +146,36 @@ class EnvoyValidatorTest {
   @Test
   void anyOfAnUndeclaredType_isCaught() {
     Listener.Builder listener = RICH.listeners().get(0).toBuilder();
-    listener.getFilterChainsBuilder(0).getFiltersBuilder(0).setTypedConfig(Any.pack(Duration.getDefaultInstance()));
+    listener
+        .getFilterChainsBuilder(0)
+        .getFiltersBuilder(0)
+        .setTypedConfig(Any.pack(Duration.getDefaultInstance()));
 
     assertInvalid(listener.build(), "PAYLOAD_TYPES");
   }
 
   @Test
   void assertValid_namesTheResourceAndTheRule() {
-    XdsResources broken = new XdsResources(List.of(), List.of(), List.of(RICH.clusters().get(0).toBuilder()
-        .setConnectTimeout(Duration.newBuilder().setSeconds(-1)).build()), List.of(), List.of());
+    XdsResources broken =
+        new XdsResources(
+            List.of(),
+            List.of(),
+            List.of(
+                RICH.clusters().get(0).toBuilder()
+                    .setConnectTimeout(Duration.newBuilder().setSeconds(-1))
+                    .build()),
+            List.of(),
+            List.of());
 
-    assertThatThrownBy(() -> EnvoyValidator.assertValid(broken)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Cluster violates Envoy's constraints").hasMessageContaining("connect_timeout");
+    assertThatThrownBy(() -> EnvoyValidator.assertValid(broken))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cluster violates Envoy's constraints")
+        .hasMessageContaining("connect_timeout");
   }
 
   private static void assertInvalid(Message message, String field) {
-    assertThatThrownBy(() -> EnvoyValidator.validate(message)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> EnvoyValidator.validate(message))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining(field);
   }
 }

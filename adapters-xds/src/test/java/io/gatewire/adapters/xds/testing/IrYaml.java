@@ -26,10 +26,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * IR as YAML, for golden fixtures: the records as Jackson sees them, with {@link IrAction} tagged by
- * {@code type: Forward|DirectResponse|Redirect}. Absent lists, header changes and metadata read as
- * empty, and are left out when written, so fixtures only say what matters. The domain stays free of
- * Jackson: everything here is mix-ins and overrides on a test ObjectMapper.
+ * IR as YAML, for golden fixtures: the records as Jackson sees them, with {@link IrAction} tagged
+ * by {@code type: Forward|DirectResponse|Redirect}. Absent lists, header changes and metadata read
+ * as empty, and are left out when written, so fixtures only say what matters. The domain stays free
+ * of Jackson: everything here is mix-ins and overrides on a test ObjectMapper.
  */
 public final class IrYaml {
   private static final ObjectMapper MAPPER = mapper();
@@ -62,36 +62,47 @@ public final class IrYaml {
   }
 
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-        .build());
+    ObjectMapper mapper =
+        new ObjectMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
     mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
-    mapper.configOverride(ResourceMetadata.class)
-        .setIncludeAsProperty(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS,
-            EmptyMetadata.class, null));
-    mapper.configOverride(IrHeaderChanges.class)
-        .setIncludeAsProperty(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS,
-            NoHeaderChanges.class, null));
+    mapper
+        .configOverride(ResourceMetadata.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, EmptyMetadata.class, null));
+    mapper
+        .configOverride(IrHeaderChanges.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                NoHeaderChanges.class,
+                null));
     mapper.addMixIn(IrAction.class, IrActionMixin.class);
     mapper.addMixIn(ResourceMetadata.class, NoEmptyProperty.class);
     mapper.addMixIn(IrHeaderChanges.class, NoEmptyProperty.class);
-    mapper.registerModule(new SimpleModule("gatewire-ir")
-        .addDeserializer(ResourceMetadata.class, new MetadataDeserializer()));
+    mapper.registerModule(
+        new SimpleModule("gatewire-ir")
+            .addDeserializer(ResourceMetadata.class, new MetadataDeserializer()));
     return mapper;
   }
 
   /** The sealed action, tagged with its record's simple name. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({
-      @JsonSubTypes.Type(value = IrAction.Forward.class, name = "Forward"),
-      @JsonSubTypes.Type(value = IrAction.DirectResponse.class, name = "DirectResponse"),
-      @JsonSubTypes.Type(value = IrAction.Redirect.class, name = "Redirect")})
+    @JsonSubTypes.Type(value = IrAction.Forward.class, name = "Forward"),
+    @JsonSubTypes.Type(value = IrAction.DirectResponse.class, name = "DirectResponse"),
+    @JsonSubTypes.Type(value = IrAction.Redirect.class, name = "Redirect")
+  })
   private interface IrActionMixin {}
 
   /** {@code isEmpty()} is a query, not a property. */
@@ -133,7 +144,8 @@ public final class IrYaml {
     }
 
     @Override
-    public ResourceMetadata deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public ResourceMetadata deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       Shape shape = context.readValue(parser, Shape.class);
       return new ResourceMetadata(shape.resources());
     }

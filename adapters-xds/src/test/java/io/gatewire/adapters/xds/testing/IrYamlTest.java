@@ -19,7 +19,8 @@ class IrYamlTest {
     IrGateway gateway = IrFixtures.rich();
 
     assertThat(IrYaml.read(IrYaml.write(gateway))).isEqualTo(new Ir(List.of(gateway)));
-    assertThat(IrYaml.read(IrYaml.write(new Ir(List.of(gateway))))).isEqualTo(new Ir(List.of(gateway)));
+    assertThat(IrYaml.read(IrYaml.write(new Ir(List.of(gateway)))))
+        .isEqualTo(new Ir(List.of(gateway)));
   }
 
   @Test
@@ -31,7 +32,9 @@ class IrYamlTest {
 
   @Test
   void absentListsHeaderChangesAndMetadata_readAsEmpty_andAreNotWritten() {
-    Ir ir = IrYaml.read("""
+    Ir ir =
+        IrYaml.read(
+            """
         gateways:
           - key: ns/gw
             routeConfigs:
@@ -45,18 +48,21 @@ class IrYamlTest {
                         action: {type: DirectResponse, status: 404}
         """);
 
-    IrRoute route = ir.gateways().get(0).routeConfigs().get(0).virtualHosts().get(0).routes().get(0);
+    IrRoute route =
+        ir.gateways().get(0).routeConfigs().get(0).virtualHosts().get(0).routes().get(0);
     assertThat(route.match().headers()).isEmpty();
     assertThat(route.requestHeaders()).isEqualTo(IrHeaderChanges.NONE);
     assertThat(route.metadata()).isEqualTo(ResourceMetadata.NONE);
     assertThat(route.action()).isEqualTo(new IrAction.DirectResponse(404));
     assertThat(ir.gateways().get(0).listeners()).isEmpty();
-    assertThat(IrYaml.write(ir)).doesNotContain("metadata", "requestHeaders", "headers", "listeners", "empty");
+    assertThat(IrYaml.write(ir))
+        .doesNotContain("metadata", "requestHeaders", "headers", "listeners", "empty");
   }
 
   @Test
   void unknownFields_areRejected() {
     assertThatThrownBy(() -> IrYaml.read("gateways: [{key: a, listners: []}]"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listners");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("listners");
   }
 }

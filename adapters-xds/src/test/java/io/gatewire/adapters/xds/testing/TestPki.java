@@ -35,8 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
- * A throwaway certificate authority for tests: EC P-256 keys, certificates valid for a day, written as
- * PEM files (certificate chains, PKCS#8 keys) the way cert-manager writes them.
+ * A throwaway certificate authority for tests: EC P-256 keys, certificates valid for a day, written
+ * as PEM files (certificate chains, PKCS#8 keys) the way cert-manager writes them.
  */
 public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
@@ -48,7 +48,8 @@ public final class TestPki {
   private TestPki(String name) {
     this.name = name;
     this.keys = newKeys();
-    this.certificate = sign(new X500Name("CN=" + name), keys, List.of(), true, new X500Name("CN=" + name), keys);
+    this.certificate =
+        sign(new X500Name("CN=" + name), keys, List.of(), true, new X500Name("CN=" + name), keys);
   }
 
   public static TestPki ca(String name) {
@@ -57,8 +58,11 @@ public final class TestPki {
 
   /** A certificate for the xDS server: DNS {@code localhost} and IP {@code 127.0.0.1}. */
   public Issued server(String commonName) {
-    return issue(commonName, List.of(new GeneralName(GeneralName.dNSName, "localhost"),
-        new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+    return issue(
+        commonName,
+        List.of(
+            new GeneralName(GeneralName.dNSName, "localhost"),
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
   }
 
   /** A client certificate with these URI SANs and DNS SANs. */
@@ -81,9 +85,19 @@ public final class TestPki {
 
   private Issued issue(String commonName, List<GeneralName> sans) {
     KeyPair leafKeys = newKeys();
-    X509Certificate leaf = sign(new X500Name("CN=" + commonName), leafKeys, sans, false, new X500Name("CN=" + name), keys);
+    X509Certificate leaf =
+        sign(
+            new X500Name("CN=" + commonName),
+            leafKeys,
+            sans,
+            false,
+            new X500Name("CN=" + name),
+            keys);
     try {
-      return new Issued(leaf, pem(leaf) + certificatePem(), pem(new JcaPKCS8Generator(leafKeys.getPrivate(), null)));
+      return new Issued(
+          leaf,
+          pem(leaf) + certificatePem(),
+          pem(new JcaPKCS8Generator(leafKeys.getPrivate(), null)));
     } catch (PemGenerationException e) {
       throw new IllegalStateException(e);
     }
@@ -91,7 +105,10 @@ public final class TestPki {
 
   /** A leaf certificate: the certificate, its chain (leaf then CA) and its PKCS#8 key as PEM. */
   public record Issued(X509Certificate certificate, String chainPem, String keyPem) {
-    /** Writes chain and key to these files, each replaced in one move, as a Secret volume update does. */
+    /**
+     * Writes chain and key to these files, each replaced in one move, as a Secret volume update
+     * does.
+     */
     public Issued writeTo(Path chainFile, Path keyFile) {
       write(keyFile, keyPem);
       write(chainFile, chainPem);
@@ -109,20 +126,39 @@ public final class TestPki {
     }
   }
 
-  private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, List<GeneralName> sans, boolean ca,
-      X500Name issuer, KeyPair issuerKeys) {
+  private static X509Certificate sign(
+      X500Name subject,
+      KeyPair subjectKeys,
+      List<GeneralName> sans,
+      boolean ca,
+      X500Name issuer,
+      KeyPair issuerKeys) {
     Instant now = Instant.now();
     try {
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-          Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject,
-          subjectKeys.getPublic());
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              issuer,
+              BigInteger.valueOf(SERIAL.incrementAndGet()),
+              Date.from(now.minus(1, ChronoUnit.HOURS)),
+              Date.from(now.plus(1, ChronoUnit.DAYS)),
+              subject,
+              subjectKeys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-          : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              ca
+                  ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                  : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
       if (!sans.isEmpty()) {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+        builder.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(sans.toArray(GeneralName[]::new)));
       }
-      ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+      ContentSigner signer =
+          new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
       return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException(e);
@@ -143,7 +179,8 @@ public final class TestPki {
     try {
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pki", ".tmp");
       Files.writeString(temp, content);
-      return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return Files.move(
+          temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,5 +18,6 @@ public interface SyncConfigurationUseCase {
    * failed (the published configuration is then stale), the last error, how many translations were
    * published and how many loads failed.
    */
-  record SyncState(boolean hasConfiguration, boolean stale, String lastError, long translations, long errors) {}
+  record SyncState(
+      boolean hasConfiguration, boolean stale, String lastError, long translations, long errors) {}
 }

@@ -19,16 +19,21 @@ import java.util.stream.Stream;
 public final class ServedVersions {
   private ServedVersions() {}
 
-  /** Type ({@code LISTENER}, {@code ROUTE}, {@code CLUSTER}, {@code ENDPOINT}, {@code SECRET}) to resource name to version. */
+  /**
+   * Type ({@code LISTENER}, {@code ROUTE}, {@code CLUSTER}, {@code ENDPOINT}, {@code SECRET}) to
+   * resource name to version.
+   */
   public static SortedMap<String, SortedMap<String, String>> of(XdsServing serving, String group) {
     Snapshot snapshot = serving.servedSnapshot(group);
     if (snapshot == null) {
-      throw new IllegalArgumentException("no snapshot for " + group + "; groups: " + serving.nodeGroups());
+      throw new IllegalArgumentException(
+          "no snapshot for " + group + "; groups: " + serving.nodeGroups());
     }
     SortedMap<String, SortedMap<String, String>> versions = new TreeMap<>();
     for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
       SortedMap<String, String> byName = new TreeMap<>();
-      for (Map.Entry<String, VersionedResource<?>> entry : snapshot.versionedResources(type).entrySet()) {
+      for (Map.Entry<String, VersionedResource<?>> entry :
+          snapshot.versionedResources(type).entrySet()) {
         byName.put(entry.getKey(), entry.getValue().version());
       }
       versions.put(type.name(), byName);
@@ -40,9 +45,16 @@ public final class ServedVersions {
   public static List<Message> resources(XdsServing serving, String group) {
     XdsResources resources = serving.servedResources(group);
     if (resources == null) {
-      throw new IllegalArgumentException("no snapshot for " + group + "; groups: " + serving.nodeGroups());
+      throw new IllegalArgumentException(
+          "no snapshot for " + group + "; groups: " + serving.nodeGroups());
     }
-    return Stream.of(resources.listeners(), resources.routes(), resources.clusters(), resources.endpoints(),
-        resources.secrets()).<Message>flatMap(List::stream).toList();
+    return Stream.of(
+            resources.listeners(),
+            resources.routes(),
+            resources.clusters(),
+            resources.endpoints(),
+            resources.secrets())
+        .<Message>flatMap(List::stream)
+        .toList();
   }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Benchmark-only view into an {@link XdsServing} for the load and churn runs (the package-private
- * accessors its own tests use): the snapshot a node group is served, and the sizes of what the server
- * remembers ({@link XdsServing#internalSizes()}). Lives in the benchmarks module under {@code serve}'s
- * package so the production class stays closed.
+ * accessors its own tests use): the snapshot a node group is served, and the sizes of what the
+ * server remembers ({@link XdsServing#internalSizes()}). Lives in the benchmarks module under
+ * {@code serve}'s package so the production class stays closed.
  */
 public final class ServingInternals {
   private ServingInternals() {}

@@ -42,16 +42,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The incremental path (one Translator and one XdsServing kept across publishes, reusing what did not
- * change) must give exactly what a fresh translator and server give for the same resources: the same
- * IR, status and warnings, and per node group the same resource names, versions and bytes. Checked
- * after every step of seeded random edit sequences: routes added, removed and edited (paths,
- * hostnames, backends, annotations), Service ports changed, EndpointSlice readiness and addresses
- * changed, ReferenceGrants added and removed, Namespace labels and Gateway listeners changed.
+ * The incremental path (one Translator and one XdsServing kept across publishes, reusing what did
+ * not change) must give exactly what a fresh translator and server give for the same resources: the
+ * same IR, status and warnings, and per node group the same resource names, versions and bytes.
+ * Checked after every step of seeded random edit sequences: routes added, removed and edited
+ * (paths, hostnames, backends, annotations), Service ports changed, EndpointSlice readiness and
+ * addresses changed, ReferenceGrants added and removed, Namespace labels and Gateway listeners
+ * changed.
  */
 class IncrementalEquivalenceTest {
   private static final int STEPS = 120;
-  private static final List<String> HOSTS = List.of("a.example.com", "b.example.com", "*.example.com", "c.test");
+  private static final List<String> HOSTS =
+      List.of("a.example.com", "b.example.com", "*.example.com", "c.test");
   private static final List<String> PATHS = List.of("/", "/api", "/api/v1", "/shop");
 
   @ParameterizedTest
@@ -60,7 +62,10 @@ class IncrementalEquivalenceTest {
     everyStepEqualsAFreshFullTranslation(seed, true);
   }
 
-  /** With one Gateway, whose snapshot is also the merged one, endpoint-only changes are patched in place. */
+  /**
+   * With one Gateway, whose snapshot is also the merged one, endpoint-only changes are patched in
+   * place.
+   */
   @ParameterizedTest
   @ValueSource(longs = {11, 12, 13, 14})
   void oneGateway_everyStep_equalsAFreshFullTranslation(long seed) {
@@ -88,19 +93,25 @@ class IncrementalEquivalenceTest {
       assertThat(result.warnings()).as(at).isEqualTo(fresh.warnings());
       assertThat(incremental.nodeGroups()).as(at).isEqualTo(full.nodeGroups());
       for (String group : full.nodeGroups()) {
-        assertThat(served(incremental, group)).as(at + " group " + group).isEqualTo(served(full, group));
+        assertThat(served(incremental, group))
+            .as(at + " group " + group)
+            .isEqualTo(served(full, group));
       }
 
       Map<String, Map<String, String>> before = versions(incremental);
-      incremental.publish(translator.translate(GatewayResources.builder().addAll(objects.values()).build()).ir());
-      assertThat(versions(incremental)).as(at + ": publishing the same resources again").isEqualTo(before);
+      incremental.publish(
+          translator.translate(GatewayResources.builder().addAll(objects.values()).build()).ir());
+      assertThat(versions(incremental))
+          .as(at + ": publishing the same resources again")
+          .isEqualTo(before);
 
       edit(random, objects);
     }
   }
 
   private static XdsServing serving() {
-    return new XdsServing(new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
+    return new XdsServing(
+        new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
   }
 
   /** Per type, each resource's name to its version and bytes (hex). */
@@ -108,9 +119,16 @@ class IncrementalEquivalenceTest {
     Map<String, Map<String, String>> all = new TreeMap<>();
     for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
       Map<String, String> byName = new TreeMap<>();
-      xds.servedSnapshot(group).versionedResources(type).forEach((name, resource) -> byName.put(name,
-          resource.version() + " " + java.util.HexFormat.of().formatHex(
-              DeterministicBytes.of((Message) resource.resource()))));
+      xds.servedSnapshot(group)
+          .versionedResources(type)
+          .forEach(
+              (name, resource) ->
+                  byName.put(
+                      name,
+                      resource.version()
+                          + " "
+                          + java.util.HexFormat.of()
+                              .formatHex(DeterministicBytes.of((Message) resource.resource()))));
       all.put(type + " " + xds.servedSnapshot(group).version(type), byName);
     }
     return all;
@@ -121,7 +139,8 @@ class IncrementalEquivalenceTest {
     for (String group : xds.nodeGroups()) {
       for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
         Map<String, String> byName = new TreeMap<>();
-        Map<String, VersionedResource<?>> resources = xds.servedSnapshot(group).versionedResources(type);
+        Map<String, VersionedResource<?>> resources =
+            xds.servedSnapshot(group).versionedResources(type);
         resources.forEach((name, resource) -> byName.put(name, resource.version()));
         all.put(group + " " + type + " " + xds.servedSnapshot(group).version(type), byName);
       }
@@ -155,12 +174,27 @@ class IncrementalEquivalenceTest {
    * namespace, and one on 8080 for namespaces labelled env=prod.
    */
   private static Gateway gateway(Optional<String> hostname) {
-    Listener own = new Listener("http", hostname, 80, ListenerProtocol.HTTP, Optional.empty(),
-        AllowedRoutes.SAME_NAMESPACE);
-    Listener prod = new Listener("prod", Optional.empty(), 8080, ListenerProtocol.HTTP, Optional.empty(),
-        new AllowedRoutes(AllowedRoutes.From.SELECTOR,
-            Optional.of(new LabelSelector(Map.of("env", "prod"), List.of())), List.of()));
-    return new Gateway(ObjectMeta.of("Gateway", GatewayApi.V1, "apps", "eg"), "gatewire", List.of(own, prod));
+    Listener own =
+        new Listener(
+            "http",
+            hostname,
+            80,
+            ListenerProtocol.HTTP,
+            Optional.empty(),
+            AllowedRoutes.SAME_NAMESPACE);
+    Listener prod =
+        new Listener(
+            "prod",
+            Optional.empty(),
+            8080,
+            ListenerProtocol.HTTP,
+            Optional.empty(),
+            new AllowedRoutes(
+                AllowedRoutes.From.SELECTOR,
+                Optional.of(new LabelSelector(Map.of("env", "prod"), List.of())),
+                List.of()));
+    return new Gateway(
+        ObjectMeta.of("Gateway", GatewayApi.V1, "apps", "eg"), "gatewire", List.of(own, prod));
   }
 
   private static Service service(String namespace, int index, int... ports) {
@@ -168,31 +202,56 @@ class IncrementalEquivalenceTest {
     for (int port : ports) {
       servicePorts.add(new ServicePort("p" + port, port, "TCP", Optional.empty()));
     }
-    return new Service(ObjectMeta.of("Service", "v1", namespace, "svc-" + index), "ClusterIP",
-        Optional.of("10.96.0." + index), Optional.empty(), servicePorts);
+    return new Service(
+        ObjectMeta.of("Service", "v1", namespace, "svc-" + index),
+        "ClusterIP",
+        Optional.of("10.96.0." + index),
+        Optional.empty(),
+        servicePorts);
   }
 
   private static EndpointSlice slice(Random random, String namespace, int index) {
     List<EndpointSlice.Endpoint> endpoints = new ArrayList<>();
     int count = random.nextInt(4);
     for (int e = 0; e < count; e++) {
-      endpoints.add(new EndpointSlice.Endpoint(List.of("10." + index + ".0." + random.nextInt(6)),
-          random.nextInt(4) == 0 ? Boolean.FALSE : null, Optional.empty(), Optional.empty()));
+      endpoints.add(
+          new EndpointSlice.Endpoint(
+              List.of("10." + index + ".0." + random.nextInt(6)),
+              random.nextInt(4) == 0 ? Boolean.FALSE : null,
+              Optional.empty(),
+              Optional.empty()));
     }
-    ObjectMeta meta = ObjectMeta.of("EndpointSlice", "discovery.k8s.io/v1", namespace, "svc-" + index + "-slice")
-        .withLabels(Map.of(EndpointSlice.SERVICE_NAME_LABEL, "svc-" + index));
-    return new EndpointSlice(meta, "svc-" + index, "IPv4",
-        List.of(new EndpointSlice.Port("p80", OptionalInt.of(8080), "TCP")), endpoints);
+    ObjectMeta meta =
+        ObjectMeta.of("EndpointSlice", "discovery.k8s.io/v1", namespace, "svc-" + index + "-slice")
+            .withLabels(Map.of(EndpointSlice.SERVICE_NAME_LABEL, "svc-" + index));
+    return new EndpointSlice(
+        meta,
+        "svc-" + index,
+        "IPv4",
+        List.of(new EndpointSlice.Port("p80", OptionalInt.of(8080), "TCP")),
+        endpoints);
   }
 
   private static HttpRoute route(Random random, int index) {
     String namespace = random.nextBoolean() ? "apps" : "team";
     Fixtures.HttpRouteBuilder route = Fixtures.httpRoute(namespace, "route-" + index);
-    route.parent(new ParentRef(GatewayApi.GROUP, "Gateway", Optional.of("apps"), "eg", Optional.empty(),
-        OptionalInt.empty()));
+    route.parent(
+        new ParentRef(
+            GatewayApi.GROUP,
+            "Gateway",
+            Optional.of("apps"),
+            "eg",
+            Optional.empty(),
+            OptionalInt.empty()));
     if (random.nextInt(3) == 0) {
-      route.parent(new ParentRef(GatewayApi.GROUP, "Gateway", Optional.of("ops"), "edge", Optional.empty(),
-          OptionalInt.empty()));
+      route.parent(
+          new ParentRef(
+              GatewayApi.GROUP,
+              "Gateway",
+              Optional.of("ops"),
+              "edge",
+              Optional.empty(),
+              OptionalInt.empty()));
     }
     int hostnames = random.nextInt(3);
     for (int h = 0; h < hostnames; h++) {
@@ -213,8 +272,12 @@ class IncrementalEquivalenceTest {
       BackendRef[] refs = new BackendRef[backends];
       for (int b = 0; b < backends; b++) {
         String backendNamespace = random.nextInt(3) == 0 ? "shared" : namespace;
-        refs[b] = Fixtures.backendIn(backendNamespace, "svc-" + random.nextInt(5), random.nextInt(5) == 0 ? 81 : 80,
-            1 + random.nextInt(3));
+        refs[b] =
+            Fixtures.backendIn(
+                backendNamespace,
+                "svc-" + random.nextInt(5),
+                random.nextInt(5) == 0 ? 81 : 80,
+                1 + random.nextInt(3));
       }
       route.rule(matches, refs);
     }
@@ -228,31 +291,48 @@ class IncrementalEquivalenceTest {
     switch (kind) {
       case 0, 1 -> {
         HttpRoute route = route(random, random.nextInt(10));
-        objects.keySet().removeIf(ref -> ref.name().equals(route.meta().name()) && ref.kind().equals("HTTPRoute"));
+        objects
+            .keySet()
+            .removeIf(
+                ref -> ref.name().equals(route.meta().name()) && ref.kind().equals("HTTPRoute"));
         objects.put(route.ref(), route);
       }
-      case 2 -> objects.keySet().removeIf(ref -> ref.kind().equals("HTTPRoute")
-          && ref.name().equals("route-" + random.nextInt(10)));
-      case 3 -> objects.put(new ObjectRef("Service", namespace, "svc-" + index),
-          random.nextBoolean() ? service(namespace, index, 80) : service(namespace, index, 80, 81));
+      case 2 ->
+          objects
+              .keySet()
+              .removeIf(
+                  ref ->
+                      ref.kind().equals("HTTPRoute")
+                          && ref.name().equals("route-" + random.nextInt(10)));
+      case 3 ->
+          objects.put(
+              new ObjectRef("Service", namespace, "svc-" + index),
+              random.nextBoolean()
+                  ? service(namespace, index, 80)
+                  : service(namespace, index, 80, 81));
       case 4, 5 -> {
         EndpointSlice slice = slice(random, namespace, index);
         objects.put(slice.ref(), slice);
       }
       case 6 -> {
-        ReferenceGrant grant = Fixtures.grant("shared", "HTTPRoute", random.nextBoolean() ? "apps" : "team", "",
-            "Service");
+        ReferenceGrant grant =
+            Fixtures.grant(
+                "shared", "HTTPRoute", random.nextBoolean() ? "apps" : "team", "", "Service");
         if (objects.remove(grant.ref()) == null) {
           objects.put(grant.ref(), grant);
         }
       }
       case 7 -> {
-        KubernetesObject ns = Fixtures.namespace("team", random.nextBoolean() ? Map.of("env", "prod") : Map.of());
+        KubernetesObject ns =
+            Fixtures.namespace("team", random.nextBoolean() ? Map.of("env", "prod") : Map.of());
         objects.put(ns.ref(), ns);
       }
       default -> {
-        Gateway gateway = gateway(random.nextBoolean() ? Optional.empty()
-            : Optional.of(HOSTS.get(random.nextInt(HOSTS.size()))));
+        Gateway gateway =
+            gateway(
+                random.nextBoolean()
+                    ? Optional.empty()
+                    : Optional.of(HOSTS.get(random.nextInt(HOSTS.size()))));
         objects.put(gateway.ref(), gateway);
       }
     }

@@ -9,15 +9,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What an {@link XdsServing} serves, for tests outside its package: per node group, every resource's
- * type, name, version and deterministic bytes, and each type's snapshot version. Lives in the serving
- * package (in bootstrap's test sources) to read the served snapshots.
+ * What an {@link XdsServing} serves, for tests outside its package: per node group, every
+ * resource's type, name, version and deterministic bytes, and each type's snapshot version. Lives
+ * in the serving package (in bootstrap's test sources) to read the served snapshots.
  */
 public final class ServedResources {
-  private ServedResources() {
-  }
+  private ServedResources() {}
 
-  /** Node group to {@code "<type> <name>"} (or {@code "<type>"} for the type's version) to version and bytes. */
+  /**
+   * Node group to {@code "<type> <name>"} (or {@code "<type>"} for the type's version) to version
+   * and bytes.
+   */
   public static SortedMap<String, SortedMap<String, String>> of(XdsServing xds) {
     SortedMap<String, SortedMap<String, String>> groups = new TreeMap<>();
     for (String group : xds.nodeGroups()) {
@@ -25,9 +27,17 @@ public final class ServedResources {
       SortedMap<String, String> resources = new TreeMap<>();
       for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
         resources.put(type.name(), snapshot.version(type));
-        snapshot.versionedResources(type).forEach((name, versioned) -> resources.put(type.name() + " " + name,
-            versioned.version() + " " + Base64.getEncoder().encodeToString(
-                DeterministicBytes.of((Message) versioned.resource()))));
+        snapshot
+            .versionedResources(type)
+            .forEach(
+                (name, versioned) ->
+                    resources.put(
+                        type.name() + " " + name,
+                        versioned.version()
+                            + " "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    DeterministicBytes.of((Message) versioned.resource()))));
       }
       groups.put(group, resources);
     }
