@@ -10,7 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The rules of ARCHITECTURE.md, one test each, over the production classes of every module. */
+/**
+ * The layering rules of docs/architecture.md, one test each, over the production classes of every
+ * module.
+ */
 class LayeringTest {
   private static final String DOMAIN = "io.gatewire.domain..";
   private static final String APPLICATION = "io.gatewire.application..";
@@ -27,6 +30,7 @@ class LayeringTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar"))
+            .withImportOption(location -> !location.contains("testkit"))
             .importPackages("io.gatewire");
   }
 

@@ -3,6 +3,7 @@ package io.gatewire.adapters.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewire.domain.port.SourceException;
+import io.gatewire.testkit.conformance.ConformanceData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,37 +18,28 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The upstream Gateway API conformance manifests (shared/conformance, beside the repository) load
- * without errors: the base manifests together with each HTTPRoute test's own, as the suite applies
- * them. The only warnings are the kinds Gatewire does not read (Deployments, a ConfigMap).
+ * The upstream Gateway API conformance manifests (vendored in the testkit module) load without
+ * errors: the base manifests together with each HTTPRoute test's own, as the suite applies them.
+ * The only warnings are the kinds Gatewire does not read (Deployments, a ConfigMap).
  */
 class ConformanceManifestsTest {
   private static final String CLASS_PLACEHOLDER = "{GATEWAY_CLASS_NAME}";
 
   @TempDir static Path copies;
   private static Path base;
+  private static Path data;
 
   @BeforeAll
   static void copyBaseManifests() throws IOException {
     base = copy(conformanceDirectory().resolve("base/manifests.yaml"), "base.yaml");
   }
 
-  /**
-   * {@code <repo>/../shared/conformance}: found from the module directory, or from the git root.
-   */
+  /** The vendored data, copied once for this class. */
   static Path conformanceDirectory() {
-    Path moduleRelative = Path.of("../../shared/conformance").toAbsolutePath().normalize();
-    if (Files.isDirectory(moduleRelative)) {
-      return moduleRelative;
+    if (data == null) {
+      data = ConformanceData.copyTo(copies.resolve("data"));
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git")) && dir.getParent() != null) {
-        Path besideRepo = dir.getParent().resolve("shared/conformance");
-        assertThat(besideRepo).as("conformance data beside the repository").isDirectory();
-        return besideRepo;
-      }
-    }
-    throw new AssertionError("conformance data not found: expected <repo>/../shared/conformance");
+    return data;
   }
 
   private static Path copy(Path manifests, String name) throws IOException {
