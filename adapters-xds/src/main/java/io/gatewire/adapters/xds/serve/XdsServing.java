@@ -419,6 +419,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       translator.memoSizes().forEach((memo, size) -> sizes.put("memo." + memo, size));
       sizes.put("interner", interner.size());
       sizes.put("parkedWatches", watcher.parkedWatches());
+      sizes.put("firstDeltaWatches", watcher.waitingFirstDeltaWatches());
       int watches = 0;
       for (String group : cache.groups()) {
         StatusInfo<String> status = cache.statusInfo(group);
