@@ -61,6 +61,7 @@ public final class Envoy implements AutoCloseable {
   private final Path dir;
   private final long startedNanos;
   private volatile int adminPort;
+  private volatile long adminUpNanos;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -123,6 +124,7 @@ public final class Envoy implements AutoCloseable {
       RUNNING.add(envoy);
       try {
         envoy.adminPort = envoy.awaitAdminPort(adminAddress);
+        envoy.adminUpNanos = System.nanoTime();
       } catch (RuntimeException | IOException | InterruptedException e) {
         envoy.close();
         throw e;
@@ -157,6 +159,11 @@ public final class Envoy implements AutoCloseable {
         "Envoy's admin interface did not listen within " + START_TIMEOUT + ": " + stderr());
   }
 
+  /** How long the process took from its start until its admin interface listened. */
+  public Duration startup() {
+    return Duration.ofNanos(adminUpNanos - startedNanos);
+  }
+
   /** The process id (Envoy's own: {@code setpriv} execs it). */
   public long pid() {
     return process.pid();
@@ -185,14 +192,15 @@ public final class Envoy implements AutoCloseable {
   }
 
   /**
-   * Waits until Envoy is LIVE; returns how long that took from the start of the process. Fails,
-   * with Envoy's stderr, when it is not LIVE within {@code timeout} of now.
+   * Waits until Envoy is LIVE; returns how long that took from the moment its admin interface
+   * listened, which is when Envoy starts connecting to the xDS server. Fails, with Envoy's server
+   * state, when it is not LIVE within {@code timeout} of now.
    */
   public Duration awaitLive(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (ready()) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
+        return Duration.ofNanos(System.nanoTime() - adminUpNanos);
       }
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -272,7 +280,10 @@ public final class Envoy implements AutoCloseable {
     return json.createObjectNode();
   }
 
-  /** Every counter and gauge of {@code /stats}, by name (histograms left out). */
+  /**
+   * Every counter and gauge of {@code /stats}, by name (histograms left out; values above {@link
+   * Long#MAX_VALUE}, the version hashes, wrap as {@link Long#parseUnsignedLong} reads them).
+   */
   public SortedMap<String, Long> stats() {
     SortedMap<String, Long> stats = new TreeMap<>();
     for (String line : admin("/stats").split("\n")) {
@@ -282,7 +293,8 @@ public final class Envoy implements AutoCloseable {
       }
       String value = line.substring(colon + 2).trim();
       if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-        stats.put(line.substring(0, colon), Long.parseLong(value));
+        // hashes such as *.version are unsigned 64-bit
+        stats.put(line.substring(0, colon), Long.parseUnsignedLong(value));
       }
     }
     return stats;
