@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  * --listener-port-offset N}, N chosen so that every port of the input is free), so inputs keep
  * their usual ports (80, 443, 8080) and names. {@link #edit} rewrites the input, as a user saving
  * the file does. Closing stops every Envoy, then {@code serve}.
+ *
+ * <p>All Envoys of one fixture bind the same listener ports (Envoy binds with {@code SO_REUSEPORT}
+ * by default, so they may run at once): a test that sends traffic should run one Envoy per Gateway
+ * port at a time, or the kernel spreads its connections over them.
  */
 public final class EnvoyFixture implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +77,7 @@ class GoldenCasesThroughEnvoyTest {
       if (gateways.isEmpty()) {
         gateways = List.of(NO_GATEWAY);
       }
-      Map<String, Map<AdsProtocol, Envoy>> envoys = new java.util.LinkedHashMap<>();
+      Map<String, Map<AdsProtocol, Envoy>> envoys = new LinkedHashMap<>();
       for (String gateway : gateways) {
         Map<AdsProtocol, Envoy> byProtocol = new EnumMap<>(AdsProtocol.class);
         for (AdsProtocol protocol : AdsProtocol.values()) {
@@ -167,7 +169,7 @@ class GoldenCasesThroughEnvoyTest {
   static void printTable() {
     List<Row> rows =
         ROWS.stream()
-            .sorted(java.util.Comparator.comparing(Row::caseName).thenComparing(Row::gateway))
+            .sorted(Comparator.comparing(Row::caseName).thenComparing(Row::gateway))
             .toList();
     StringBuilder table = new StringBuilder("\nGolden cases through a real Envoy\n");
     table.append(
