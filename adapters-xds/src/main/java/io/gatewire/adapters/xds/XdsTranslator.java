@@ -29,8 +29,13 @@ public final class XdsTranslator {
   private final MetadataMapper metadata;
 
   public XdsTranslator(MetadataOptions options) {
+    this(options, ListenerBinding.AS_GATEWAY);
+  }
+
+  /** Listeners bound as {@code binding} says rather than where the Gateway says. */
+  public XdsTranslator(MetadataOptions options, ListenerBinding binding) {
     this.metadata = new MetadataMapper(options);
-    this.listeners = new ListenerMapper();
+    this.listeners = new ListenerMapper(binding);
     this.routes = new RouteMapper(metadata);
     this.endpoints = new EndpointMapper(metadata);
     this.clusters = new ClusterMapper(metadata, endpoints);

@@ -24,11 +24,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,11 +123,37 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin XdsSecurityFlags security;
 
+  @Mixin BindingFlags binding;
+
   private final InputStream stdin;
+  private final boolean handleSignals;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final CompletableFuture<Serving> started = new CompletableFuture<>();
 
   ServeCommand(InputStream stdin) {
+    this(stdin, true);
+  }
+
+  /**
+   * For a host that runs {@code serve} in its own JVM (tests): without signal handlers, it stops on
+   * {@link #stop()}.
+   */
+  ServeCommand(InputStream stdin, boolean handleSignals) {
     this.stdin = stdin;
+    this.handleSignals = handleSignals;
+  }
+
+  /** The ports bound, once serving. */
+  record Serving(int xdsPort, InetSocketAddress admin) {}
+
+  /** Completes once xDS and admin HTTP listen; fails if {@code serve} ends before. */
+  CompletableFuture<Serving> serving() {
+    return started;
+  }
+
+  /** Drains and returns, as SIGTERM does. */
+  void stop() {
+    stop.countDown();
   }
 
   @Override
@@ -146,7 +174,9 @@ final class ServeCommand implements Callable<Integer> {
           "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
     ServingOptions serving =
-        security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
+        binding.apply(
+            spec.commandLine(),
+            security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
@@ -243,8 +273,11 @@ final class ServeCommand implements Callable<Integer> {
             xds.port(),
             xds.nodeGroups(),
             adminServer.address());
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        started.complete(new Serving(xds.port(), adminServer.address()));
+        if (handleSignals) {
+          Signal.handle(new Signal("TERM"), s -> stop.countDown());
+          Signal.handle(new Signal("INT"), s -> stop.countDown());
+        }
         try {
           stop.await();
           LOG.info("shutting down: draining xDS streams");

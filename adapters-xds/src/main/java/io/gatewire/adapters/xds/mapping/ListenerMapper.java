@@ -5,6 +5,7 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.listener.v3.ListenerFilter;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
+import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
@@ -21,6 +22,16 @@ public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
 
   private final LiveMemo<IrListener, Listener> built = new LiveMemo<>();
+  private final ListenerBinding binding;
+
+  public ListenerMapper() {
+    this(ListenerBinding.AS_GATEWAY);
+  }
+
+  /** Listeners bound as {@code binding} says rather than where the Gateway says. */
+  public ListenerMapper(ListenerBinding binding) {
+    this.binding = binding;
+  }
 
   /** The listener; an equal IR listener gives the same instance. */
   public Listener map(IrListener listener) {
@@ -41,14 +52,18 @@ public final class ListenerMapper {
     if (listener.udpCluster() != null) {
       return Listener.newBuilder()
           .setName(listener.name())
-          .setAddress(SocketAddresses.udp(listener.address(), listener.port()))
+          .setAddress(
+              SocketAddresses.udp(
+                  binding.address(listener.address()), binding.port(listener.port())))
           .addListenerFilters(L4Proxies.udpProxy(listener.name(), listener.udpCluster()))
           .build();
     }
     Listener.Builder builder =
         Listener.newBuilder()
             .setName(listener.name())
-            .setAddress(SocketAddresses.tcp(listener.address(), listener.port()));
+            .setAddress(
+                SocketAddresses.tcp(
+                    binding.address(listener.address()), binding.port(listener.port())));
     if (listener.routeConfigName() != null) {
       builder.addFilterChains(
           FilterChain.newBuilder()

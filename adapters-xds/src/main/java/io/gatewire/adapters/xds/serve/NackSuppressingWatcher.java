@@ -36,6 +36,7 @@ final class NackSuppressingWatcher implements ConfigWatcher {
   private final SimpleCache<String> cache;
   private final NodeGroup<String> groups;
   private final StreamLedger ledger;
+  private final FirstDeltaAnswers firstDeltaAnswers;
 
   /**
    * Guarded by {@code this}, as is the decision to park, so a parked watch never misses a snapshot.
@@ -46,6 +47,7 @@ final class NackSuppressingWatcher implements ConfigWatcher {
     this.cache = cache;
     this.groups = groups;
     this.ledger = ledger;
+    this.firstDeltaAnswers = new FirstDeltaAnswers(cache::getSnapshot);
   }
 
   @Override
@@ -97,6 +99,24 @@ final class NackSuppressingWatcher implements ConfigWatcher {
                 responseConsumer,
                 hasClusterChanged);
     Nack nack = ledger.takeNack(request.v3Request());
+    if (nack == null && requesterVersion.isEmpty()) {
+      // nothing of this type sent on the stream yet: it gets an answer even when empty
+      return firstDeltaAnswers.open(
+          request,
+          groups.hash(request.v3Request().getNode()),
+          pendingResources,
+          isWildcard,
+          responseConsumer,
+          consumer ->
+              cache.createDeltaWatch(
+                  request,
+                  requesterVersion,
+                  resourceVersions,
+                  pendingResources,
+                  isWildcard,
+                  consumer,
+                  hasClusterChanged));
+    }
     if (nack == null) {
       return open.get();
     }
@@ -119,8 +139,18 @@ final class NackSuppressingWatcher implements ConfigWatcher {
     return parked.size();
   }
 
-  /** Opens the real watch of every parked one whose group now has a different version for it. */
+  /** First delta watches waiting for a snapshot to be answered from. */
+  int waitingFirstDeltaWatches() {
+    return firstDeltaAnswers.waiting();
+  }
+
+  /**
+   * Opens the real watch of every parked one whose group now has a different version for it, and
+   * answers first delta watches that the new snapshots have nothing for ({@link
+   * FirstDeltaAnswers}).
+   */
   void snapshotsChanged(Set<String> changedGroups) {
+    firstDeltaAnswers.snapshotsChanged(changedGroups);
     List<ParkedWatch> resumed = new ArrayList<>();
     synchronized (this) {
       for (Iterator<ParkedWatch> it = parked.iterator(); it.hasNext(); ) {

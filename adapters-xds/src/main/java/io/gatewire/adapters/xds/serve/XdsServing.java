@@ -100,10 +100,11 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private PushExecutors pushExecutors;
 
   /**
-   * Registers its meters in {@code registry}; one server per registry, as gauges bind to the first.
+   * Binds the options' address (every interface when it has none). Registers its meters in {@code
+   * registry}; one server per registry, as gauges bind to the first.
    */
   public XdsServing(ServingOptions options, MeterRegistry registry) {
-    this(options, registry, ServingLog.toLogger(), null, DRAIN_TIMEOUT);
+    this(options, registry, ServingLog.toLogger(), options.address().orElse(null), DRAIN_TIMEOUT);
   }
 
   /** With {@code bindAddress} null, listens on every interface. */
@@ -117,7 +118,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     this.bindAddress = bindAddress;
     this.drainTimeout = drainTimeout;
     this.log = log;
-    this.translator = new XdsTranslator(options.metadata());
+    this.translator = new XdsTranslator(options.metadata(), options.listeners());
     this.nodeGroups = new NodeGroups(log, !options.authorizeBySan());
     this.cache = new SimpleCache<>(nodeGroups);
     this.metrics = new ServingMetrics(registry);
@@ -419,6 +420,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       translator.memoSizes().forEach((memo, size) -> sizes.put("memo." + memo, size));
       sizes.put("interner", interner.size());
       sizes.put("parkedWatches", watcher.parkedWatches());
+      sizes.put("firstDeltaWatches", watcher.waitingFirstDeltaWatches());
       int watches = 0;
       for (String group : cache.groups()) {
         StatusInfo<String> status = cache.statusInfo(group);

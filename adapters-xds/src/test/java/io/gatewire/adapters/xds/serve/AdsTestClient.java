@@ -248,11 +248,16 @@ public final class AdsTestClient implements AutoCloseable {
 
     /** Subscribes to {@code resourceNames} (none: wildcard) and returns the first response. */
     public DeltaDiscoveryResponse subscribe(String typeUrl, String... resourceNames) {
+      request(typeUrl, resourceNames);
+      return next(typeUrl);
+    }
+
+    /** Subscribes to {@code resourceNames} (none: wildcard) without waiting for an answer. */
+    public void request(String typeUrl, String... resourceNames) {
       send(
           DeltaDiscoveryRequest.newBuilder()
               .setTypeUrl(typeUrl)
               .addAllResourceNamesSubscribe(List.of(resourceNames)));
-      return next(typeUrl);
     }
 
     public void ack(DeltaDiscoveryResponse response) {
