@@ -1,5 +1,6 @@
 package io.gatewire.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -68,7 +69,10 @@ final class CompiledModules {
   /** The production classes of every module. */
   static synchronized JavaClasses production() {
     if (production == null) {
-      production = importDirs(false);
+      production =
+          productionAndTests()
+              .that(
+                  DescribedPredicate.describe("production classes", CompiledModules::isProduction));
     }
     return production;
   }
@@ -76,23 +80,21 @@ final class CompiledModules {
   /** The production and test classes of every module. */
   static synchronized JavaClasses productionAndTests() {
     if (productionAndTests == null) {
-      productionAndTests = importDirs(true);
-    }
-    return productionAndTests;
-  }
-
-  private static JavaClasses importDirs(boolean withTests) {
-    List<Path> dirs = new ArrayList<>();
-    for (String module : listed()) {
-      dirs.add(compiledClasses(module));
-      if (withTests) {
+      List<Path> dirs = new ArrayList<>();
+      for (String module : listed()) {
+        dirs.add(compiledClasses(module));
         Path tests = ROOT.resolve(module).resolve("target/test-classes");
         if (Files.isDirectory(tests)) {
           dirs.add(tests);
         }
       }
+      productionAndTests = new ClassFileImporter().importPaths(dirs);
     }
-    return new ClassFileImporter().importPaths(dirs);
+    return productionAndTests;
+  }
+
+  private static boolean isProduction(JavaClass javaClass) {
+    return javaClass.getSource().orElseThrow().getUri().getPath().contains("/target/classes/");
   }
 
   private static Path compiledClasses(String module) {
