@@ -1,4 +1,4 @@
-package io.gatewire.benchmarks.ads;
+package io.gatewire.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -26,13 +26,13 @@ public final class JvmProbe {
   }
 
   /** CPU time of the whole process (all threads, GC included), in nanoseconds. */
-  static long processCpuNanos() {
+  public static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
   /** CPU time of the live threads whose name starts with {@code prefix}, in nanoseconds. */
-  static long threadsCpuNanos(String prefix) {
+  public static long threadsCpuNanos(String prefix) {
     long total = 0;
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info != null && info.getThreadName().startsWith(prefix)) {
@@ -43,14 +43,14 @@ public final class JvmProbe {
     return total;
   }
 
-  static int liveThreads() {
+  public static int liveThreads() {
     return THREADS.getThreadCount();
   }
 
   /**
    * Live threads by name with its numbers replaced by {@code #}: how many threads each pool has.
    */
-  static Map<String, Integer> threadsByPool() {
+  public static Map<String, Integer> threadsByPool() {
     Map<String, Integer> pools = new TreeMap<>();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info != null) {

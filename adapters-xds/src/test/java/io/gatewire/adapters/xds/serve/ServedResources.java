@@ -9,9 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What an {@link XdsServing} serves, for tests outside its package: per node group, every
- * resource's type, name, version and deterministic bytes, and each type's snapshot version. Lives
- * in the serving package (in bootstrap's test sources) to read the served snapshots.
+ * Test fixture: what an {@link XdsServing} serves, per node group, every resource's type, name,
+ * version and deterministic bytes, and each type's snapshot version. Exported in this module's
+ * test-jar for other modules' tests.
  */
 public final class ServedResources {
   private ServedResources() {}

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Benchmark-only view into what an {@link XdsServing} serves (the package-private accessors its own
- * tests use): the version of every served resource, and the resources themselves. Lives in the
- * benchmarks module under {@code serve}'s package so the production class stays closed.
+ * Test fixture: what an {@link XdsServing} serves (through the package-private accessors its own
+ * tests use), the version of every served resource and the resources themselves. Exported in this
+ * module's test-jar (the benchmarks use it), so the production class stays closed.
  */
 public final class ServedVersions {
   private ServedVersions() {}

@@ -3,9 +3,8 @@ package io.gatewire.domain.translate;
 import java.util.Map;
 
 /**
- * Benchmark-only access to the sizes of a {@link Translator}'s memos, for the churn soak's leak
- * check. Lives in the benchmarks module under the translator's package so the production class
- * stays closed.
+ * Test fixture: the sizes of a {@link Translator}'s memos, for leak checks such as the churn
+ * soak's. Exported in domain's test-jar, so the production class stays closed.
  */
 public final class TranslatorMemos {
   private TranslatorMemos() {}

@@ -1,8 +1,11 @@
-package io.gatewire.adapters.xds.serve;
+package io.gatewire.benchmarks;
 
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.VersionedResource;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.xds.serve.ServingInternals;
+import io.gatewire.adapters.xds.serve.ServingOptions;
+import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.model.EndpointSlice;
 import io.gatewire.domain.model.GatewayResources;
@@ -22,8 +25,8 @@ import java.util.Map;
 /**
  * Hand-run timing of the serving path (decoded resources to IR to versioned snapshots): full build,
  * one-route edit, endpoint-only edit and no-op publish, with how many resources changed version.
- * Run: {@code java -cp <test classpath> io.gatewire.adapters.xds.serve.TimingProbe 1000 10000}. Not
- * a test.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.gatewire.benchmarks.TimingProbe 1000
+ * 10000}. Not a test.
  */
 public final class TimingProbe {
   private static final int RUNS = 5;
@@ -195,7 +198,9 @@ public final class TimingProbe {
     Map<Resources.ResourceType, Map<String, VersionedResource<?>>> all =
         new java.util.EnumMap<>(Resources.ResourceType.class);
     for (Resources.ResourceType type : Resources.RESOURCE_TYPES_IN_ORDER) {
-      all.put(type, xds.servedSnapshot(NodeGroups.MERGED).versionedResources(type));
+      all.put(
+          type,
+          ServingInternals.snapshot(xds, ServingInternals.MERGED_GROUP).versionedResources(type));
     }
     return all;
   }

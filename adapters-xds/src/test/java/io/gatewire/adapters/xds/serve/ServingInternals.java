@@ -4,12 +4,15 @@ import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import java.util.Map;
 
 /**
- * Benchmark-only view into an {@link XdsServing} for the load and churn runs (the package-private
- * accessors its own tests use): the snapshot a node group is served, and the sizes of what the
- * server remembers ({@link XdsServing#internalSizes()}). Lives in the benchmarks module under
- * {@code serve}'s package so the production class stays closed.
+ * Test fixture: a view into an {@link XdsServing} (through the package-private accessors its own
+ * tests use), the snapshot a node group is served and the sizes of what the server remembers
+ * ({@link XdsServing#internalSizes()}). Exported in this module's test-jar (the benchmarks' load
+ * and churn runs use it), so the production class stays closed.
  */
 public final class ServingInternals {
+  /** The node group that every Gateway is merged into. */
+  public static final String MERGED_GROUP = NodeGroups.MERGED;
+
   private ServingInternals() {}
 
   /** The snapshot served to {@code group}; null for an unknown group. */

@@ -1,4 +1,4 @@
-package io.gatewire.adapters.xds.serve;
+package io.gatewire.benchmarks;
 
 /**
  * Manifests for a Gateway with one HTTP listener and {@code routes} HTTPRoutes, each with one rule
