@@ -1,2 +1,2 @@
-/** ArchUnit rules that keep the hexagon's layering as ARCHITECTURE.md draws it. */
+/** ArchUnit rules that keep the hexagon's layering as docs/architecture.md draws it. */
 package io.gatewire.architecture;

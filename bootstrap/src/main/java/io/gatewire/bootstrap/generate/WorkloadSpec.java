@@ -3,7 +3,7 @@ package io.gatewire.bootstrap.generate;
 import java.util.Arrays;
 
 /**
- * The shape of a generated workload (PERFORMANCE.md, "Workloads"). Services = routes / 2 (at least
+ * The shape of a generated workload (docs/performance.md, "Workloads"). Services = routes / 2 (at least
  * one); every route's backends are Services of its own namespace, so namespaces may not outnumber
  * Services.
  *
