@@ -12,7 +12,10 @@ import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
+import io.gatewire.bootstrap.admin.ProcessMetrics;
+import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
+import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
@@ -24,14 +27,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +57,7 @@ import sun.misc.Signal;
         "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
             + "reloading on change.")
 final class ServeCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final Logger LOG = UserLoggers.SERVE;
 
   /** Where the Gateway API objects come from. */
   enum Source {
@@ -207,7 +211,8 @@ final class ServeCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     TranslatorOptions options =
         flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
-    try (XdsServing xds = new XdsServing(serving, registry)) {
+    try (XdsServing xds = new XdsServing(serving, registry);
+        ProcessMetrics process = ProcessMetrics.bind(registry, BuildInfo.current())) {
       xds.start();
       Gatewire gatewire =
           Gatewire.builder()
@@ -238,11 +243,7 @@ final class ServeCommand implements Callable<Integer> {
           new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
         adminServer.start();
         ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(
-            "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
-            xds.port(),
-            xds.nodeGroups(),
-            adminServer.address());
+        LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         try {
@@ -254,6 +255,31 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return GatewireCommand.EXIT_OK;
+  }
+
+  /**
+   * What an operator needs first: the Gateways served (the node group {@code *}, every Gateway
+   * merged, is not one) and where xDS and admin listen.
+   */
+  static String startupLine(int xdsPort, Set<String> nodeGroups, InetSocketAddress admin) {
+    List<String> gateways = nodeGroups.stream().filter(g -> !g.equals("*")).sorted().toList();
+    String served =
+        gateways.isEmpty()
+            ? "no Gateway of this controller yet"
+            : "Gateways " + String.join(", ", gateways);
+    return "serving "
+        + served
+        + " over xDS on port "
+        + xdsPort
+        + " (an Envoy whose node cluster is <namespace>/<gateway> gets that Gateway, any other"
+        + " node all of them merged); admin HTTP on "
+        + hostAndPort(admin);
+  }
+
+  /** {@code 127.0.0.1:19000}, {@code [::1]:19000}: no leading {@code /}, no host name lookup. */
+  static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   static String configDump(XdsServing xds) {
