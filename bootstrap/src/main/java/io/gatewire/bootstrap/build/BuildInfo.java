@@ -19,8 +19,14 @@ public record BuildInfo(String version, String commit, String xdsApi) {
 
   /** Read from the properties the build wrote into the jar. */
   public static BuildInfo current() {
-    Properties build = properties("build.properties");
-    Properties git = properties("git.properties");
+    return of(properties("build.properties"), properties("git.properties"));
+  }
+
+  /**
+   * From the build's properties ({@code version}, {@code controlPlane}) and git's ({@code
+   * git.commit.id.abbrev}, {@code git.dirty}); what is missing is {@link #UNKNOWN}.
+   */
+  static BuildInfo of(Properties build, Properties git) {
     String commit = git.getProperty("git.commit.id.abbrev", "").trim();
     if (commit.isEmpty()) {
       commit = UNKNOWN;
