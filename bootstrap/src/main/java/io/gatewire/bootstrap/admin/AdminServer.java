@@ -81,11 +81,7 @@ public final class AdminServer implements AutoCloseable {
             }
             respond(ex, 200, "application/json", dump);
           } catch (ConfigDumpQuery.BadQuery e) {
-            respond(
-                ex,
-                e.getMessage().startsWith("no node group") ? 404 : 400,
-                TEXT,
-                e.getMessage() + "\n");
+            respond(ex, e.status(), TEXT, e.getMessage() + "\n");
           }
         });
     server.createContext("/", ex -> dispatch(ex, routes));
@@ -97,7 +93,7 @@ public final class AdminServer implements AutoCloseable {
    */
   private static void dispatch(HttpExchange exchange, Map<String, HttpHandler> routes)
       throws IOException {
-    try (exchange) {
+    try {
       HttpHandler handler = routes.get(exchange.getRequestURI().getPath());
       if (handler == null) {
         respond(
@@ -121,6 +117,8 @@ public final class AdminServer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       respond(exchange, 500, TEXT, "internal error: " + e + "\n");
+    } finally {
+      exchange.close();
     }
   }
 

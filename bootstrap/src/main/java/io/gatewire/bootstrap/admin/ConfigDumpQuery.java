@@ -26,12 +26,21 @@ public record ConfigDumpQuery(String group, String type, String resource) {
       Set.of("listeners", "routes", "clusters", "endpoints", "secrets");
   private static final Set<String> PARAMETERS = Set.of("group", "type", "resource");
 
-  /** A query whose parameters are wrong: the message says which and what is allowed. */
+  /**
+   * A query that cannot be answered: 400 for a wrong parameter, 404 for a node group that does not
+   * exist; the message says what is wrong and what is allowed.
+   */
   static final class BadQuery extends Exception {
     private static final long serialVersionUID = 1L;
+    private final int status;
 
-    BadQuery(String message) {
+    BadQuery(int status, String message) {
       super(message);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
     }
   }
 
@@ -49,10 +58,10 @@ public record ConfigDumpQuery(String group, String type, String resource) {
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         if (!PARAMETERS.contains(key)) {
           throw new BadQuery(
-              "unknown parameter '" + key + "'; /config_dump takes group, type and resource");
+              400, "unknown parameter '" + key + "'; /config_dump takes group, type and resource");
         }
         if (value.isEmpty()) {
-          throw new BadQuery("parameter '" + key + "' needs a value");
+          throw new BadQuery(400, "parameter '" + key + "' needs a value");
         }
         switch (key) {
           case "group" -> group = value;
@@ -63,6 +72,7 @@ public record ConfigDumpQuery(String group, String type, String resource) {
     }
     if (type != null && !TYPES.contains(type)) {
       throw new BadQuery(
+          400,
           "unknown type '" + type + "'; one of: listeners, routes, clusters, endpoints, secrets");
     }
     return new ConfigDumpQuery(group, type, resource);
@@ -81,7 +91,7 @@ public record ConfigDumpQuery(String group, String type, String resource) {
     if (group != null && !dump.has(group)) {
       List<String> known = new ArrayList<>();
       dump.fieldNames().forEachRemaining(known::add);
-      throw new BadQuery("no node group '" + group + "'; known: " + String.join(", ", known));
+      throw new BadQuery(404, "no node group '" + group + "'; known: " + String.join(", ", known));
     }
     ObjectNode kept = dump.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> groups = dump.fields(); groups.hasNext(); ) {
