@@ -16,7 +16,7 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
  * per proxy chain, selected by SNI (hence the TLS inspector); a UDP listener is a UDP socket with
  * the {@code udp_proxy} listener filter and no filter chain. No metadata, on purpose: a listener is
  * shared by several Gateway listeners, and changing its metadata would drain its connections
- * (METADATA.md).
+ * (docs/metadata.md).
  */
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
