@@ -196,12 +196,17 @@ class LayeringTest {
             .resideInAnyPackage("io.fabric8.."));
   }
 
-  /** The file source, the decoder and everything else but the cluster adapter stay client-free. */
+  /**
+   * The file source, the decoder and everything else but the cluster adapter stay client-free. The
+   * test tools (testkit: Vert.x echo backends) and the benchmarks are not shipped.
+   */
   @Test
-  void kubernetesClientAndVertx_onlyInTheClusterAdapter_andTheBenchmarks() {
+  void kubernetesClientAndVertx_onlyInTheClusterAdapter_andTheTestTools() {
     check(
         noClasses()
-            .that(DescribedPredicate.not(CLUSTER_ADAPTER.or(resideInAPackage(BENCHMARKS))))
+            .that(
+                DescribedPredicate.not(
+                    CLUSTER_ADAPTER.or(resideInAPackage(BENCHMARKS)).or(resideInAPackage(TESTKIT))))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.vertx.."));

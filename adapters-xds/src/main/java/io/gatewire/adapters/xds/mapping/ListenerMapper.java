@@ -5,7 +5,6 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.listener.v3.ListenerFilter;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
