@@ -45,10 +45,12 @@ public final class KubeApiServer implements AutoCloseable {
   private final int securePort = Ports.free();
   private ChildProcess apiServer;
   private int apiServerStarts;
+  private final List<String> extraFlags;
   private KubernetesClient admin;
 
-  private KubeApiServer(Path workDir) {
+  private KubeApiServer(Path workDir, List<String> extraFlags) {
     this.workDir = workDir;
+    this.extraFlags = List.copyOf(extraFlags);
     this.etcd = new Etcd(workDir.resolve("etcd"), workDir.resolve("etcd.log"));
   }
 
@@ -64,13 +66,21 @@ public final class KubeApiServer implements AutoCloseable {
 
   /** A server of the caller's own, the Gateway API CRDs installed; the caller closes it. */
   public static KubeApiServer start() {
+    return start(List.of());
+  }
+
+  /**
+   * As {@link #start()}, with more kube-apiserver flags ({@code --watch-cache=false}: watches are
+   * served by etcd, so a watch resumed from a compacted revision gets {@code 410 Gone}).
+   */
+  public static KubeApiServer start(List<String> apiServerFlags) {
     Path dir;
     try {
       dir = Files.createTempDirectory("gatewire-kube-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    KubeApiServer server = new KubeApiServer(dir);
+    KubeApiServer server = new KubeApiServer(dir, apiServerFlags);
     try {
       server.writeCredentials();
       server.etcd.start();
@@ -91,6 +101,34 @@ public final class KubeApiServer implements AutoCloseable {
   /** {@code https://127.0.0.1:<port>}. */
   public String url() {
     return "https://127.0.0.1:" + securePort;
+  }
+
+  /** The API server's port on 127.0.0.1. */
+  public int port() {
+    return securePort;
+  }
+
+  /**
+   * The fabric8 configuration of a client as {@code user} that reaches the API server through
+   * {@code proxy}.
+   */
+  public Config config(KubeUser user, TcpProxy proxy) {
+    Config config = config(user);
+    config.setMasterUrl("https://127.0.0.1:" + proxy.port());
+    return config;
+  }
+
+  /** The API server's own counters (its {@code /metrics}), as Prometheus text. */
+  public String metrics() {
+    try {
+      return Tls.get(
+          Tls.clientTrusting(caCertificate()), url() + "/metrics", KubeUser.ADMIN.token());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A client as {@link KubeUser#ADMIN}, shared, closed with the server. */
@@ -259,9 +297,8 @@ public final class KubeApiServer implements AutoCloseable {
       throw new IllegalStateException("the API server is running");
     }
     apiServerStarts++;
-    apiServer =
-        ChildProcess.start(
-            "kube-apiserver",
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 KubeTools.KUBE_APISERVER.binary().toString(),
                 "--etcd-servers=" + etcd.clientUrl(),
@@ -278,7 +315,12 @@ public final class KubeApiServer implements AutoCloseable {
                 "--endpoint-reconciler-type=none",
                 "--enable-priority-and-fairness=false",
                 "--profiling=false",
-                "--v=1"),
+                "--v=1"));
+    command.addAll(extraFlags);
+    apiServer =
+        ChildProcess.start(
+            "kube-apiserver",
+            command,
             workDir.resolve("kube-apiserver-" + apiServerStarts + ".log"));
     awaitReady();
   }
