@@ -10,7 +10,7 @@
 # Builds benchmarks/target/benchmarks.jar if missing; writes benchmarks/target/soak.json. The ERROR
 # lines about broken.yaml (files) or WARN lines "cannot parse "eighty"" (kubernetes: a route updated to
 # a version the decoder rejects, which the source refuses, keeping its last good version) are the
-# broken input being refused, once per cycle; a real API server refuses that write itself (422).
+# broken input being refused, once per cycle; a real API server refuses that write itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f benchmarks/target/benchmarks.jar ]; then

@@ -35,8 +35,9 @@ import java.util.logging.Logger;
  * served route updated to a version the decoder rejects (a backendRef port that is not a number):
  * the mock stores it, the source refuses it and keeps the route's last good version ({@link
  * BrokenInput#OBJECT_REFUSED}), and the repair puts the good version back; the real API server
- * refuses the write itself (422, its CRD validation: {@link BrokenInput#WRITE_REFUSED}). The mock's
- * record of the requests it received is emptied after each batch.
+ * refuses the write itself ({@link BrokenInput#WRITE_REFUSED}: server-side apply cannot build the
+ * typed object, "expected numeric"). The mock's record of the requests it received is emptied after
+ * each batch.
  */
 public final class KubernetesRouteSource implements RouteSource {
   /** Held so that the level set on it stays: the mock server logs every request at INFO. */
@@ -195,7 +196,12 @@ public final class KubernetesRouteSource implements RouteSource {
       brokenVersion =
           version(objects.apply(loaded.manifest().replace(GOOD_PORT, "      port: eighty\n")));
     } catch (KubernetesClientException e) {
-      if (e.getCode() != HTTP_UNPROCESSABLE) {
+      // A port that is no number: server-side apply cannot even build the typed object (500,
+      // "failed to create typed patch object ... expected numeric"); validation answers 422.
+      boolean refused =
+          e.getCode() == HTTP_UNPROCESSABLE
+              || String.valueOf(e.getMessage()).contains("failed to create typed patch object");
+      if (!refused) {
         throw e;
       }
       brokenVersion = null;

@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
  * refuses. Namespaces the objects need are created first; namespaces are never deleted (without a
  * controller manager a deleted namespace is never finalised and blocks its name).
  */
-final class LiveCluster {
+public final class LiveCluster {
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
   private final KubernetesClient admin;
 
-  LiveCluster(KubeApiServer server) {
+  public LiveCluster(KubeApiServer server) {
     this.admin = server.admin();
   }
 
@@ -36,7 +36,7 @@ final class LiveCluster {
   }
 
   /** The objects of a multi-document manifest, in document order. */
-  List<GenericKubernetesResource> parse(String yaml) {
+  public List<GenericKubernetesResource> parse(String yaml) {
     List<GenericKubernetesResource> objects = new ArrayList<>();
     for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
       if (document.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
@@ -49,7 +49,7 @@ final class LiveCluster {
   }
 
   /** Applies every object (Namespaces first); returns them as the API server stored them. */
-  List<GenericKubernetesResource> apply(String yaml) {
+  public List<GenericKubernetesResource> apply(String yaml) {
     List<GenericKubernetesResource> objects = new ArrayList<>(parse(yaml));
     objects.sort(Comparator.comparing(o -> !o.getKind().equals("Namespace")));
     Set<String> namespaces = new TreeSet<>();
@@ -82,7 +82,7 @@ final class LiveCluster {
   }
 
   /** Deletes every object of the manifest but Namespaces (whose labels it clears instead). */
-  void delete(String yaml) {
+  public void delete(String yaml) {
     for (GenericKubernetesResource object : parse(yaml)) {
       if (object.getKind().equals("Namespace")) {
         admin
@@ -109,7 +109,8 @@ final class LiveCluster {
   }
 
   /** The object as stored now, or null. */
-  GenericKubernetesResource get(String apiVersion, String kind, String namespace, String name) {
+  public GenericKubernetesResource get(
+      String apiVersion, String kind, String namespace, String name) {
     var resources = admin.genericKubernetesResources(apiVersion, kind);
     return namespace == null || namespace.isEmpty()
         ? resources.withName(name).get()

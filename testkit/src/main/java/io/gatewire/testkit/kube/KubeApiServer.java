@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gatewire.testkit.tools.RepoRoot;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -185,12 +184,17 @@ public final class KubeApiServer implements AutoCloseable {
 
   /**
    * Creates or replaces every object of {@code yaml} (many documents) as {@link KubeUser#ADMIN}
-   * with server-side apply, and returns them as the server stored them.
+   * with server-side apply, and returns them as the server stored them. The objects are sent as
+   * they are written (no client-side typing), so the API server is the one that validates them.
    */
   public List<HasMetadata> apply(String yaml) {
     List<HasMetadata> stored = new ArrayList<>();
-    for (HasMetadata object :
-        admin().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+    for (String document : yaml.split("(?m)^---\\s*$")) {
+      if (document.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
+        continue;
+      }
+      GenericKubernetesResource object =
+          admin().getKubernetesSerialization().unmarshal(document, GenericKubernetesResource.class);
       stored.add(
           admin()
               .resource(object)
