@@ -53,6 +53,7 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private final List<WatchedKind> unserved;
   private final List<KindInformer> lateInformers = new ArrayList<>();
   private ScheduledExecutorService rediscovery;
+  private boolean closed;
   private final ObjectTrees trees = new ObjectTrees();
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
@@ -163,6 +164,7 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   /** Stops every informer; the client stays open (it is the caller's). */
   @Override
   public synchronized void close() {
+    closed = true;
     listener = NOTHING;
     if (rediscovery != null) {
       rediscovery.shutdownNow();
@@ -244,7 +246,7 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     for (ServedKind kind : found) {
       KindInformer informer;
       synchronized (this) {
-        if (listener == NOTHING && informers == null) {
+        if (closed) {
           return;
         }
         unserved.remove(kind.kind());
