@@ -95,7 +95,7 @@ class ServeKubernetesIT {
                                 .get("status")))
                     .contains(
                         "controllerName=gatewire.io/gateway-controller",
-                        "type=Accepted, status=True");
+                        "status=True, type=Accepted");
               });
 
       client
