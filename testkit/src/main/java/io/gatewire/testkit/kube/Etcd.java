@@ -59,7 +59,7 @@ final class Etcd {
         "etcd to answer on " + clientUrl() + " (" + process + ")",
         () -> {
           if (!process.isAlive()) {
-            throw new IllegalStateException("etcd exited:\n" + process.tail());
+            throw new Wait.ProcessExited("etcd exited:\n" + process.tail());
           }
           return get("/health").contains("\"health\":\"true\"");
         });

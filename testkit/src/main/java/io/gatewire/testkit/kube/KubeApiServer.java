@@ -368,7 +368,7 @@ public final class KubeApiServer implements AutoCloseable {
         "kube-apiserver to be ready on " + url() + " (" + apiServer + ")",
         () -> {
           if (!apiServer.isAlive()) {
-            throw new IllegalStateException("kube-apiserver exited:\n" + apiServer.tail());
+            throw new Wait.ProcessExited("kube-apiserver exited:\n" + apiServer.tail());
           }
           if (!Files.exists(caCertificatePath())) {
             return false;

@@ -7,6 +7,15 @@ import java.util.concurrent.Callable;
 final class Wait {
   private Wait() {}
 
+  /** The program waited for has exited: waiting longer cannot help. */
+  static final class ProcessExited extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    ProcessExited(String message) {
+      super(message);
+    }
+  }
+
   static void until(Duration timeout, String what, Callable<Boolean> condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
@@ -15,11 +24,8 @@ final class Wait {
         if (condition.call()) {
           return;
         }
-      } catch (IllegalStateException fatal) {
-        if (fatal.getMessage() != null && fatal.getMessage().contains("exited")) {
-          throw fatal;
-        }
-        last = fatal;
+      } catch (ProcessExited fatal) {
+        throw fatal;
       } catch (Exception e) {
         last = e;
       }

@@ -56,7 +56,10 @@ public record GoTool(String module, String goPackage, String name, List<String> 
           }
           Files.createDirectories(binary.getParent());
           Path partial = binary.resolveSibling(name + ".partial");
-          List<String> command = new ArrayList<>(List.of("go", "build", "-trimpath"));
+          // -buildvcs=false: the module sits in the Gatewire checkout, whose VCS state is not
+          // the tool's version and may not be readable (a copy, a tarball).
+          List<String> command =
+              new ArrayList<>(List.of("go", "build", "-trimpath", "-buildvcs=false"));
           if (!ldflags.isEmpty()) {
             command.add("-ldflags=" + String.join(" ", ldflags));
           }
