@@ -19,6 +19,12 @@ import java.util.Map;
  * what it decoded. Not thread-safe: the source loads one at a time.
  */
 final class DecodedFiles {
+  /**
+   * A changed file with more new parts than this is parsed in one go (a parser per part costs more
+   * than parsing the unchanged parts again); its unchanged parts still keep their decoded form.
+   */
+  private static final int PARTS_PARSED_ALONE = 8;
+
   private final ManifestDecoder decoder = new ManifestDecoder();
   private final DocumentReader reader = new DocumentReader();
   private final ManifestFile.Parsers parsers;
@@ -75,12 +81,35 @@ final class DecodedFiles {
       return new DecodedFile(input.bytes(), List.of(decode(file, file.text(), 1)));
     }
     Map<String, DecodedPart> known = before == null ? Map.of() : before.byText();
+    List<YamlParts.Part> split = YamlParts.split(file.text());
+    long unknown = split.stream().filter(part -> !known.containsKey(part.text())).count();
     List<DecodedPart> parts = new ArrayList<>();
-    for (YamlParts.Part part : YamlParts.split(file.text())) {
+    if (unknown <= PARTS_PARSED_ALONE) {
+      for (YamlParts.Part part : split) {
+        DecodedPart same = known.get(part.text());
+        parts.add(
+            same == null
+                ? decode(file, part.text(), part.firstLine())
+                : moved(same, input.name(), part.firstLine()));
+      }
+      return new DecodedFile(input.bytes(), parts);
+    }
+    List<ManifestDocument> documents = reader.read(file);
+    int next = 0;
+    for (int i = 0; i < split.size(); i++) {
+      YamlParts.Part part = split.get(i);
+      int end = i + 1 < split.size() ? split.get(i + 1).firstLine() : Integer.MAX_VALUE;
       DecodedPart same = known.get(part.text());
+      List<DecodedDocument> decoded = new ArrayList<>();
+      for (; next < documents.size() && documents.get(next).startLine() < end; next++) {
+        if (same == null) {
+          ManifestDocument document = documents.get(next);
+          decoded.add(decoder.decode(document.node(), document.location()));
+        }
+      }
       parts.add(
           same == null
-              ? decode(file, part.text(), part.firstLine())
+              ? new DecodedPart(part.text(), part.firstLine(), List.copyOf(decoded))
               : moved(same, input.name(), part.firstLine()));
     }
     return new DecodedFile(input.bytes(), parts);

@@ -26,7 +26,8 @@ final class DocumentReader {
         int startLine = file.line(parser.currentTokenLocation().getLineNr());
         JsonNode document = trees.readTree(parser);
         if (document != null && !document.isNull()) {
-          documents.add(new ManifestDocument(document, new DocumentLines(file, index, startLine)));
+          documents.add(
+              new ManifestDocument(document, new DocumentLines(file, index, startLine), startLine));
         }
         index++;
       }

@@ -98,6 +98,31 @@ class IncrementalLoadTest {
         .isEqualTo(new FileConfigurationSource(List.of(dir)).loadWithWarnings().warnings());
   }
 
+  @Test
+  void manyDocumentsChangedAtOnce_keepTheRestDecoded_atTheirNewLines() throws Exception {
+    Path file = dir.resolve("many.yaml");
+    List<String> docs = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      docs.add(
+          i % 3 == 0
+              ? "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w" + i + "}\n"
+              : service("s" + i, 80));
+    }
+    Files.writeString(file, String.join("---\n", docs));
+    FileConfigurationSource source = new FileConfigurationSource(List.of(dir));
+    GatewayResources first = source.load();
+
+    for (int i = 0; i < 12; i++) {
+      docs.set(i, "# rewritten\n" + service("s" + i, 81));
+    }
+    Files.writeString(file, String.join("---\n", docs));
+    LoadResult second = source.loadWithWarnings();
+
+    assertThat(second).isEqualTo(new FileConfigurationSource(List.of(dir)).loadWithWarnings());
+    assertThat(named(second.resources(), "s20")).isSameAs(named(first, "s20"));
+    assertThat(named(second.resources(), "s1").ports().get(0).port()).isEqualTo(81);
+  }
+
   @ParameterizedTest(name = "watching: {0}")
   @ValueSource(booleans = {false, true})
   void randomEdits_giveWhatANewSourceGives(boolean watching) throws Exception {
@@ -154,9 +179,9 @@ class IncrementalLoadTest {
 
     private void edit() throws IOException {
       List<Path> files = files();
-      int kind = files.isEmpty() ? 0 : random.nextInt(6);
+      int kind = files.isEmpty() ? 0 : random.nextInt(7);
       switch (kind) {
-        case 0 -> write(newFile(), documents(1 + random.nextInt(4)));
+        case 0 -> write(newFile(), documents(1 + random.nextInt(random.nextInt(4) == 0 ? 24 : 4)));
         case 1 -> {
           Path file = pick(files);
           if (file.toString().endsWith(".json")) {
@@ -193,6 +218,19 @@ class IncrementalLoadTest {
               file,
               newFile().resolveSibling("renamed-" + names++ + ".yaml"),
               StandardCopyOption.ATOMIC_MOVE);
+        }
+        case 5 -> {
+          Path file = pick(files);
+          if (!file.toString().endsWith(".json")) {
+            List<String> docs = split(Files.readString(file));
+            for (int i = 0; i < docs.size(); i++) {
+              if (random.nextBoolean()) {
+                docs.set(i, document());
+              }
+            }
+            docs.add(random.nextInt(docs.size() + 1), document());
+            write(file, docs);
+          }
         }
         default -> {
           Path json = root.resolve("j-" + names++ + ".json");
