@@ -165,6 +165,8 @@ public final class Propagation {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(options.out().toFile(), json(options, results));
     System.out.println("wrote " + options.out());
+    // the echo servers share one Vert.x, whose threads would keep the JVM running
+    System.exit(0);
   }
 
   static void print(PropagationRun.Result result, PrintStream out) {
