@@ -93,7 +93,7 @@ final class RouteCheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TranslatorOptions options = flags.options();
+    TranslatorOptions options = flags.options(spec.commandLine());
     try {
       LoadResult loaded =
           new FileConfigurationSource(

@@ -176,7 +176,8 @@ final class ServeCommand implements Callable<Integer> {
     ServingOptions serving =
         binding.apply(
             spec.commandLine(),
-            security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
+            security.servingOptions(
+                spec.commandLine(), xdsPort, flags.options(spec.commandLine()).metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
@@ -195,7 +196,10 @@ final class ServeCommand implements Callable<Integer> {
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
-              flags.options().controllerName(), objects, lease, new StatusWriteCounters(registry));
+              flags.options(spec.commandLine()).controllerName(),
+              objects,
+              lease,
+              new StatusWriteCounters(registry));
       Gauge.builder("gatewire.status.leader", status, s -> s.isLeader() ? 1 : 0)
           .description("1 while this replica holds the Lease and writes status")
           .register(registry);
@@ -236,7 +240,7 @@ final class ServeCommand implements Callable<Integer> {
       PrometheusMeterRegistry registry)
       throws IOException, InterruptedException {
     TranslatorOptions options =
-        flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
+        flags.options(spec.commandLine()).withSecrets(XdsSecurityFlags.secretDelivery(serving));
     try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
       Gatewire gatewire =

@@ -89,8 +89,10 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options =
         withholdSecrets
-            ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
-            : flags.options();
+            ? flags
+                .options(spec.commandLine())
+                .withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
+            : flags.options(spec.commandLine());
     FileConfigurationSource files =
         new FileConfigurationSource(
             paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));

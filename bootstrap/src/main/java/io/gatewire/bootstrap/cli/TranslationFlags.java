@@ -5,11 +5,13 @@ import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options every command that translates shares: the controller name, how metadata is emitted, and
- * the limits on what the input files may hold (docs/limits.md).
+ * Options every command that translates shares: the controller name, how metadata is emitted, the
+ * limits on what the input files may hold (docs/limits.md), and the HTTP settings of every Gateway
+ * (docs/security.md).
  */
 final class TranslationFlags {
   @Option(
@@ -64,6 +66,8 @@ final class TranslationFlags {
               + " (default: ${DEFAULT-VALUE}).")
   int maxNestingDepth;
 
+  @Mixin HttpFlags http;
+
   /** The input limits; a limit out of range is a usage error. */
   InputLimits inputLimits(picocli.CommandLine commandLine) {
     try {
@@ -73,7 +77,8 @@ final class TranslationFlags {
     }
   }
 
-  TranslatorOptions options() {
+  /** The options; an HTTP setting out of range is a usage error. */
+  TranslatorOptions options(picocli.CommandLine commandLine) {
     MetadataOptions defaults = MetadataOptions.DEFAULTS;
     MetadataOptions metadata =
         new MetadataOptions(
@@ -84,6 +89,6 @@ final class TranslationFlags {
                 defaults.entryCap(),
                 endpointMetadata)
             .withExtraPrefixes(annotationPrefixes);
-    return new TranslatorOptions(controllerName, metadata);
+    return new TranslatorOptions(controllerName, metadata).withHttp(http.settings(commandLine));
   }
 }

@@ -199,7 +199,8 @@ public final class Translator {
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
       irGateways.add(
-          gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
+          gatewayMemo.unchangedOr(
+              assembler.assemble(g, listeners.get(g.ref()), attachments, options.http())));
       statuses.add(
           ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
     }

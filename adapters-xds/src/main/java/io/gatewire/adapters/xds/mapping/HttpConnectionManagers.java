@@ -6,10 +6,11 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
+import io.gatewire.domain.ir.IrHttpSettings;
 
 /**
  * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
- * router.
+ * router; the Gateway's protections from {@link HttpProtections}.
  */
 final class HttpConnectionManagers {
   static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
@@ -17,8 +18,8 @@ final class HttpConnectionManagers {
 
   private HttpConnectionManagers() {}
 
-  static Filter rds(String statPrefix, String routeConfigName) {
-    HttpConnectionManager hcm =
+  static Filter rds(String statPrefix, String routeConfigName, IrHttpSettings settings) {
+    HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
             .setRds(
@@ -29,8 +30,11 @@ final class HttpConnectionManagers {
             .addHttpFilters(
                 HttpFilter.newBuilder()
                     .setName(ROUTER_FILTER_NAME)
-                    .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())))
-            .build();
-    return Filter.newBuilder().setName(FILTER_NAME).setTypedConfig(TypedConfigs.pack(hcm)).build();
+                    .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())));
+    HttpProtections.apply(settings, hcm);
+    return Filter.newBuilder()
+        .setName(FILTER_NAME)
+        .setTypedConfig(TypedConfigs.pack(hcm.build()))
+        .build();
   }
 }

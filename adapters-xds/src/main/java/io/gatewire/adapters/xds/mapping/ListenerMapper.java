@@ -67,7 +67,9 @@ public final class ListenerMapper {
     if (listener.routeConfigName() != null) {
       builder.addFilterChains(
           FilterChain.newBuilder()
-              .addFilters(HttpConnectionManagers.rds(listener.name(), listener.routeConfigName())));
+              .addFilters(
+                  HttpConnectionManagers.rds(
+                      listener.name(), listener.routeConfigName(), listener.http())));
     }
     boolean tls =
         !listener.tlsChains().isEmpty()
@@ -80,16 +82,18 @@ public final class ListenerMapper {
               .setName(TLS_INSPECTOR_NAME)
               .setTypedConfig(TypedConfigs.pack(TlsInspector.getDefaultInstance())));
     }
-    listener.tlsChains().forEach(chain -> builder.addFilterChains(tlsChain(chain)));
+    listener.tlsChains().forEach(chain -> builder.addFilterChains(tlsChain(chain, listener)));
     listener.proxyChains().forEach(chain -> builder.addFilterChains(L4Proxies.chain(chain)));
     return builder.build();
   }
 
-  private static FilterChain tlsChain(IrTlsChain chain) {
+  private static FilterChain tlsChain(IrTlsChain chain, IrListener listener) {
     return FilterChain.newBuilder()
         .setName(chain.name())
         .setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()))
-        .addFilters(HttpConnectionManagers.rds(chain.routeConfigName(), chain.routeConfigName()))
+        .addFilters(
+            HttpConnectionManagers.rds(
+                chain.routeConfigName(), chain.routeConfigName(), listener.http()))
         .setTransportSocket(DownstreamTls.transportSocket(chain.secretNames()))
         .build();
   }

@@ -19,6 +19,7 @@ import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrHeaderChanges;
+import io.gatewire.domain.ir.IrHttpSettings;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.metadata.ResourceOrigin;
 import java.io.IOException;
@@ -87,7 +88,16 @@ public final class IrYaml {
                 JsonInclude.Include.ALWAYS,
                 NoHeaderChanges.class,
                 null));
+    mapper
+        .configOverride(IrHttpSettings.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                DefaultHttpSettings.class,
+                null));
     mapper.addMixIn(IrAction.class, IrActionMixin.class);
+    mapper.addMixIn(IrAction.Forward.class, ForwardMixin.class);
     mapper.addMixIn(ResourceMetadata.class, NoEmptyProperty.class);
     mapper.addMixIn(IrHeaderChanges.class, NoEmptyProperty.class);
     mapper.registerModule(
@@ -104,6 +114,25 @@ public final class IrYaml {
     @JsonSubTypes.Type(value = IrAction.Redirect.class, name = "Redirect")
   })
   private interface IrActionMixin {}
+
+  /** {@code webSocket} only when true. */
+  private interface ForwardMixin {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean webSocket();
+  }
+
+  /** Inclusion filter: equal to (so leaves out) the default HTTP settings. */
+  private static final class DefaultHttpSettings {
+    @Override
+    public boolean equals(Object value) {
+      return IrHttpSettings.DEFAULTS.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 
   /** {@code isEmpty()} is a query, not a property. */
   @JsonIgnoreProperties("empty")
