@@ -17,7 +17,8 @@ final class HttpConnectionManagers {
 
   private HttpConnectionManagers() {}
 
-  static Filter rds(String statPrefix, String routeConfigName) {
+  /** The connection manager of a listener or TLS chain of {@code gateway}. */
+  static Filter rds(String statPrefix, String routeConfigName, GatewayContext gateway) {
     HttpConnectionManager hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
