@@ -1,154 +1,156 @@
 package io.gatewire.bootstrap.cli;
 
-import io.gatewire.domain.ir.IrHttpSettings;
-import io.gatewire.domain.ir.IrHttpSettings.EscapedSlashes;
-import io.gatewire.domain.ir.IrHttpSettings.HeadersWithUnderscores;
-import io.gatewire.domain.ir.IrHttpSettings.ServerHeader;
-import io.gatewire.domain.ir.IrHttpSettings.WebSockets;
+import io.gatewire.domain.settings.HttpSettings;
+import io.gatewire.domain.settings.HttpSettings.EscapedSlashes;
+import io.gatewire.domain.settings.HttpSettings.HeadersWithUnderscores;
+import io.gatewire.domain.settings.HttpSettings.ServerHeader;
+import io.gatewire.domain.settings.HttpSettings.WebSockets;
+import io.gatewire.domain.settings.HttpSpec;
+import io.gatewire.domain.settings.ProxySettingsSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * How every Gateway's HTTP connection managers treat requests, unless the Gateway's own settings
- * say otherwise (docs/security.md). The defaults are {@link IrHttpSettings#DEFAULTS}.
+ * The {@code http} section of the proxy settings every Gateway starts from (docs/security.md,
+ * docs/proxy-settings.md). A flag not given leaves its field unset, so the default in {@link
+ * HttpSettings#DEFAULTS} applies unless a GatewayClass's or Gateway's ProxySettings sets it.
  */
 final class HttpFlags {
   @Option(
       names = "--http-normalize-path",
       paramLabel = "true|false",
       arity = "1",
-      defaultValue = "true",
-      description = "Normalise request paths (RFC 3986: dot segments removed) before routing.")
-  boolean normalizePath;
+      description = "Normalise request paths (RFC 3986) before routing (default: true).")
+  Boolean normalizePath;
 
   @Option(
       names = "--http-merge-slashes",
       paramLabel = "true|false",
       arity = "1",
-      defaultValue = "true",
-      description = "Merge repeated slashes in request paths before routing.")
-  boolean mergeSlashes;
+      description = "Merge repeated slashes in request paths before routing (default: true).")
+  Boolean mergeSlashes;
 
   @Option(
       names = "--http-escaped-slashes",
       paramLabel = "ACTION",
-      defaultValue = "UnescapeAndRedirect",
       description =
-          "A path with %%2F or %%5C: KeepUnchanged, RejectRequest, UnescapeAndRedirect or"
-              + " UnescapeAndForward (default: ${DEFAULT-VALUE}).")
+          "A path with %%2F or %%5C: KeepUnchanged, RejectRequest, UnescapeAndRedirect (default)"
+              + " or UnescapeAndForward.")
   String escapedSlashes;
 
   @Option(
       names = "--http-headers-with-underscores",
       paramLabel = "ACTION",
-      defaultValue = "RejectRequest",
-      description =
-          "A request header name with '_': Allow, RejectRequest or DropHeader"
-              + " (default: ${DEFAULT-VALUE}).")
+      description = "A request header name with '_': Allow, RejectRequest (default) or DropHeader.")
   String headersWithUnderscores;
 
   @Option(
       names = "--http-use-remote-address",
       paramLabel = "true|false",
       arity = "1",
-      defaultValue = "true",
-      description = "The client address is the connection's peer, not what X-Forwarded-For says.")
-  boolean useRemoteAddress;
+      description =
+          "The client address is the connection's peer, not what X-Forwarded-For says"
+              + " (default: true).")
+  Boolean useRemoteAddress;
 
   @Option(
       names = "--http-xff-num-trusted-hops",
       paramLabel = "N",
-      defaultValue = "0",
-      description = "Trusted proxies in front of Envoy (default: ${DEFAULT-VALUE}).")
-  int xffNumTrustedHops;
+      description = "Trusted proxies in front of Envoy (default: 0).")
+  Integer xffNumTrustedHops;
 
   @Option(
       names = "--http-max-request-headers-kb",
       paramLabel = "KIB",
-      defaultValue = "60",
-      description = "Largest request header block in KiB, 1 to 8192 (default: ${DEFAULT-VALUE}).")
-  int maxRequestHeadersKb;
+      description = "Largest request header block in KiB, 1 to 8192 (default: 60).")
+  Integer maxRequestHeadersKb;
 
   @Option(
       names = "--http-request-headers-timeout",
       paramLabel = "DURATION",
-      defaultValue = "10s",
-      description = "Time a client has to send the request headers (default: ${DEFAULT-VALUE}).")
+      description = "Time a client has to send the request headers (default: 10s).")
   String requestHeadersTimeout;
 
   @Option(
       names = "--http-connection-idle-timeout",
       paramLabel = "DURATION",
-      defaultValue = "1h",
-      description = "Close a client connection idle this long (default: ${DEFAULT-VALUE}).")
+      description = "Close a client connection idle this long (default: 1h).")
   String connectionIdleTimeout;
 
   @Option(
       names = "--http-stream-idle-timeout",
       paramLabel = "DURATION",
-      defaultValue = "5m",
-      description = "Reset a request that moves no byte this long (default: ${DEFAULT-VALUE}).")
+      description = "Reset a request that moves no byte this long (default: 5m).")
   String streamIdleTimeout;
 
   @Option(
       names = "--http-max-requests-per-connection",
       paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "Requests one client connection may carry, 0 unlimited (default: ${DEFAULT-VALUE}).")
-  int maxRequestsPerConnection;
+      description = "Requests one client connection may carry, 0 unlimited (default: 0).")
+  Integer maxRequestsPerConnection;
 
   @Option(
       names = "--http-server-header",
       paramLabel = "MODE",
-      defaultValue = "Overwrite",
       description =
-          "The Server response header: Overwrite, AppendIfAbsent or PassThrough"
-              + " (default: ${DEFAULT-VALUE}).")
+          "The Server response header: Overwrite (default), AppendIfAbsent or PassThrough.")
   String serverHeader;
 
   @Option(
       names = "--http-websockets",
       paramLabel = "WHERE",
-      defaultValue = "AllRoutes",
       description =
-          "Where WebSocket upgrades are allowed: AllRoutes, or DeclaredBackends (routes to a"
-              + " backend with appProtocol kubernetes.io/ws) (default: ${DEFAULT-VALUE}).")
+          "Where WebSocket upgrades are allowed: AllRoutes (default), or DeclaredBackends (routes"
+              + " to a backend whose port has appProtocol kubernetes.io/ws).")
   String webSockets;
 
-  /** The settings; a value out of range or not one of the choices is a usage error. */
-  IrHttpSettings settings(CommandLine commandLine) {
+  /**
+   * The section, or null when no flag is given; a value out of range or not one of the choices is a
+   * usage error.
+   */
+  HttpSpec spec(CommandLine commandLine) {
+    HttpSpec spec =
+        new HttpSpec(
+            normalizePath,
+            mergeSlashes,
+            choice(commandLine, "--http-escaped-slashes", EscapedSlashes.class, escapedSlashes),
+            choice(
+                commandLine,
+                "--http-headers-with-underscores",
+                HeadersWithUnderscores.class,
+                headersWithUnderscores),
+            useRemoteAddress,
+            xffNumTrustedHops,
+            maxRequestHeadersKb,
+            requestHeadersTimeout,
+            connectionIdleTimeout,
+            streamIdleTimeout,
+            maxRequestsPerConnection,
+            choice(commandLine, "--http-server-header", ServerHeader.class, serverHeader),
+            choice(commandLine, "--http-websockets", WebSockets.class, webSockets));
+    if (spec.equals(
+        new HttpSpec(
+            null, null, null, null, null, null, null, null, null, null, null, null, null))) {
+      return null;
+    }
     try {
-      return new IrHttpSettings(
-          normalizePath,
-          mergeSlashes,
-          choice(commandLine, "--http-escaped-slashes", EscapedSlashes.class, escapedSlashes),
-          choice(
-              commandLine,
-              "--http-headers-with-underscores",
-              HeadersWithUnderscores.class,
-              headersWithUnderscores),
-          useRemoteAddress,
-          xffNumTrustedHops,
-          maxRequestHeadersKb,
-          requestHeadersTimeout,
-          connectionIdleTimeout,
-          streamIdleTimeout,
-          maxRequestsPerConnection,
-          choice(commandLine, "--http-server-header", ServerHeader.class, serverHeader),
-          choice(commandLine, "--http-websockets", WebSockets.class, webSockets));
+      ProxySettingsSpec.EMPTY.withHttp(spec).resolve();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, "--http-*: " + e.getMessage());
     }
+    return spec;
   }
 
   private static <E extends Enum<E>> E choice(
       CommandLine commandLine, String flag, Class<E> type, String value) {
-    return IrHttpSettings.parse(type, value)
+    if (value == null) {
+      return null;
+    }
+    return HttpSettings.parse(type, value)
         .orElseThrow(
             () ->
                 new CommandLine.ParameterException(
                     commandLine,
-                    flag + ": " + value + " is not one of " + IrHttpSettings.apiNames(type)));
+                    flag + ": " + value + " is not one of " + HttpSettings.apiNames(type)));
   }
 }

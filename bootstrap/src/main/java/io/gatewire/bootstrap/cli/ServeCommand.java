@@ -16,6 +16,7 @@ import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -125,6 +126,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin BindingFlags binding;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
+  private ProxySettingsSpec proxyDefaults;
+
   private final InputStream stdin;
   private final boolean handleSignals;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -173,11 +178,11 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
+    proxyDefaults = proxySettings.spec(spec.commandLine());
     ServingOptions serving =
         binding.apply(
             spec.commandLine(),
-            security.servingOptions(
-                spec.commandLine(), xdsPort, flags.options(spec.commandLine()).metadata()));
+            security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
@@ -196,10 +201,7 @@ final class ServeCommand implements Callable<Integer> {
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
-              flags.options(spec.commandLine()).controllerName(),
-              objects,
-              lease,
-              new StatusWriteCounters(registry));
+              flags.options().controllerName(), objects, lease, new StatusWriteCounters(registry));
       Gauge.builder("gatewire.status.leader", status, s -> s.isLeader() ? 1 : 0)
           .description("1 while this replica holds the Lease and writes status")
           .register(registry);
@@ -240,7 +242,10 @@ final class ServeCommand implements Callable<Integer> {
       PrometheusMeterRegistry registry)
       throws IOException, InterruptedException {
     TranslatorOptions options =
-        flags.options(spec.commandLine()).withSecrets(XdsSecurityFlags.secretDelivery(serving));
+        flags
+            .options()
+            .withSecrets(XdsSecurityFlags.secretDelivery(serving))
+            .withProxySettings(proxyDefaults);
     try (XdsServing xds = new XdsServing(serving, registry)) {
       xds.start();
       Gatewire gatewire =

@@ -5,13 +5,11 @@ import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options every command that translates shares: the controller name, how metadata is emitted, the
- * limits on what the input files may hold (docs/limits.md), and the HTTP settings of every Gateway
- * (docs/security.md).
+ * Options every command that translates shares: the controller name, how metadata is emitted, and
+ * the limits on what the input files may hold (docs/limits.md).
  */
 final class TranslationFlags {
   @Option(
@@ -66,8 +64,6 @@ final class TranslationFlags {
               + " (default: ${DEFAULT-VALUE}).")
   int maxNestingDepth;
 
-  @Mixin HttpFlags http;
-
   /** The input limits; a limit out of range is a usage error. */
   InputLimits inputLimits(picocli.CommandLine commandLine) {
     try {
@@ -77,8 +73,7 @@ final class TranslationFlags {
     }
   }
 
-  /** The options; an HTTP setting out of range is a usage error. */
-  TranslatorOptions options(picocli.CommandLine commandLine) {
+  TranslatorOptions options() {
     MetadataOptions defaults = MetadataOptions.DEFAULTS;
     MetadataOptions metadata =
         new MetadataOptions(
@@ -89,6 +84,6 @@ final class TranslationFlags {
                 defaults.entryCap(),
                 endpointMetadata)
             .withExtraPrefixes(annotationPrefixes);
-    return new TranslatorOptions(controllerName, metadata).withHttp(http.settings(commandLine));
+    return new TranslatorOptions(controllerName, metadata);
   }
 }

@@ -136,17 +136,67 @@ class RequestHardeningTest {
     assertThat(routeCheck(dir, flags)).isEqualTo(envoy);
   }
 
+  /**
+   * A second Gateway whose ProxySettings relaxes two defaults: its Envoy lets an underscore header
+   * and an escaped slash through (routed as written), while the first Gateway's keeps the flags'
+   * defaults; route-check predicts both.
+   */
+  @Test
+  void aGatewaysProxySettings_overrideTheDefaults_forThatGatewayOnly(@TempDir Path dir)
+      throws Exception {
+    String manifests =
+        MANIFESTS.replace("parentRefs: [{name: eg}]", "parentRefs: [{name: eg}, {name: relaxed}]")
+            + """
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: relaxed, namespace: myns}
+            spec:
+              gatewayClassName: gatewire
+              infrastructure:
+                parametersRef: {group: gatewire.io, kind: ProxySettings, name: relaxed-http}
+              listeners:
+              - {name: http, protocol: HTTP, port: 81}
+            ---
+            apiVersion: gatewire.io/v1alpha1
+            kind: ProxySettings
+            metadata: {name: relaxed-http, namespace: myns}
+            spec:
+              http:
+                headersWithUnderscores: Allow
+                escapedSlashes: KeepUnchanged
+            """;
+    Map<String, Seen> strict = throughEnvoy(manifests, List.of(), "myns/eg", 80);
+    Map<String, Seen> relaxed = throughEnvoy(manifests, List.of(), "myns/relaxed", 81);
+
+    assertThat(strict.get("underscore header")).isEqualTo(new Seen(400, null, null, null));
+    assertThat(strict.get("escaped slash")).isEqualTo(new Seen(307, "/pub/admin", null, null));
+    assertThat(relaxed.get("underscore header"))
+        .isEqualTo(new Seen(200, null, "svc-pub", "/pub/x"));
+    assertThat(relaxed.get("escaped slash")).isEqualTo(new Seen(404, null, null, null));
+    assertThat(relaxed.get("dot-dot")).as("other settings stay").isEqualTo(strict.get("dot-dot"));
+
+    assertThat(routeCheck(dir, manifests, List.of(), "eg", 80)).isEqualTo(strict);
+    assertThat(routeCheck(dir, manifests, List.of(), "relaxed", 81)).isEqualTo(relaxed);
+  }
+
   private static Map<String, Seen> throughEnvoy(List<String> flags) {
-    try (EchoBackends backends = EchoBackends.start(MANIFESTS);
+    return throughEnvoy(MANIFESTS, flags, "myns/eg", 80);
+  }
+
+  private static Map<String, Seen> throughEnvoy(
+      String manifests, List<String> flags, String gateway, int port) {
+    try (EchoBackends backends = EchoBackends.start(manifests);
         EnvoyFixture fixture = EnvoyFixture.serve(backends.manifests(), flags)) {
-      Envoy envoy = fixture.envoy("myns/eg", AdsProtocol.DELTA);
+      Envoy envoy = fixture.envoy(gateway, AdsProtocol.DELTA);
       envoy.awaitLive(Duration.ofSeconds(30));
       envoy.awaitStable(Duration.ofSeconds(10));
       assertThat(envoy.xds().rejected()).as("updates Envoy rejected").isZero();
       Map<String, Seen> seen = new LinkedHashMap<>();
       for (Probe probe : PROBES) {
         RawHttp response =
-            RawHttp.get(fixture.listenerPort(80), "www.example.com", probe.path(), probe.headers());
+            RawHttp.get(
+                fixture.listenerPort(port), "www.example.com", probe.path(), probe.headers());
         String service = null;
         String path = null;
         if (response.status() == 200) {
@@ -166,8 +216,13 @@ class RequestHardeningTest {
 
   /** route-check's prediction for every probe, on the same manifests and flags. */
   private static Map<String, Seen> routeCheck(Path dir, List<String> flags) throws Exception {
+    return routeCheck(dir, MANIFESTS, flags, "eg", 80);
+  }
+
+  private static Map<String, Seen> routeCheck(
+      Path dir, String manifests, List<String> flags, String gateway, int port) throws Exception {
     Path input = dir.resolve("input.yaml");
-    Files.writeString(input, MANIFESTS, StandardCharsets.UTF_8);
+    Files.writeString(input, manifests, StandardCharsets.UTF_8);
     List<Map<String, Object>> cases = new ArrayList<>();
     for (Probe probe : PROBES) {
       Map<String, Object> request = new LinkedHashMap<>();
@@ -179,7 +234,14 @@ class RequestHardeningTest {
       cases.add(Map.of("subtest", probe.name(), "request", request));
     }
     Path requests = dir.resolve("requests.yaml");
-    new YAMLMapper().writeValue(requests.toFile(), Map.of("cases", cases));
+    new YAMLMapper()
+        .writeValue(
+            requests.toFile(),
+            Map.of(
+                "gateway",
+                Map.of("namespace", "myns", "name", gateway, "port", port),
+                "cases",
+                cases));
     List<String> args =
         new ArrayList<>(
             List.of(

@@ -7,9 +7,7 @@ import java.util.List;
  * {@code routeConfigName} through RDS; HTTPS adds one TLS filter chain per server name in {@code
  * tlsChains}, each routing through its own route configuration. TLS and TCP listeners forward
  * connections through {@code proxyChains} (one per attached route and Gateway listener); a UDP
- * listener sends datagrams to {@code udpCluster} (null for every other listener). {@code http} is
- * how its HTTP connection managers treat requests (its Gateway's settings; unused by TLS, TCP and
- * UDP listeners).
+ * listener sends datagrams to {@code udpCluster} (null for every other listener).
  */
 public record IrListener(
     String name,
@@ -18,36 +16,16 @@ public record IrListener(
     String routeConfigName,
     List<IrTlsChain> tlsChains,
     List<IrProxyChain> proxyChains,
-    String udpCluster,
-    IrHttpSettings http) {
+    String udpCluster) {
   public IrListener {
     tlsChains = tlsChains == null ? List.of() : List.copyOf(tlsChains);
     proxyChains = proxyChains == null ? List.of() : List.copyOf(proxyChains);
-    http = http == null ? IrHttpSettings.DEFAULTS : http;
-  }
-
-  /** A listener with the default HTTP settings. */
-  public IrListener(
-      String name,
-      String address,
-      int port,
-      String routeConfigName,
-      List<IrTlsChain> tlsChains,
-      List<IrProxyChain> proxyChains,
-      String udpCluster) {
-    this(name, address, port, routeConfigName, tlsChains, proxyChains, udpCluster, null);
-  }
-
-  /** The same listener with {@code settings} for its HTTP connection managers. */
-  public IrListener withHttp(IrHttpSettings settings) {
-    return new IrListener(
-        name, address, port, routeConfigName, tlsChains, proxyChains, udpCluster, settings);
   }
 
   /** An HTTP or HTTPS listener. */
   public IrListener(
       String name, String address, int port, String routeConfigName, List<IrTlsChain> tlsChains) {
-    this(name, address, port, routeConfigName, tlsChains, List.of(), null, null);
+    this(name, address, port, routeConfigName, tlsChains, List.of(), null);
   }
 
   /** A TLS-terminating filter chain: SNI server names, the SDS secret names, the routes. */

@@ -3,7 +3,6 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
-import io.gatewire.domain.ir.IrHttpSettings;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrRouteConfig;
@@ -56,14 +55,7 @@ final class GatewayAssembler {
     this.secrets = secrets.stream().collect(Collectors.toMap(Secret::ref, s -> s));
   }
 
-  /**
-   * The IR of {@code gateway}; its HTTP and HTTPS listeners treat requests as {@code http} says.
-   */
-  IrGateway assemble(
-      Gateway gateway,
-      List<ListenerState> listeners,
-      List<Attachment> attachments,
-      IrHttpSettings http) {
+  IrGateway assemble(Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
     String key = gateway.meta().namespace() + "/" + gateway.meta().name();
     Map<String, List<ListenerState>> byEnvoyListener = new TreeMap<>();
     listeners.stream()
@@ -116,13 +108,11 @@ final class GatewayAssembler {
           }
         }
         chains.sort(Comparator.comparing(IrListener.IrTlsChain::name));
-        irListeners.add(
-            new IrListener(listenerName, ANY_ADDRESS, portNumber, null, chains).withHttp(http));
+        irListeners.add(new IrListener(listenerName, ANY_ADDRESS, portNumber, null, chains));
       } else {
         routeConfigs.add(routeConfig(listenerName, onPort, onPort, attachments));
         irListeners.add(
-            new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of())
-                .withHttp(http));
+            new IrListener(listenerName, ANY_ADDRESS, portNumber, listenerName, List.of()));
       }
     }
 

@@ -6,7 +6,6 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
-import io.gatewire.domain.ir.IrHttpSettings;
 
 /**
  * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
@@ -18,7 +17,8 @@ final class HttpConnectionManagers {
 
   private HttpConnectionManagers() {}
 
-  static Filter rds(String statPrefix, String routeConfigName, IrHttpSettings settings) {
+  /** The connection manager of a listener or TLS chain of {@code gateway}. */
+  static Filter rds(String statPrefix, String routeConfigName, GatewayContext gateway) {
     HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
@@ -31,7 +31,7 @@ final class HttpConnectionManagers {
                 HttpFilter.newBuilder()
                     .setName(ROUTER_FILTER_NAME)
                     .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())));
-    HttpProtections.apply(settings, hcm);
+    HttpProtections.apply(gateway.settings().http(), hcm);
     return Filter.newBuilder()
         .setName(FILTER_NAME)
         .setTypedConfig(TypedConfigs.pack(hcm.build()))

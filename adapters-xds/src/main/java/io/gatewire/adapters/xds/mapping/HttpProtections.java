@@ -9,12 +9,13 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager.PathWithEscapedSlashesAction;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager.ServerHeaderTransformation;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager.UpgradeConfig;
-import io.gatewire.domain.ir.IrHttpSettings;
+import io.gatewire.domain.settings.HttpSettings;
 
 /**
- * A Gateway's {@link IrHttpSettings} on an HTTP connection manager: path normalisation, escaped
- * slashes, headers with underscores, the client address, header size, timeouts, the Server header,
- * WebSocket upgrades, and HTTP/2 stream and window limits (docs/security.md).
+ * A Gateway's {@link HttpSettings} (the {@code http} section of its proxy settings) on an HTTP
+ * connection manager: path normalisation, escaped slashes, headers with underscores, the client
+ * address, header size, timeouts, the Server header, WebSocket upgrades, and HTTP/2 stream and
+ * window limits (docs/security.md).
  */
 final class HttpProtections {
   static final String WEBSOCKET = "websocket";
@@ -29,7 +30,7 @@ final class HttpProtections {
 
   private HttpProtections() {}
 
-  static void apply(IrHttpSettings settings, HttpConnectionManager.Builder hcm) {
+  static void apply(HttpSettings settings, HttpConnectionManager.Builder hcm) {
     hcm.setNormalizePath(BoolValue.of(settings.normalizePath()))
         .setMergeSlashes(settings.mergeSlashes())
         .setPathWithEscapedSlashesAction(escapedSlashes(settings.escapedSlashes()))
@@ -45,10 +46,10 @@ final class HttpProtections {
             UpgradeConfig.newBuilder()
                 .setUpgradeType(WEBSOCKET)
                 .setEnabled(
-                    BoolValue.of(settings.webSockets() == IrHttpSettings.WebSockets.ALL_ROUTES)));
+                    BoolValue.of(settings.webSockets() == HttpSettings.WebSockets.ALL_ROUTES)));
   }
 
-  private static HttpProtocolOptions common(IrHttpSettings settings) {
+  private static HttpProtocolOptions common(HttpSettings settings) {
     HttpProtocolOptions.Builder common =
         HttpProtocolOptions.newBuilder()
             .setIdleTimeout(GatewayDurations.parse(settings.connectionIdleTimeout()))
@@ -59,7 +60,7 @@ final class HttpProtections {
     return common.build();
   }
 
-  private static PathWithEscapedSlashesAction escapedSlashes(IrHttpSettings.EscapedSlashes value) {
+  private static PathWithEscapedSlashesAction escapedSlashes(HttpSettings.EscapedSlashes value) {
     return switch (value) {
       case KEEP_UNCHANGED -> PathWithEscapedSlashesAction.KEEP_UNCHANGED;
       case REJECT_REQUEST -> PathWithEscapedSlashesAction.REJECT_REQUEST;
@@ -69,7 +70,7 @@ final class HttpProtections {
   }
 
   private static HeadersWithUnderscoresAction underscores(
-      IrHttpSettings.HeadersWithUnderscores value) {
+      HttpSettings.HeadersWithUnderscores value) {
     return switch (value) {
       case ALLOW -> HeadersWithUnderscoresAction.ALLOW;
       case REJECT_REQUEST -> HeadersWithUnderscoresAction.REJECT_REQUEST;
@@ -77,7 +78,7 @@ final class HttpProtections {
     };
   }
 
-  private static ServerHeaderTransformation serverHeader(IrHttpSettings.ServerHeader value) {
+  private static ServerHeaderTransformation serverHeader(HttpSettings.ServerHeader value) {
     return switch (value) {
       case OVERWRITE -> ServerHeaderTransformation.OVERWRITE;
       case APPEND_IF_ABSENT -> ServerHeaderTransformation.APPEND_IF_ABSENT;

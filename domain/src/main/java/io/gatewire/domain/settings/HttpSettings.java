@@ -1,4 +1,4 @@
-package io.gatewire.domain.ir;
+package io.gatewire.domain.settings;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How the HTTP connection managers of one Gateway treat requests, fully resolved: the {@code serve}
- * and {@code translate} flags, overridden field by field by the Gateway's settings. Durations are
- * Gateway API durations ({@code 1h}, {@code 300s}); {@code 0s} disables a timeout; {@code
- * maxRequestsPerConnection} 0 means unlimited.
+ * How the HTTP connection managers of one Gateway treat requests ({@code http} section), fully
+ * resolved: the {@code --http-*} flags, overridden field by field by the GatewayClass's and then
+ * the Gateway's ProxySettings ({@link HttpSpec}). Durations are Gateway API durations ({@code 1h},
+ * {@code 300s}); {@code 0s} disables a timeout; {@code maxRequestsPerConnection} 0 means unlimited.
  *
  * @param normalizePath RFC 3986 normalisation of the path (dot segments removed) before routing
  * @param mergeSlashes {@code //} in the path becomes {@code /} before routing
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param serverHeader what happens to the {@code Server} response header
  * @param webSockets on which routes a WebSocket upgrade is allowed
  */
-public record IrHttpSettings(
+public record HttpSettings(
     boolean normalizePath,
     boolean mergeSlashes,
     EscapedSlashes escapedSlashes,
@@ -46,8 +46,8 @@ public record IrHttpSettings(
   private static final Pattern DURATION = Pattern.compile("^([0-9]{1,5}(h|m|s|ms)){1,4}$");
 
   /** The defaults, in line with Envoy's edge proxy best practices (docs/security.md). */
-  public static final IrHttpSettings DEFAULTS =
-      new IrHttpSettings(
+  public static final HttpSettings DEFAULTS =
+      new HttpSettings(
           true,
           true,
           EscapedSlashes.UNESCAPE_AND_REDIRECT,
@@ -69,7 +69,7 @@ public record IrHttpSettings(
    * @throws IllegalArgumentException naming the field, when a value is out of range or a duration
    *     is not a Gateway API duration
    */
-  public IrHttpSettings {
+  public HttpSettings {
     Objects.requireNonNull(escapedSlashes, "escapedSlashes");
     Objects.requireNonNull(headersWithUnderscores, "headersWithUnderscores");
     Objects.requireNonNull(requestHeadersTimeout, "requestHeadersTimeout");
@@ -93,10 +93,18 @@ public record IrHttpSettings(
   }
 
   private static void duration(String field, String value) {
-    if (!DURATION.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          field + " " + value + " is not a Gateway API duration (such as 10s, 5m, 1h, 500ms)");
-    }
+    durationProblem(value)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(field + " " + problem);
+            });
+  }
+
+  /** Why {@code value} is not a Gateway API duration; empty when it is one. */
+  public static Optional<String> durationProblem(String value) {
+    return DURATION.matcher(value).matches()
+        ? Optional.empty()
+        : Optional.of(value + " is not a Gateway API duration (such as 10s, 5m, 1h, 500ms)");
   }
 
   /**
@@ -121,7 +129,7 @@ public record IrHttpSettings(
   /** Every value's {@link #apiName}, for messages: {@code Allow, RejectRequest, DropHeader}. */
   public static String apiNames(Class<? extends Enum<?>> type) {
     return String.join(
-        ", ", Arrays.stream(type.getEnumConstants()).map(IrHttpSettings::apiName).toList());
+        ", ", Arrays.stream(type.getEnumConstants()).map(HttpSettings::apiName).toList());
   }
 
   /** A path that holds an escaped slash ({@code %2F}, {@code %5C}, any case). */
