@@ -3,11 +3,13 @@ package io.gatewire.adapters.xds;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.adapters.xds.mapping.ClusterMapper;
 import io.gatewire.adapters.xds.mapping.EndpointMapper;
+import io.gatewire.adapters.xds.mapping.GatewayContext;
 import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.mapping.ListenerMapper;
 import io.gatewire.adapters.xds.mapping.MetadataMapper;
 import io.gatewire.adapters.xds.mapping.RouteMapper;
 import io.gatewire.adapters.xds.mapping.SecretMapper;
+import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.MetadataOptions;
@@ -43,9 +45,11 @@ public final class XdsTranslator {
     this.secrets = new SecretMapper();
   }
 
+  /** The resources of one Gateway, built with its settings. */
   public XdsResources translate(IrGateway gateway) {
+    GatewayContext context = GatewayContext.of(gateway);
     return new XdsResources(
-        gateway.listeners().stream().map(listeners::map).toList(),
+        gateway.listeners().stream().map(listener -> listeners.map(listener, context)).toList(),
         gateway.routeConfigs().stream().map(routes::map).toList(),
         gateway.clusters().stream().map(clusters::map).toList(),
         gateway.clusters().stream()
@@ -53,6 +57,14 @@ public final class XdsTranslator {
             .map(endpoints::map)
             .toList(),
         gateway.secrets().stream().map(secrets::map).toList());
+  }
+
+  /**
+   * The resources of every Gateway as one set, each Gateway's built with its own settings (a
+   * resource named alike in several keeps the first Gateway's, see {@link XdsResources#union}).
+   */
+  public XdsResources translate(Ir ir) {
+    return XdsResources.union(ir.gateways().stream().map(this::translate).toList());
   }
 
   /** The ClusterLoadAssignment of one EDS cluster, as {@link #translate} gives it. */

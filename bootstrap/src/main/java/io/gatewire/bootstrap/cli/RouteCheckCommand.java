@@ -83,6 +83,8 @@ final class RouteCheckCommand implements Callable<Integer> {
 
   @Mixin TranslationFlags flags;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
   private final InputStream stdin;
 
   RouteCheckCommand(InputStream stdin) {
@@ -93,7 +95,8 @@ final class RouteCheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TranslatorOptions options = flags.options();
+    TranslatorOptions options =
+        flags.options().withProxySettings(proxySettings.spec(spec.commandLine()));
     try {
       LoadResult loaded =
           new FileConfigurationSource(

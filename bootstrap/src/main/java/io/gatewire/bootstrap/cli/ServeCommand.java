@@ -19,6 +19,7 @@ import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -128,6 +129,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin BindingFlags binding;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
+  private ProxySettingsSpec proxyDefaults;
+
   private final InputStream stdin;
   private final boolean handleSignals;
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -176,6 +181,7 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
+    proxyDefaults = proxySettings.spec(spec.commandLine());
     ServingOptions serving =
         binding.apply(
             spec.commandLine(),
@@ -239,7 +245,10 @@ final class ServeCommand implements Callable<Integer> {
       PrometheusMeterRegistry registry)
       throws IOException, InterruptedException {
     TranslatorOptions options =
-        flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
+        flags
+            .options()
+            .withSecrets(XdsSecurityFlags.secretDelivery(serving))
+            .withProxySettings(proxyDefaults);
     try (XdsServing xds = new XdsServing(serving, registry);
         ProcessMetrics process = ProcessMetrics.bind(registry, BuildInfo.current())) {
       xds.start();

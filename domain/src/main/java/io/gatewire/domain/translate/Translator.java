@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -110,20 +111,14 @@ public final class Translator {
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
     List<ObjectStatus> statuses = new ArrayList<>();
 
-    Set<String> ourClasses = new TreeSet<>();
+    ProxySettingsResolver settings =
+        new ProxySettingsResolver(
+            options.proxySettings(), resources.proxySettings(), warnings::add);
+    Map<String, GatewayClass> ourClasses = new TreeMap<>();
     for (GatewayClass c : resources.gatewayClasses()) {
       if (options.controllerName().equals(c.controllerName())) {
-        ourClasses.add(c.meta().name());
-        statuses.add(
-            ObjectStatus.of(
-                c.meta(),
-                new StatusBody.GatewayClassStatus(
-                    List.of(
-                        Condition.isTrue(
-                            Reasons.ACCEPTED,
-                            Reasons.ACCEPTED,
-                            "GatewayClass is accepted by " + options.controllerName(),
-                            c.meta().generation())))));
+        ourClasses.put(c.meta().name(), c);
+        statuses.add(ObjectStatus.of(c.meta(), gatewayClassStatus(c, settings, warnings::add)));
       }
     }
 
@@ -131,7 +126,7 @@ public final class Translator {
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
-      if (ourClasses.contains(g.gatewayClassName())) {
+      if (ourClasses.containsKey(g.gatewayClassName())) {
         gateways.put(g.ref(), g);
         listeners.put(g.ref(), validator.validate(g));
       }
@@ -202,10 +197,18 @@ public final class Translator {
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
+      Optional<String> parametersProblem = settings.gatewayProblem(g);
+      parametersProblem.ifPresent(
+          problem -> warnings.add(new Warning(g.ref(), problem + PROGRAMMED_ANYWAY)));
       irGateways.add(
-          gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
+          gatewayMemo.unchangedOr(
+              assembler
+                  .assemble(g, listeners.get(g.ref()), attachments)
+                  .withSettings(settings.settings(g, ourClasses.get(g.gatewayClassName())))));
       statuses.add(
-          ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
+          ObjectStatus.of(
+              g.meta(),
+              gatewayStatus(g, listeners.get(g.ref()), attachedRoutes, parametersProblem)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
   }
@@ -272,7 +275,8 @@ public final class Translator {
                       gateway.listeners(),
                       gateway.routeConfigs(),
                       clusters,
-                      gateway.secrets()))
+                      gateway.secrets(),
+                      gateway.settings()))
               : gateway);
     }
     return new TranslationResult(new Ir(gateways), lastResult.statuses(), lastResult.warnings());
@@ -427,8 +431,38 @@ public final class Translator {
         ref.port().isPresent() ? ref.port().getAsInt() : null);
   }
 
+  private static final String PROGRAMMED_ANYWAY =
+      "; the Gateway is programmed with the settings of the other levels";
+
+  private StatusBody.GatewayClassStatus gatewayClassStatus(
+      GatewayClass c, ProxySettingsResolver settings, Consumer<Warning> warnings) {
+    long generation = c.meta().generation();
+    Optional<String> problem = settings.classProblem(c);
+    problem.ifPresent(p -> warnings.accept(new Warning(c.ref(), p + PROGRAMMED_ANYWAY)));
+    return new StatusBody.GatewayClassStatus(
+        List.of(
+            problem
+                .map(
+                    p ->
+                        Condition.isFalse(
+                            Reasons.ACCEPTED,
+                            Reasons.INVALID_PARAMETERS,
+                            p + PROGRAMMED_ANYWAY,
+                            generation))
+                .orElseGet(
+                    () ->
+                        Condition.isTrue(
+                            Reasons.ACCEPTED,
+                            Reasons.ACCEPTED,
+                            "GatewayClass is accepted by " + options.controllerName(),
+                            generation))));
+  }
+
   private static StatusBody.GatewayStatus gatewayStatus(
-      Gateway g, List<ListenerState> listeners, Map<ListenerState, Set<ObjectRef>> attached) {
+      Gateway g,
+      List<ListenerState> listeners,
+      Map<ListenerState, Set<ObjectRef>> attached,
+      Optional<String> parametersProblem) {
     long generation = g.meta().generation();
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
     boolean allValid = true;
@@ -445,14 +479,20 @@ public final class Translator {
     }
     List<Condition> conditions = new ArrayList<>();
     conditions.add(
-        allValid
-            ? Condition.isTrue(
-                Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
-            : Condition.isTrue(
+        parametersProblem.isPresent()
+            ? Condition.isFalse(
                 Reasons.ACCEPTED,
-                Reasons.LISTENERS_NOT_VALID,
-                "Some listeners are not valid",
-                generation));
+                Reasons.INVALID_PARAMETERS,
+                parametersProblem.get() + PROGRAMMED_ANYWAY,
+                generation)
+            : allValid
+                ? Condition.isTrue(
+                    Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
+                : Condition.isTrue(
+                    Reasons.ACCEPTED,
+                    Reasons.LISTENERS_NOT_VALID,
+                    "Some listeners are not valid",
+                    generation));
     if (anyProgrammed) {
       conditions.add(
           Condition.isTrue(

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -50,6 +51,7 @@ public final class EchoServer implements AutoCloseable {
   private final Identity identity;
   private final HttpServer server;
   private final AtomicLong requests = new AtomicLong();
+  private final List<String> hosts = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> retryAttempts = new ConcurrentHashMap<>();
 
   /**
@@ -115,6 +117,11 @@ public final class EchoServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** The Host (authority) of every HTTP request answered so far, in order. */
+  public List<String> hosts() {
+    return List.copyOf(hosts);
+  }
+
   private void webSocket(ServerWebSocket socket) {
     requests.incrementAndGet();
     if (!socket.path().equals("/ws")) {
@@ -127,6 +134,7 @@ public final class EchoServer implements AutoCloseable {
 
   private void request(HttpServerRequest request) {
     requests.incrementAndGet();
+    hosts.add(request.authority() == null ? "" : request.authority().toString());
     String path = request.path();
     if (path.equals("/health")) {
       request.response().end("OK");

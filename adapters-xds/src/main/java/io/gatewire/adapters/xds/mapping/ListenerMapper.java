@@ -8,6 +8,7 @@ import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspe
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
+import io.gatewire.domain.settings.GatewaySettings;
 
 /**
  * {@link IrListener} as an Envoy Listener: a plain HTTP filter chain when the listener has a route
@@ -20,7 +21,7 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
 
-  private final LiveMemo<IrListener, Listener> built = new LiveMemo<>();
+  private final LiveMemo<Key, Listener> built = new LiveMemo<>();
   private final ListenerBinding binding;
 
   public ListenerMapper() {
@@ -32,9 +33,20 @@ public final class ListenerMapper {
     this.binding = binding;
   }
 
-  /** The listener; an equal IR listener gives the same instance. */
+  /** What a listener is built from: the IR listener and its Gateway. */
+  private record Key(IrListener listener, GatewayContext gateway) {}
+
+  /** The listener with the default settings; an equal IR listener gives the same instance. */
   public Listener map(IrListener listener) {
-    return built.get(listener, this::build);
+    return map(listener, new GatewayContext("", "", GatewaySettings.DEFAULTS));
+  }
+
+  /**
+   * The listener of a Gateway, with that Gateway's settings; an equal IR listener of an equal
+   * Gateway gives the same instance.
+   */
+  public Listener map(IrListener listener, GatewayContext gateway) {
+    return built.get(new Key(listener, gateway), key -> build(key.listener(), key.gateway()));
   }
 
   /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
@@ -47,7 +59,7 @@ public final class ListenerMapper {
     built.roll();
   }
 
-  private Listener build(IrListener listener) {
+  private Listener build(IrListener listener, GatewayContext gateway) {
     if (listener.udpCluster() != null) {
       return Listener.newBuilder()
           .setName(listener.name())
@@ -66,7 +78,9 @@ public final class ListenerMapper {
     if (listener.routeConfigName() != null) {
       builder.addFilterChains(
           FilterChain.newBuilder()
-              .addFilters(HttpConnectionManagers.rds(listener.name(), listener.routeConfigName())));
+              .addFilters(
+                  HttpConnectionManagers.rds(
+                      listener.name(), listener.routeConfigName(), gateway)));
     }
     boolean tls =
         !listener.tlsChains().isEmpty()
@@ -79,16 +93,17 @@ public final class ListenerMapper {
               .setName(TLS_INSPECTOR_NAME)
               .setTypedConfig(TypedConfigs.pack(TlsInspector.getDefaultInstance())));
     }
-    listener.tlsChains().forEach(chain -> builder.addFilterChains(tlsChain(chain)));
+    listener.tlsChains().forEach(chain -> builder.addFilterChains(tlsChain(chain, gateway)));
     listener.proxyChains().forEach(chain -> builder.addFilterChains(L4Proxies.chain(chain)));
     return builder.build();
   }
 
-  private static FilterChain tlsChain(IrTlsChain chain) {
+  private static FilterChain tlsChain(IrTlsChain chain, GatewayContext gateway) {
     return FilterChain.newBuilder()
         .setName(chain.name())
         .setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()))
-        .addFilters(HttpConnectionManagers.rds(chain.routeConfigName(), chain.routeConfigName()))
+        .addFilters(
+            HttpConnectionManagers.rds(chain.routeConfigName(), chain.routeConfigName(), gateway))
         .setTransportSocket(DownstreamTls.transportSocket(chain.secretNames()))
         .build();
   }
