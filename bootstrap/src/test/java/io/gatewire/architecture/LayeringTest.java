@@ -163,6 +163,17 @@ class LayeringTest {
   }
 
   @Test
+  void bouncyCastle_onlyInTheXdsAdapter_whoseCertificateRulesUseIt() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.bouncycastle.."));
+  }
+
+  @Test
   void fabric8_onlyInTheKubernetesAdapter() {
     check(
         noClasses()

@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * to (route updated or deleted, ReferenceGrant deleted, Namespace relabelled) show in the served
  * xDS. One server and one running pipeline for the class; each test replaces the cluster's objects.
  * The quickstart, cross-namespace-backend-with-grant and allowed-routes-selector inputs are
- * compared by the change tests; the parameterized test adds L4 routes, TLS Secrets and the two
- * kinds fabric8 has no model for.
+ * compared by the change tests; the parameterized test adds L4 routes, TLS Secrets (one of them
+ * malformed, which neither mode serves) and the two kinds fabric8 has no model for.
  */
 @EnableKubernetesMockClient(crud = true)
 class ClusterServingTest {
@@ -190,6 +190,7 @@ class ClusterServingTest {
       strings = {
         "l4-cross-namespace-backend-without-grant",
         "https-listener-certificate",
+        "https-listener-certificates-one-malformed",
         "tlsroute-terminate",
         "envoy-backend-fqdn",
         "serviceimport-endpoint-slices"
