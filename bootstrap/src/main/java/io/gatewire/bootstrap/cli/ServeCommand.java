@@ -14,7 +14,6 @@ import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.domain.port.ConfigurationSource;
-import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -29,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -37,14 +37,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's
  * objects (informers), with admin HTTP beside it. A broken edit keeps the last good configuration
  * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
- * after every informer's initial list); SIGTERM drains and exits 0. From a cluster, every replica
- * serves and the holder of a Lease writes status back.
+ * after every informer's initial list); SIGTERM drains and exits 0, also while it starts ({@link
+ * StopSignals}). From a cluster, every replica serves and the holder of a Lease writes status back.
  */
 @Command(
     name = "serve",
@@ -122,14 +121,13 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin XdsSecurityFlags security;
 
   private final InputStream stdin;
-  private final CountDownLatch stop = new CountDownLatch(1);
 
   ServeCommand(InputStream stdin) {
     this.stdin = stdin;
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException, SourceException {
+  public Integer call() throws Exception {
     boolean hasPaths = paths != null && !paths.isEmpty();
     if (source == Source.kubernetes && hasPaths) {
       throw new CommandLine.ParameterException(
@@ -148,6 +146,23 @@ final class ServeCommand implements Callable<Integer> {
     ServingOptions serving =
         security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata());
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    StopSignals signals = StopSignals.install();
+    try {
+      return serve(serving, adminAccess, signals);
+    } catch (Exception e) {
+      if (!signals.requested()) {
+        throw e;
+      }
+      LOG.info("{} while starting: stopped ({})", signals.stopped().join(), e.getMessage());
+      return GatewireCommand.EXIT_OK;
+    } finally {
+      signals.close();
+    }
+  }
+
+  /** Serves from the source chosen, until SIGTERM or SIGINT. */
+  private int serve(ServingOptions serving, AdminServer.Access adminAccess, StopSignals signals)
+      throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
       return serve(
@@ -156,12 +171,13 @@ final class ServeCommand implements Callable<Integer> {
           new StatusLog(),
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
       KubernetesConfigurationSource objects =
-          cluster.source(KubernetesSourceOptions.namespace(namespace));
+          signals.interrupting(() -> cluster.source(KubernetesSourceOptions.namespace(namespace)));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
@@ -183,7 +199,8 @@ final class ServeCommand implements Callable<Integer> {
           },
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals);
     }
   }
 
@@ -203,8 +220,9 @@ final class ServeCommand implements Callable<Integer> {
       StatusSink statusSink,
       ServingOptions serving,
       AdminServer.Access adminAccess,
-      PrometheusMeterRegistry registry)
-      throws IOException, InterruptedException {
+      PrometheusMeterRegistry registry,
+      StopSignals signals)
+      throws IOException {
     TranslatorOptions options =
         flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
     try (XdsServing xds = new XdsServing(serving, registry)) {
@@ -237,23 +255,63 @@ final class ServeCommand implements Callable<Integer> {
       try (AdminServer adminServer =
           new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
         adminServer.start();
-        ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(
-            "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
-            xds.port(),
-            xds.nodeGroups(),
-            adminServer.address());
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        ConfigurationSource.Watch watch = startUnlessStopped(gatewire, signals);
+        if (watch != null) {
+          LOG.info(
+              "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
+              xds.port(),
+              xds.nodeGroups(),
+              adminServer.address());
+        }
         try {
-          stop.await();
-          LOG.info("shutting down: draining xDS streams");
+          String signal = signals.stopped().join();
+          LOG.info(
+              "{}: shutting down, draining xDS streams{}",
+              signal,
+              watch == null ? " (the first load had not finished)" : "");
         } finally {
-          watch.close();
+          if (watch != null) {
+            watch.close();
+          }
         }
       }
     }
     return GatewireCommand.EXIT_OK;
+  }
+
+  /**
+   * Starts following the source (its first load may be slow: a large input, a cluster's initial
+   * lists) beside this thread, and returns its watch; null when a stop is requested first, and the
+   * watch is then closed whenever the start ends.
+   */
+  private static ConfigurationSource.Watch startUnlessStopped(
+      Gatewire gatewire, StopSignals signals) {
+    CompletableFuture<ConfigurationSource.Watch> started = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                started.complete(gatewire.start());
+              } catch (Throwable t) {
+                started.completeExceptionally(t);
+              }
+            },
+            "gatewire-start");
+    starter.setDaemon(true);
+    starter.start();
+    CompletableFuture.anyOf(started, signals.stopped()).exceptionally(t -> null).join();
+    if (!started.isDone()) {
+      started.thenAccept(ConfigurationSource.Watch::close);
+      return null;
+    }
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   static String configDump(XdsServing xds) {
