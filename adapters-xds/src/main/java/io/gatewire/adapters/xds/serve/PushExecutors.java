@@ -38,12 +38,7 @@ final class PushExecutors implements ExecutorGroup, AutoCloseable {
   }
 
   static PushExecutors perCore() {
-    return new PushExecutors(threadsPerCore());
-  }
-
-  /** One thread per core, at least two. */
-  static int threadsPerCore() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
+    return new PushExecutors(Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The pool's thread name, digits written {@code #}, with its number of threads. */

@@ -52,9 +52,12 @@ final class ServingThreads implements AutoCloseable {
     calls.prestartAllCoreThreads();
   }
 
-  /** As many of each as {@link PushExecutors#perCore()}: one per core, at least two. */
+  /**
+   * Two I/O loops and two call threads per core, as many loops as Netty's default (and gRPC's
+   * shared group) has.
+   */
   static ServingThreads perCore() {
-    return new ServingThreads(PushExecutors.threadsPerCore());
+    return new ServingThreads(2 * Runtime.getRuntime().availableProcessors());
   }
 
   EventLoopGroup accept() {
