@@ -187,6 +187,17 @@ class LayeringTest {
             .resideInAnyPackage("com.google.re2j.."));
   }
 
+  @Test
+  void bouncyCastle_onlyInTheXdsAdapter_whoseCertificateRulesUseIt() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.bouncycastle.."));
+  }
+
   /**
    * The benchmarks' Kubernetes soak drives an API server, and the test tools (testkit) set up the
    * real one (CRDs, RBAC) as its admin. Neither is shipped.

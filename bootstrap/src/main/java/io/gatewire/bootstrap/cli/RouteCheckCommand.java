@@ -4,6 +4,7 @@ import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.xds.routecheck.RouteChecker;
 import io.gatewire.adapters.xds.routecheck.RouteOutcome;
+import io.gatewire.adapters.xds.tls.EnvoyCertificateRules;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.bootstrap.routecheck.CaseFile;
 import io.gatewire.bootstrap.routecheck.CaseFileException;
@@ -20,6 +21,7 @@ import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.port.SourceException;
+import io.gatewire.domain.translate.CertificateRules;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -118,7 +120,8 @@ final class RouteCheckCommand implements Callable<Integer> {
         err.println(
             "note: " + loaded.warnings().size() + " input warning(s); run translate to see them");
       }
-      List<CaseResult> results = run(cases, stubbed.resources(), options);
+      List<CaseResult> results =
+          run(cases, stubbed.resources(), options, stubbed.accepting(new EnvoyCertificateRules()));
       out.print(
           output == Output.text
               ? RouteCheckReport.text(results)
@@ -135,7 +138,11 @@ final class RouteCheckCommand implements Callable<Integer> {
     }
   }
 
-  private List<CaseResult> run(CaseFile file, GatewayResources input, TranslatorOptions options)
+  private List<CaseResult> run(
+      CaseFile file,
+      GatewayResources input,
+      TranslatorOptions options,
+      CertificateRules certificates)
       throws SourceException, CaseFileException {
     Map<List<String>, Evaluation> byChanges = new HashMap<>();
     List<CaseResult> results = new ArrayList<>();
@@ -143,7 +150,7 @@ final class RouteCheckCommand implements Callable<Integer> {
     for (CaseFile.Case c : file.cases()) {
       Evaluation evaluation = byChanges.get(c.afterRuntimeChanges());
       if (evaluation == null) {
-        evaluation = evaluate(input, c.afterRuntimeChanges(), options);
+        evaluation = evaluate(input, c.afterRuntimeChanges(), options, certificates);
         byChanges.put(c.afterRuntimeChanges(), evaluation);
       }
       CaseRequests.Prepared prepared;
@@ -170,7 +177,10 @@ final class RouteCheckCommand implements Callable<Integer> {
   private record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
 
   private Evaluation evaluate(
-      GatewayResources input, List<String> changes, TranslatorOptions options)
+      GatewayResources input,
+      List<String> changes,
+      TranslatorOptions options,
+      CertificateRules certificates)
       throws SourceException {
     List<String> notes = new ArrayList<>();
     List<RuntimeChange> parsed = changes.stream().map(RuntimeChange::parse).toList();
@@ -194,6 +204,7 @@ final class RouteCheckCommand implements Callable<Integer> {
         .proxySink(recorder)
         .statusSink(recorder)
         .options(options)
+        .override(binder -> binder.bind(CertificateRules.class).toInstance(certificates))
         .build()
         .translateOnce();
     List<String> programmed = recorder.ir().gateways().stream().map(IrGateway::key).toList();

@@ -17,7 +17,6 @@ import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
-import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
@@ -36,21 +35,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's
  * objects (informers), with admin HTTP beside it. A broken edit keeps the last good configuration
  * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
- * after every informer's initial list); SIGTERM drains and exits 0. From a cluster, every replica
- * serves and the holder of a Lease writes status back.
+ * after every informer's initial list); SIGTERM drains and exits 0, also while it starts ({@link
+ * StopSignals}). From a cluster, every replica serves and the holder of a Lease writes status back.
  */
 @Command(
     name = "serve",
@@ -135,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final boolean handleSignals;
-  private final CountDownLatch stop = new CountDownLatch(1);
+  private final StopSignals signals = new StopSignals();
   private final CompletableFuture<Serving> started = new CompletableFuture<>();
 
   ServeCommand(InputStream stdin) {
@@ -161,11 +159,11 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Drains and returns, as SIGTERM does. */
   void stop() {
-    stop.countDown();
+    signals.request("stop");
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException, SourceException {
+  public Integer call() throws Exception {
     boolean hasPaths = paths != null && !paths.isEmpty();
     if (source == Source.kubernetes && hasPaths) {
       throw new CommandLine.ParameterException(
@@ -187,6 +185,25 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine(),
             security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    if (handleSignals) {
+      signals.install();
+    }
+    try {
+      return serve(serving, adminAccess, signals);
+    } catch (Exception e) {
+      if (!signals.requested()) {
+        throw e;
+      }
+      LOG.info("{} while starting: stopped ({})", signals.stopped().join(), e.getMessage());
+      return GatewireCommand.EXIT_OK;
+    } finally {
+      signals.close();
+    }
+  }
+
+  /** Serves from the source chosen, until SIGTERM or SIGINT. */
+  private int serve(ServingOptions serving, AdminServer.Access adminAccess, StopSignals signals)
+      throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (source == Source.file) {
       return serve(
@@ -195,12 +212,13 @@ final class ServeCommand implements Callable<Integer> {
           new StatusLog(),
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
       KubernetesConfigurationSource objects =
-          cluster.source(KubernetesSourceOptions.namespace(namespace));
+          signals.interrupting(() -> cluster.source(KubernetesSourceOptions.namespace(namespace)));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
@@ -222,7 +240,8 @@ final class ServeCommand implements Callable<Integer> {
           },
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals);
     }
   }
 
@@ -242,8 +261,9 @@ final class ServeCommand implements Callable<Integer> {
       StatusSink statusSink,
       ServingOptions serving,
       AdminServer.Access adminAccess,
-      PrometheusMeterRegistry registry)
-      throws IOException, InterruptedException {
+      PrometheusMeterRegistry registry,
+      StopSignals signals)
+      throws IOException {
     TranslatorOptions options =
         flags
             .options()
@@ -280,18 +300,21 @@ final class ServeCommand implements Callable<Integer> {
       try (AdminServer adminServer =
           new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
         adminServer.start();
-        ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
-        started.complete(new Serving(xds.port(), adminServer.address()));
-        if (handleSignals) {
-          Signal.handle(new Signal("TERM"), s -> stop.countDown());
-          Signal.handle(new Signal("INT"), s -> stop.countDown());
+        ConfigurationSource.Watch watch = startUnlessStopped(gatewire, signals);
+        if (watch != null) {
+          LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
+          started.complete(new Serving(xds.port(), adminServer.address()));
         }
         try {
-          stop.await();
-          LOG.info("shutting down: draining xDS streams");
+          String signal = signals.stopped().join();
+          LOG.info(
+              "{}: shutting down, draining xDS streams{}",
+              signal,
+              watch == null ? " (the first load had not finished)" : "");
         } finally {
-          watch.close();
+          if (watch != null) {
+            watch.close();
+          }
         }
       }
     }
@@ -321,6 +344,41 @@ final class ServeCommand implements Callable<Integer> {
   static String hostAndPort(InetSocketAddress address) {
     String host = address.getAddress().getHostAddress();
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /**
+   * Starts following the source (its first load may be slow: a large input, a cluster's initial
+   * lists) beside this thread, and returns its watch; null when a stop is requested first, and the
+   * watch is then closed whenever the start ends.
+   */
+  private static ConfigurationSource.Watch startUnlessStopped(
+      Gatewire gatewire, StopSignals signals) {
+    CompletableFuture<ConfigurationSource.Watch> watching = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                watching.complete(gatewire.start());
+              } catch (Throwable t) {
+                watching.completeExceptionally(t);
+              }
+            },
+            "gatewire-start");
+    starter.setDaemon(true);
+    starter.start();
+    CompletableFuture.anyOf(watching, signals.stopped()).exceptionally(t -> null).join();
+    if (!watching.isDone()) {
+      watching.thenAccept(ConfigurationSource.Watch::close);
+      return null;
+    }
+    try {
+      return watching.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   static String configDump(XdsServing xds) {
