@@ -154,19 +154,28 @@ public final class EnvoyFixture implements AutoCloseable {
    */
   public void edit(String manifests) {
     double before = metric(TRANSLATIONS);
-    try {
-      Path next = dir.resolve("input.yaml.next");
-      Files.writeString(next, manifests, StandardCharsets.UTF_8);
-      Files.move(next, input, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    save(manifests);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (metric(TRANSLATIONS) <= before) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the edit was not translated within " + READY_TIMEOUT);
       }
       sleep(20);
+    }
+  }
+
+  /**
+   * Replaces the input with {@code manifests} (written beside it and moved over it, as editors
+   * save) and returns at once: the {@link System#nanoTime} at which the saved file was in place.
+   */
+  public long save(String manifests) {
+    try {
+      Path next = dir.resolve("input.yaml.next");
+      Files.writeString(next, manifests, StandardCharsets.UTF_8);
+      Files.move(next, input, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return System.nanoTime();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
