@@ -52,10 +52,13 @@ public final class ReloadLatency {
   private final EnvoyFixture fixture;
   private final Envoy envoy;
 
-  private ReloadLatency(Input input, EnvoyFixture fixture, Envoy envoy) {
+  private final int warmup;
+
+  private ReloadLatency(Input input, EnvoyFixture fixture, Envoy envoy, int warmup) {
     this.input = input;
     this.fixture = fixture;
     this.envoy = envoy;
+    this.warmup = warmup;
   }
 
   /**
@@ -78,6 +81,12 @@ public final class ReloadLatency {
     int edits = Integer.parseInt(option(args, "--edits", "10"));
     AdsProtocol protocol =
         AdsProtocol.valueOf(option(args, "--protocol", "delta").toUpperCase(Locale.ROOT));
+    System.out.println(table(run(edits, WARMUP, protocol), edits, protocol));
+    System.exit(0);
+  }
+
+  /** Measures {@code edits} edits of each kind after {@code warmup} uncounted ones. */
+  static List<Figure> run(int edits, int warmup, AdsProtocol protocol) {
     List<EchoServer> pods = new ArrayList<>();
     for (String pod : List.of("app-a-0", "app-a-1", "app-b-0")) {
       pods.add(EchoServer.start(new EchoServer.Identity("reload", pod.substring(0, 5), pod)));
@@ -88,12 +97,11 @@ public final class ReloadLatency {
         Envoy envoy = fixture.envoy("reload/gw", protocol);
         envoy.awaitLive(WAIT);
         envoy.awaitStable(WAIT);
-        print(new ReloadLatency(input, fixture, envoy).measure(edits), edits, protocol);
+        return new ReloadLatency(input, fixture, envoy, warmup).measure(edits);
       }
     } finally {
       pods.forEach(EchoServer::close);
     }
-    System.exit(0);
   }
 
   private List<Figure> measure(int edits) {
@@ -109,11 +117,11 @@ public final class ReloadLatency {
   private Figure repeat(String name, int edits, Supplier<Double> edit) {
     List<Double> samples = new ArrayList<>();
     Set<String> types = new TreeSet<>();
-    for (int i = 0; i < WARMUP + edits; i++) {
+    for (int i = 0; i < warmup + edits; i++) {
       XdsCounts before = envoy.xds();
       double millis = edit.get();
       envoy.awaitStable(WAIT);
-      if (i >= WARMUP) {
+      if (i >= warmup) {
         samples.add(millis);
         XdsCounts after = envoy.xds();
         after.byType().keySet().stream()
@@ -280,7 +288,7 @@ public final class ReloadLatency {
     }
   }
 
-  private static void print(List<Figure> figures, int edits, AdsProtocol protocol) {
+  static String table(List<Figure> figures, int edits, AdsProtocol protocol) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -305,7 +313,7 @@ public final class ReloadLatency {
       out.append(Arrays.toString(figure.samples().stream().mapToLong(Math::round).toArray()));
       out.append('\n');
     }
-    System.out.println(out);
+    return out.toString();
   }
 
   private static String option(String[] args, String name, String fallback) {
