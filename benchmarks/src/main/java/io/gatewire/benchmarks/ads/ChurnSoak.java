@@ -8,6 +8,7 @@ import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
+import io.gatewire.benchmarks.JvmProbe;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.embed.Gatewire;
@@ -43,9 +44,10 @@ import java.util.function.BooleanSupplier;
  * 10% of the baseline, and the rest equal to it.
  *
  * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.ChurnSoak [--routes 1000] [--cycles
- * 50] [--streams 4] [--client-churn 1000] [--source files|kubernetes] [--out
+ * 50] [--streams 4] [--client-churn 1000] [--source files|kubernetes|kube-apiserver] [--out
  * benchmarks/target/soak.json]}; {@code kubernetes} runs the cluster source against fabric8's CRUD
- * mock API server ({@link KubernetesRouteSource}).
+ * mock API server, {@code kube-apiserver} against a real kube-apiserver and etcd ({@link
+ * KubernetesRouteSource}).
  */
 public final class ChurnSoak {
   private static final String GROUP = Serving.GATEWAY_GROUP;
@@ -126,7 +128,13 @@ public final class ChurnSoak {
     if ("kubernetes".equals(medium)) {
       return KubernetesRouteSource.start();
     }
-    throw new IllegalArgumentException("--source is files or kubernetes, not " + medium);
+    if ("kube-apiserver".equals(medium)) {
+      return KubernetesRouteSource.startOnRealApiServer();
+    }
+    throw new IllegalArgumentException(
+        "--source is files, kubernetes (fabric8's mock API server) or kube-apiserver (a real one),"
+            + " not "
+            + medium);
   }
 
   /** Runs the soak on {@code routes}, which must start empty. */

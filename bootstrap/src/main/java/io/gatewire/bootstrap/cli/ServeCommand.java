@@ -12,7 +12,10 @@ import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
+import io.gatewire.bootstrap.admin.ProcessMetrics;
+import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
+import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
@@ -29,11 +32,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +58,7 @@ import sun.misc.Signal;
         "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
             + "reloading on change.")
 final class ServeCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final Logger LOG = UserLoggers.SERVE;
 
   /** Where the Gateway API objects come from. */
   enum Source {
@@ -237,7 +240,8 @@ final class ServeCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     TranslatorOptions options =
         flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
-    try (XdsServing xds = new XdsServing(serving, registry)) {
+    try (XdsServing xds = new XdsServing(serving, registry);
+        ProcessMetrics process = ProcessMetrics.bind(registry, BuildInfo.current())) {
       xds.start();
       Gatewire gatewire =
           Gatewire.builder()
@@ -268,11 +272,7 @@ final class ServeCommand implements Callable<Integer> {
           new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
         adminServer.start();
         ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(
-            "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
-            xds.port(),
-            xds.nodeGroups(),
-            adminServer.address());
+        LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
         started.complete(new Serving(xds.port(), adminServer.address()));
         if (handleSignals) {
           Signal.handle(new Signal("TERM"), s -> stop.countDown());
@@ -287,6 +287,31 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return GatewireCommand.EXIT_OK;
+  }
+
+  /**
+   * What an operator needs first: the Gateways served (the node group {@code *}, every Gateway
+   * merged, is not one) and where xDS and admin listen.
+   */
+  static String startupLine(int xdsPort, Set<String> nodeGroups, InetSocketAddress admin) {
+    List<String> gateways = nodeGroups.stream().filter(g -> !g.equals("*")).sorted().toList();
+    String served =
+        gateways.isEmpty()
+            ? "no Gateway of this controller yet"
+            : "Gateways " + String.join(", ", gateways);
+    return "serving "
+        + served
+        + " over xDS on port "
+        + xdsPort
+        + " (an Envoy whose node cluster is <namespace>/<gateway> gets that Gateway, any other"
+        + " node all of them merged); admin HTTP on "
+        + hostAndPort(admin);
+  }
+
+  /** {@code 127.0.0.1:19000}, {@code [::1]:19000}: no leading {@code /}, no host name lookup. */
+  static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   static String configDump(XdsServing xds) {

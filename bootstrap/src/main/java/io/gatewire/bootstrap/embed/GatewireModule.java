@@ -7,6 +7,7 @@ import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
+import io.gatewire.bootstrap.logging.ReloadLog;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.gatewire.domain.port.StatusSink;
@@ -14,8 +15,6 @@ import io.gatewire.domain.translate.RegexDialect;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The core wiring: translator and use cases. It needs bindings for {@link ConfigurationSource},
@@ -25,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * RegexDialect}.
  */
 public final class GatewireModule extends AbstractModule {
-  private static final Logger LOG = LoggerFactory.getLogger(GatewireModule.class);
-
   @Provides
   @Singleton
   RegexDialect regexDialect() {
@@ -48,14 +45,7 @@ public final class GatewireModule extends AbstractModule {
       StatusSink statusSink,
       Settings settings) {
     return new ConfigurationPipeline(
-        source,
-        translator,
-        proxySink,
-        statusSink,
-        settings.debounce(),
-        e ->
-            LOG.error(
-                "configuration not reloaded, the last good one keeps serving: {}", e.getMessage()));
+        source, translator, proxySink, statusSink, settings.debounce(), new ReloadLog());
   }
 
   /** How the pipeline runs: the debounce between a change signal and the reload. */

@@ -70,7 +70,7 @@ class ServeEndToEndIT {
   }
 
   private static int xdsPort(GatewireProcess gatewire) throws Exception {
-    Matcher m = Pattern.compile("serving xDS on port (\\d+)").matcher(gatewire.log());
+    Matcher m = Pattern.compile("xDS on port (\\d+)").matcher(gatewire.log());
     assertThat(m.find()).as(gatewire.log()).isTrue();
     return Integer.parseInt(m.group(1));
   }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -152,10 +153,13 @@ public final class Translator {
     List<ParentOutcome> outcomes = new ArrayList<>();
     List<Attachment> allAttachments = new ArrayList<>();
     Map<ListenerState, Set<ObjectRef>> attachedRoutes = new IdentityHashMap<>();
+    Set<ObjectRef> existingGateways = new TreeSet<>();
+    resources.gateways().forEach(g -> existingGateways.add(g.ref()));
     for (RoutePlan plan : plans) {
       for (ParentRef ref : distinct(plan.parentRefs())) {
         Gateway gateway = ourGateway(ref, plan.route(), gateways);
         if (gateway == null) {
+          missingGateway(ref, plan.route(), existingGateways).ifPresent(warnings::add);
           continue;
         }
         if (plan.allRulesDropped()) {
@@ -371,6 +375,31 @@ public final class Translator {
     }
     return gateways.get(
         new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  /**
+   * A warning when {@code ref} names a Gateway that is not in the input at all (one of another
+   * controller is not missing: it is not ours to report). No status can say it: only the Gateway's
+   * controller writes a route's parent entry.
+   */
+  private static Optional<Warning> missingGateway(
+      ParentRef ref, Route route, Set<ObjectRef> existingGateways) {
+    if (!RouteAttacher.namesGateway(ref)) {
+      return Optional.empty();
+    }
+    ObjectRef named =
+        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name());
+    if (existingGateways.contains(named)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Warning(
+            route.meta().ref(),
+            "parentRef names Gateway "
+                + named.namespace()
+                + "/"
+                + named.name()
+                + ", which does not exist; the route is not attached to it"));
   }
 
   /** The Gateway API asks the message of dropped rules to start with "Dropped Rule". */

@@ -5,7 +5,6 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.listener.v3.ListenerFilter;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
@@ -16,7 +15,7 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
  * per proxy chain, selected by SNI (hence the TLS inspector); a UDP listener is a UDP socket with
  * the {@code udp_proxy} listener filter and no filter chain. No metadata, on purpose: a listener is
  * shared by several Gateway listeners, and changing its metadata would drain its connections
- * (METADATA.md).
+ * (docs/metadata.md).
  */
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";

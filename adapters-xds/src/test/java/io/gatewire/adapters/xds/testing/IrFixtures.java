@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * IR built in code: the origins of METADATA.md's seed example and a rich Gateway that uses every
- * feature the mappers know. {@link #rich(Random)} hands every list the IR sorts itself (and every
- * annotation map) to the constructors in a random order, for determinism tests.
+ * IR built in code: the origins of the seed example of docs/metadata.md and a rich Gateway that
+ * uses every feature the mappers know. {@link #rich(Random)} hands every list the IR sorts itself
+ * (and every annotation map) to the constructors in a random order, for determinism tests.
  */
 public final class IrFixtures {
   public static final String ROUTE_GV = "gateway.networking.k8s.io/v1";
