@@ -41,7 +41,8 @@ import java.util.function.Supplier;
  * Two edits of each kind are made first and not counted.
  *
  * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.dataplane.ReloadLatency [--edits 10]
- * [--protocol delta|sotw]}
+ * [--protocol delta|sotw]}; with {@code --source kube-apiserver [--routes 100,1000] [--samples 20]}
+ * the writes go to a real Kubernetes API server instead ({@link ClusterReloadLatency}).
  */
 public final class ReloadLatency {
   private static final String HOST = "reload.example.com";
@@ -78,10 +79,24 @@ public final class ReloadLatency {
   }
 
   public static void main(String[] args) {
-    int edits = Integer.parseInt(option(args, "--edits", "10"));
     AdsProtocol protocol =
         AdsProtocol.valueOf(option(args, "--protocol", "delta").toUpperCase(Locale.ROOT));
-    System.out.println(table(run(edits, WARMUP, protocol), edits, protocol));
+    String source = option(args, "--source", "files");
+    if (source.equals("kube-apiserver")) {
+      int samples = Integer.parseInt(option(args, "--samples", "20"));
+      List<Integer> sizes =
+          Arrays.stream(option(args, "--routes", "100,1000").split(","))
+              .map(Integer::parseInt)
+              .toList();
+      System.out.println(
+          ClusterReloadLatency.table(
+              ClusterReloadLatency.run(sizes, samples, protocol), samples, protocol));
+    } else if (source.equals("files")) {
+      int edits = Integer.parseInt(option(args, "--edits", "10"));
+      System.out.println(table(run(edits, WARMUP, protocol), edits, protocol));
+    } else {
+      throw new IllegalArgumentException("--source files|kube-apiserver, not " + source);
+    }
     System.exit(0);
   }
 
