@@ -174,9 +174,9 @@ final class RouteCheckCommand implements Callable<Integer> {
   }
 
   /** The translation after some runtime changes, ready to answer requests. */
-  private record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
+  record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
 
-  private Evaluation evaluate(
+  static Evaluation evaluate(
       GatewayResources input,
       List<String> changes,
       TranslatorOptions options,
