@@ -8,15 +8,17 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Admin HTTP: {@code /healthz} (the process is up), {@code /readyz} (a configuration is being
  * served; the body says when it is stale and why), {@code /metrics} (Prometheus text) and {@code
  * /config_dump} (the xDS per node group, as {@code translate} prints it: every route and backend of
- * the platform, Secrets by name only). It binds the address it is given (the command line defaults
- * to 127.0.0.1), and {@code /config_dump} answers loopback peers only (403 for others) unless
- * {@link Access#exposeConfigDump}.
+ * the platform, Secrets by name only) and {@code /explain} (what {@code gatewire explain} says,
+ * about the configuration being served). It binds the address it is given (the command line
+ * defaults to 127.0.0.1), and {@code /config_dump} and {@code /explain} answer loopback peers only
+ * (403 for others) unless {@link Access#exposeConfigDump}.
  */
 public final class AdminServer implements AutoCloseable {
   private final HttpServer server;
@@ -29,11 +31,34 @@ public final class AdminServer implements AutoCloseable {
    */
   public record Access(InetSocketAddress address, boolean exposeConfigDump) {}
 
+  /** An answer of an endpoint that computes one per request. */
+  public record Response(int status, String contentType, String body) {}
+
   public AdminServer(
       Access access,
       Supplier<SyncConfigurationUseCase.SyncState> state,
       Supplier<String> metrics,
       Supplier<String> configDump)
+      throws IOException {
+    this(
+        access,
+        state,
+        metrics,
+        configDump,
+        query -> new Response(404, "text/plain", "not found: /explain is not served here\n"));
+  }
+
+  /**
+   * Also answers {@code /explain?...} with {@code explain}, given the request's raw query string
+   * (null when none); like {@code /config_dump}, to loopback peers only unless {@link
+   * Access#exposeConfigDump}.
+   */
+  public AdminServer(
+      Access access,
+      Supplier<SyncConfigurationUseCase.SyncState> state,
+      Supplier<String> metrics,
+      Supplier<String> configDump,
+      Function<String, Response> explain)
       throws IOException {
     server = HttpServer.create(access.address(), 0);
     server.setExecutor(
@@ -60,6 +85,21 @@ public final class AdminServer implements AutoCloseable {
                 403,
                 "text/plain",
                 "forbidden: /config_dump answers loopback peers only;"
+                    + " start serve with --admin-expose-config-dump to allow others\n");
+          }
+        });
+    server.createContext(
+        "/explain",
+        ex -> {
+          if (mayReadConfigDump(ex.getRemoteAddress(), access.exposeConfigDump())) {
+            Response response = explain.apply(ex.getRequestURI().getRawQuery());
+            respond(ex, response.status(), response.contentType(), response.body());
+          } else {
+            respond(
+                ex,
+                403,
+                "text/plain",
+                "forbidden: /explain answers loopback peers only;"
                     + " start serve with --admin-expose-config-dump to allow others\n");
           }
         });

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TranslateCommand.class,
       RouteCheckCommand.class,
+      ExplainCommand.class,
       ServeCommand.class,
       GenerateCommand.class
     })
@@ -54,6 +55,9 @@ public final class GatewireCommand implements Runnable {
       }
       if (type == RouteCheckCommand.class) {
         return type.cast(new RouteCheckCommand(stdin));
+      }
+      if (type == ExplainCommand.class) {
+        return type.cast(new ExplainCommand(stdin));
       }
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(stdin));

@@ -3,6 +3,7 @@ package io.gatewire.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.k8s.cluster.ClusterStatus;
 import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
 import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
@@ -13,6 +14,8 @@ import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.embed.Gatewire;
+import io.gatewire.bootstrap.explain.ExplainEndpoint;
+import io.gatewire.bootstrap.explain.ExplainState;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
@@ -185,14 +188,24 @@ final class ServeCommand implements Callable<Integer> {
             security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ExplainState explain = new ExplainState(flags.options().metadata());
     if (source == Source.file) {
-      return serve(
+      FileConfigurationSource files =
           new FileConfigurationSource(
-              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine())),
+              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+      return serve(
+          explain.source(
+              files,
+              () -> {
+                LoadResult loaded = files.loadWithWarnings();
+                return new ExplainState.Located(
+                    loaded.resources(), ref -> loaded.locations().get(ref));
+              }),
           new StatusLog(),
           serving,
           adminAccess,
-          registry);
+          registry,
+          explain);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
@@ -212,14 +225,19 @@ final class ServeCommand implements Callable<Integer> {
           lease.identity());
       StatusLog log = new StatusLog();
       return serve(
-          objects,
+          explain.source(
+              objects,
+              () ->
+                  new ExplainState.Located(
+                      objects.load(), ref -> objects.location(ref).orElse(null))),
           (statuses, warnings) -> {
             status.report(statuses, warnings);
             log.report(statuses, warnings);
           },
           serving,
           adminAccess,
-          registry);
+          registry,
+          explain);
     }
   }
 
@@ -239,7 +257,8 @@ final class ServeCommand implements Callable<Integer> {
       StatusSink statusSink,
       ServingOptions serving,
       AdminServer.Access adminAccess,
-      PrometheusMeterRegistry registry)
+      PrometheusMeterRegistry registry,
+      ExplainState explain)
       throws IOException, InterruptedException {
     TranslatorOptions options =
         flags
@@ -251,8 +270,8 @@ final class ServeCommand implements Callable<Integer> {
       Gatewire gatewire =
           Gatewire.builder()
               .source(configuration)
-              .proxySink(xds)
-              .statusSink(statusSink)
+              .proxySink(explain.proxySink(xds))
+              .statusSink(explain.statusSink(statusSink))
               .options(options)
               .build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
@@ -274,7 +293,12 @@ final class ServeCommand implements Callable<Integer> {
       // the
       // cluster's initial lists.
       try (AdminServer adminServer =
-          new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
+          new AdminServer(
+              adminAccess,
+              gatewire::state,
+              registry::scrape,
+              () -> configDump(xds),
+              new ExplainEndpoint(explain)::answer)) {
         adminServer.start();
         ConfigurationSource.Watch watch = gatewire.start();
         LOG.info(

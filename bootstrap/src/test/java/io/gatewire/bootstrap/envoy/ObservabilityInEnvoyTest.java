@@ -16,6 +16,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -408,6 +410,49 @@ class ObservabilityInEnvoyTest {
 
   @Test
   @Order(9)
+  void serveExplains_theLinesAndSeriesEnvoyWrote() throws Exception {
+    String svcB =
+        SPLIT.entrySet().stream()
+            .filter(e -> e.getValue().equals("svc-b"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    JsonNode line = explain(linePath(svcB).toString(), 200);
+    assertThat(objects(line))
+        .hasSize(4)
+        .startsWith("Gateway myns/eg", "HTTPRoute myns/shop", "Service myns/svc-b");
+    assertThat(objects(line).get(3)).startsWith("EndpointSlice myns/svc-b-");
+    List<String> details = new ArrayList<>();
+    line.at("/objects/1/details").forEach(d -> details.add(d.asText()));
+    assertThat(details)
+        .contains(
+            "rule 2 \"split\": PathPrefix /split",
+            "backendRef 1: Service myns/svc-b port 8080 weight 50  <- this one");
+
+    String series =
+        envoy
+            .admin("/stats/prometheus")
+            .lines()
+            .filter(l -> l.startsWith("envoy_cluster_zone_upstream_rq_completed{"))
+            .filter(l -> l.contains("gatewire_backend_name=\"svc-a\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(objects(explain(series, 200)))
+        .contains("Gateway myns/eg", "HTTPRoute myns/shop", "Service myns/svc-a");
+
+    JsonNode request = explain("http://shop.example.com/cart/1", 200);
+    assertThat(objects(request)).contains("HTTPRoute myns/shop", "Service myns/svc-a");
+    assertThat(request.at("/objects/1/location").asText())
+        .as("file mode: the input file and line")
+        .matches(".*input\\.yaml:\\d+");
+
+    JsonNode unknown = explain("myns/eg/81", 404);
+    assertThat(unknown.path("resolved").asBoolean()).isFalse();
+    assertThat(unknown.path("unresolved").toString()).contains("myns/eg/81");
+  }
+
+  @Test
+  @Order(10)
   void aUdpSession_isLoggedWhenItEnds_namingListenerRouteAndBackend() {
     envoy.close(); // a UDP session's line is written when it ends; stopping Envoy ends it
     JsonNode udp = lineOfListener("udp");
@@ -429,6 +474,29 @@ class ObservabilityInEnvoyTest {
     List<String> names = new ArrayList<>();
     udp.fieldNames().forEachRemaining(names::add);
     assertThat(names).containsExactlyInAnyOrderElementsOf(FIELDS);
+  }
+
+  private static JsonNode explain(String question, int status) throws IOException {
+    HttpResponse<String> response =
+        fixture.adminResponse(
+            "/explain?o=json&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private static List<String> objects(JsonNode explanation) {
+    List<String> objects = new ArrayList<>();
+    explanation
+        .path("objects")
+        .forEach(
+            o ->
+                objects.add(
+                    o.path("kind").asText()
+                        + " "
+                        + o.path("namespace").asText()
+                        + "/"
+                        + o.path("name").asText()));
+    return objects;
   }
 
   /** The {@code stats_config} of docs/envoy-bootstrap.yaml, the bootstrap Gatewire ships. */
