@@ -3,6 +3,7 @@ package io.gatewire.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.k8s.cluster.ClusterStatus;
 import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
 import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
@@ -15,6 +16,8 @@ import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.admin.ProcessMetrics;
 import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
+import io.gatewire.bootstrap.explain.ExplainEndpoint;
+import io.gatewire.bootstrap.explain.ExplainState;
 import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.StatusSink;
@@ -205,15 +208,25 @@ final class ServeCommand implements Callable<Integer> {
   private int serve(ServingOptions serving, AdminServer.Access adminAccess, StopSignals signals)
       throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ExplainState explain = new ExplainState(flags.options().metadata());
     if (source == Source.file) {
-      return serve(
+      FileConfigurationSource files =
           new FileConfigurationSource(
-              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine())),
+              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+      return serve(
+          explain.source(
+              files,
+              () -> {
+                LoadResult loaded = files.loadWithWarnings();
+                return new ExplainState.Located(
+                    loaded.resources(), ref -> loaded.locations().get(ref));
+              }),
           new StatusLog(),
           serving,
           adminAccess,
           registry,
-          signals);
+          signals,
+          explain);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
@@ -233,7 +246,11 @@ final class ServeCommand implements Callable<Integer> {
           lease.identity());
       StatusLog log = new StatusLog();
       return serve(
-          objects,
+          explain.source(
+              objects,
+              () ->
+                  new ExplainState.Located(
+                      objects.load(), ref -> objects.location(ref).orElse(null))),
           (statuses, warnings) -> {
             status.report(statuses, warnings);
             log.report(statuses, warnings);
@@ -241,7 +258,8 @@ final class ServeCommand implements Callable<Integer> {
           serving,
           adminAccess,
           registry,
-          signals);
+          signals,
+          explain);
     }
   }
 
@@ -262,7 +280,8 @@ final class ServeCommand implements Callable<Integer> {
       ServingOptions serving,
       AdminServer.Access adminAccess,
       PrometheusMeterRegistry registry,
-      StopSignals signals)
+      StopSignals signals,
+      ExplainState explain)
       throws IOException {
     TranslatorOptions options =
         flags
@@ -275,8 +294,8 @@ final class ServeCommand implements Callable<Integer> {
       Gatewire gatewire =
           Gatewire.builder()
               .source(configuration)
-              .proxySink(xds)
-              .statusSink(statusSink)
+              .proxySink(explain.proxySink(xds))
+              .statusSink(explain.statusSink(statusSink))
               .options(options)
               .build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
@@ -298,7 +317,12 @@ final class ServeCommand implements Callable<Integer> {
       // the
       // cluster's initial lists.
       try (AdminServer adminServer =
-          new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
+          new AdminServer(
+              adminAccess,
+              gatewire::state,
+              registry::scrape,
+              () -> configDump(xds),
+              new ExplainEndpoint(explain)::answer)) {
         adminServer.start();
         ConfigurationSource.Watch watch = startUnlessStopped(gatewire, signals);
         if (watch != null) {

@@ -218,6 +218,11 @@ public final class EnvoyFixture implements AutoCloseable {
     return response.body();
   }
 
+  /** GET on {@code serve}'s admin HTTP, whatever it answers. */
+  public HttpResponse<String> adminResponse(String path) {
+    return adminGet(path);
+  }
+
   private double metric(Pattern pattern) {
     Matcher matcher = pattern.matcher(admin("/metrics"));
     double sum = 0;

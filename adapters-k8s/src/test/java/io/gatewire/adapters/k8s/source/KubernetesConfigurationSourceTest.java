@@ -208,6 +208,17 @@ class KubernetesConfigurationSourceTest {
   }
 
   @Test
+  void location_namesTheClusterObject_andTheResourceVersionItWasDecodedFrom() throws Exception {
+    String stored =
+        cluster.apply(route("located", "web", "api")).get(0).getMetadata().getResourceVersion();
+    awaitLoad(source, r -> find(r, "HTTPRoute", "located", "web") != null);
+
+    assertThat(source.location(new ObjectRef("HTTPRoute", "located", "web")))
+        .contains("cluster: HTTPRoute located/web resourceVersion " + stored);
+    assertThat(source.location(new ObjectRef("HTTPRoute", "located", "nope"))).isEmpty();
+  }
+
+  @Test
   void anInvalidProxySettings_keepsItsLastGoodVersion() throws Exception {
     cluster.apply(proxySettings("settings", "sampled", "samplingPercent: 10"));
     KubernetesObject good =

@@ -9,7 +9,8 @@ import io.gatewire.adapters.xds.proto.TypedConfigs;
 
 /**
  * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
- * router; the Gateway's protections from {@link HttpProtections}.
+ * router; the Gateway's protections from {@link HttpProtections}, its access log and tracing
+ * ({@link Observability}).
  */
 final class HttpConnectionManagers {
   static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
@@ -18,7 +19,11 @@ final class HttpConnectionManagers {
   private HttpConnectionManagers() {}
 
   /** The connection manager of a listener or TLS chain of {@code gateway}. */
-  static Filter rds(String statPrefix, String routeConfigName, GatewayContext gateway) {
+  static Filter rds(
+      String statPrefix,
+      String routeConfigName,
+      GatewayContext gateway,
+      Observability observability) {
     HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
@@ -32,9 +37,22 @@ final class HttpConnectionManagers {
                     .setName(ROUTER_FILTER_NAME)
                     .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())));
     HttpProtections.apply(gateway.settings().http(), hcm);
+    observability.apply(hcm);
     return Filter.newBuilder()
         .setName(FILTER_NAME)
         .setTypedConfig(TypedConfigs.pack(hcm.build()))
         .build();
+  }
+
+  /** What a connection manager logs and traces. */
+  record Observability(
+      java.util.List<io.envoyproxy.envoy.config.accesslog.v3.AccessLog> accessLogs,
+      HttpConnectionManager.Tracing tracing) {
+    void apply(HttpConnectionManager.Builder hcm) {
+      hcm.addAllAccessLog(accessLogs);
+      if (tracing != null) {
+        hcm.setTracing(tracing);
+      }
+    }
   }
 }
