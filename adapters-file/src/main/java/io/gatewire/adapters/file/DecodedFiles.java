@@ -25,7 +25,7 @@ final class DecodedFiles {
    */
   private static final int PARTS_PARSED_ALONE = 8;
 
-  private final ManifestDecoder decoder = new ManifestDecoder();
+  private final ManifestDecoder decoder = ManifestDecoder.withApiServerChecks();
   private final DocumentReader reader = new DocumentReader();
   private final ManifestFile.Parsers parsers;
   private Map<String, DecodedFile> files = Map.of();

@@ -78,7 +78,10 @@ public final class ChurnSoak {
   public record Cycle(
       int cycle, double applyMs, double deleteMs, boolean brokenInputKept, long heapBytes) {}
 
-  /** The soak's figures. */
+  /**
+   * The soak's figures; {@code serverPools} are the xDS server's thread pools with their fixed
+   * sizes ({@code XdsServing}'s), which every level must show exactly.
+   */
   public record Result(
       Settings settings,
       String source,
@@ -87,7 +90,8 @@ public final class ChurnSoak {
       Levels end,
       List<Cycle> cycles,
       int clientsChurned,
-      double heapRatio) {}
+      double heapRatio,
+      Map<String, Integer> serverPools) {}
 
   private ChurnSoak() {}
 
@@ -223,7 +227,8 @@ public final class ChurnSoak {
           end,
           cycles,
           churned - warmUpClients,
-          (double) end.heapBytes() / baseline.heapBytes());
+          (double) end.heapBytes() / baseline.heapBytes(),
+          ServingInternals.threadPools(xds));
     }
 
     private record CycleRun(

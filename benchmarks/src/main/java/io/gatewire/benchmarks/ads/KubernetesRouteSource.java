@@ -271,7 +271,7 @@ public final class KubernetesRouteSource implements RouteSource {
    * of them (10.96.0.1) is its own {@code kubernetes} Service's. Nothing served depends on them
    * (the endpoints come from EndpointSlices).
    */
-  static String withoutClusterIps(String yaml) {
+  public static String withoutClusterIps(String yaml) {
     return yaml.replaceAll("(?m)^  clusterIP: .*\n", "");
   }
 

@@ -245,6 +245,47 @@ class ClusterStatusTest {
     assertThat(follower.written().get()).isPositive();
   }
 
+  @Test
+  void malformedCertificateSecret_isInvalidInTheWrittenStatus_andServedByNoReplica()
+      throws Exception {
+    cluster.apply(
+        Files.readString(
+            Path.of(
+                "src/test/resources/golden/https-listener-certificates-one-malformed/input.yaml")));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Map<String, Object> gateway = status("Gateway", "infra", "eg");
+              Map<String, Map<String, Object>> listeners = new java.util.TreeMap<>();
+              list(gateway.get("listeners")).forEach(l -> listeners.put((String) l.get("name"), l));
+              assertThat(listeners).containsOnlyKeys("https", "https-malformed");
+              for (Map<String, Object> listener : listeners.values()) {
+                Map<String, Object> resolved =
+                    list(listener.get("conditions")).stream()
+                        .filter(c -> c.get("type").equals("ResolvedRefs"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(resolved)
+                    .containsEntry("status", "False")
+                    .containsEntry("reason", "InvalidCertificateRef");
+                assertThat((String) resolved.get("message"))
+                    .contains(
+                        "certificateRef Secret infra/malformed-cert: tls.crt holds no PEM"
+                            + " certificate");
+              }
+              assertThat(conditions(listeners.get("https"))).containsEntry("Programmed", "True");
+              assertThat(conditions(listeners.get("https-malformed")))
+                  .containsEntry("Programmed", "False");
+              for (Replica replica : new Replica[] {a, b}) {
+                String served =
+                    replica.xds().configDump(XdsDocument.Format.YAML).getOrDefault("infra/eg", "");
+                assertThat(served).contains("name: infra/good-cert").doesNotContain("malformed");
+              }
+            });
+  }
+
   private static Map<String, Object> ourEntry() {
     return entryOf(CONTROLLER);
   }

@@ -20,7 +20,8 @@ public record GatewayResources(
     List<ServiceImport> serviceImports,
     List<Backend> backends,
     List<Namespace> namespaces,
-    List<Secret> secrets) {
+    List<Secret> secrets,
+    List<ProxySettings> proxySettings) {
 
   public static final GatewayResources EMPTY = builder().build();
 
@@ -37,6 +38,7 @@ public record GatewayResources(
     backends = sorted(backends);
     namespaces = sorted(namespaces);
     secrets = sorted(secrets);
+    proxySettings = proxySettings == null ? List.of() : sorted(proxySettings);
   }
 
   private static <T extends KubernetesObject> List<T> sorted(List<T> items) {
@@ -64,6 +66,7 @@ public record GatewayResources(
     all.addAll(backends);
     all.addAll(namespaces);
     all.addAll(secrets);
+    all.addAll(proxySettings);
     return all;
   }
 
@@ -95,6 +98,7 @@ public record GatewayResources(
       List<Backend> backends = new ArrayList<>();
       List<Namespace> namespaces = new ArrayList<>();
       List<Secret> secrets = new ArrayList<>();
+      List<ProxySettings> proxySettings = new ArrayList<>();
       for (KubernetesObject o : objects.values()) {
         if (o instanceof GatewayClass c) {
           classes.add(c);
@@ -120,6 +124,8 @@ public record GatewayResources(
           namespaces.add(n);
         } else if (o instanceof Secret s) {
           secrets.add(s);
+        } else if (o instanceof ProxySettings p) {
+          proxySettings.add(p);
         }
       }
       return new GatewayResources(
@@ -134,7 +140,8 @@ public record GatewayResources(
           imports,
           backends,
           namespaces,
-          secrets);
+          secrets,
+          proxySettings);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Recognises a change of the input that touches only EndpointSlices, which can only change the
  * endpoints of the backends those slices belong to: everything else the translation reads (routes,
- * Gateways, Services, grants, ...) is equal.
+ * Gateways, Services, grants, proxy settings, ...) is equal.
  */
 final class EndpointSliceChanges {
   private EndpointSliceChanges() {}
@@ -32,7 +32,8 @@ final class EndpointSliceChanges {
         || !before.serviceImports().equals(after.serviceImports())
         || !before.backends().equals(after.backends())
         || !before.namespaces().equals(after.namespaces())
-        || !before.secrets().equals(after.secrets())) {
+        || !before.secrets().equals(after.secrets())
+        || !before.proxySettings().equals(after.proxySettings())) {
       return null;
     }
     Set<String> touched = new HashSet<>();

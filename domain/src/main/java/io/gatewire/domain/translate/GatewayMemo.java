@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The IR Gateways of the previous translation: a Gateway assembled again from the very same
  * clusters and virtual hosts (the memos hand out the same instances for unchanged parts) and equal
- * listeners and secrets is the previous instance, so a sink can tell "nothing changed" by identity.
- * Only the latest translation's are kept.
+ * listeners, secrets and settings is the previous instance, so a sink can tell "nothing changed" by
+ * identity. Only the latest translation's are kept.
  */
 final class GatewayMemo {
   private Map<String, IrGateway> current = new HashMap<>();
@@ -47,7 +47,8 @@ final class GatewayMemo {
     if (!Instances.same(a.clusters(), b.clusters())
         || a.routeConfigs().size() != b.routeConfigs().size()
         || !a.listeners().equals(b.listeners())
-        || !a.secrets().equals(b.secrets())) {
+        || !a.secrets().equals(b.secrets())
+        || !a.settings().equals(b.settings())) {
       return false;
     }
     for (int i = 0; i < a.routeConfigs().size(); i++) {

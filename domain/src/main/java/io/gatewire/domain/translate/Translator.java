@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,7 @@ import java.util.stream.Collectors;
 public final class Translator {
   private final TranslatorOptions options;
   private final RegexDialect regexes;
+  private final CertificateMemo certificates;
   private final PlanMemo memo;
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
@@ -51,15 +53,31 @@ public final class Translator {
 
   private TranslationResult lastResult;
 
-  /** A translator that checks regular expressions with {@link RegexDialect#conservative()}. */
+  /**
+   * A translator that checks regular expressions with {@link RegexDialect#conservative()} and
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options) {
     this(options, RegexDialect.conservative());
   }
 
-  /** A translator that drops the rules whose regular expressions {@code regexes} refuses. */
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses; it checks
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options, RegexDialect regexes) {
+    this(options, regexes, CertificateRules.conservative());
+  }
+
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses and does
+   * not serve the listener certificates {@code certificates} refuses.
+   */
+  public Translator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates) {
     this.options = options;
     this.regexes = regexes;
+    this.certificates = new CertificateMemo(certificates);
     this.memo = new PlanMemo(options.metadata());
     this.hostMemo = new VirtualHostMemo(options.metadata());
   }
@@ -88,12 +106,13 @@ public final class Translator {
       hostMemo.roll();
       serviceMemo.roll();
       gatewayMemo.roll();
+      certificates.roll();
     }
   }
 
   /**
-   * The entries each memo holds (plans, virtual hosts, Service resolutions, IR Gateways), for leak
-   * checks: after a translation they are bounded by its input.
+   * The entries each memo holds (plans, virtual hosts, Service resolutions, IR Gateways, checked
+   * certificates), for leak checks: after a translation they are bounded by its input.
    */
   synchronized Map<String, Integer> memoSizes() {
     Map<String, Integer> sizes = new LinkedHashMap<>();
@@ -101,6 +120,7 @@ public final class Translator {
     sizes.put("virtualHosts", hostMemo.size());
     sizes.put("serviceResolutions", serviceMemo.size());
     sizes.put("gateways", gatewayMemo.size());
+    sizes.put("certificates", certificates.size());
     return sizes;
   }
 
@@ -110,28 +130,23 @@ public final class Translator {
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
     List<ObjectStatus> statuses = new ArrayList<>();
 
-    Set<String> ourClasses = new TreeSet<>();
+    ProxySettingsResolver settings =
+        new ProxySettingsResolver(
+            options.proxySettings(), resources.proxySettings(), warnings::add);
+    Map<String, GatewayClass> ourClasses = new TreeMap<>();
     for (GatewayClass c : resources.gatewayClasses()) {
       if (options.controllerName().equals(c.controllerName())) {
-        ourClasses.add(c.meta().name());
-        statuses.add(
-            ObjectStatus.of(
-                c.meta(),
-                new StatusBody.GatewayClassStatus(
-                    List.of(
-                        Condition.isTrue(
-                            Reasons.ACCEPTED,
-                            Reasons.ACCEPTED,
-                            "GatewayClass is accepted by " + options.controllerName(),
-                            c.meta().generation())))));
+        ourClasses.put(c.meta().name(), c);
+        statuses.add(ObjectStatus.of(c.meta(), gatewayClassStatus(c, settings, warnings::add)));
       }
     }
 
-    ListenerValidator validator = new ListenerValidator(resources, grants, options.secrets());
+    ListenerValidator validator =
+        new ListenerValidator(resources, grants, options.secrets(), certificates);
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
-      if (ourClasses.contains(g.gatewayClassName())) {
+      if (ourClasses.containsKey(g.gatewayClassName())) {
         gateways.put(g.ref(), g);
         listeners.put(g.ref(), validator.validate(g));
       }
@@ -202,10 +217,18 @@ public final class Translator {
     List<IrGateway> irGateways = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
+      Optional<String> parametersProblem = settings.gatewayProblem(g);
+      parametersProblem.ifPresent(
+          problem -> warnings.add(new Warning(g.ref(), problem + PROGRAMMED_ANYWAY)));
       irGateways.add(
-          gatewayMemo.unchangedOr(assembler.assemble(g, listeners.get(g.ref()), attachments)));
+          gatewayMemo.unchangedOr(
+              assembler
+                  .assemble(g, listeners.get(g.ref()), attachments)
+                  .withSettings(settings.settings(g, ourClasses.get(g.gatewayClassName())))));
       statuses.add(
-          ObjectStatus.of(g.meta(), gatewayStatus(g, listeners.get(g.ref()), attachedRoutes)));
+          ObjectStatus.of(
+              g.meta(),
+              gatewayStatus(g, listeners.get(g.ref()), attachedRoutes, parametersProblem)));
     }
     return new TranslationResult(new Ir(irGateways), statuses, List.copyOf(warnings));
   }
@@ -272,7 +295,8 @@ public final class Translator {
                       gateway.listeners(),
                       gateway.routeConfigs(),
                       clusters,
-                      gateway.secrets()))
+                      gateway.secrets(),
+                      gateway.settings()))
               : gateway);
     }
     return new TranslationResult(new Ir(gateways), lastResult.statuses(), lastResult.warnings());
@@ -427,8 +451,38 @@ public final class Translator {
         ref.port().isPresent() ? ref.port().getAsInt() : null);
   }
 
+  private static final String PROGRAMMED_ANYWAY =
+      "; the Gateway is programmed with the settings of the other levels";
+
+  private StatusBody.GatewayClassStatus gatewayClassStatus(
+      GatewayClass c, ProxySettingsResolver settings, Consumer<Warning> warnings) {
+    long generation = c.meta().generation();
+    Optional<String> problem = settings.classProblem(c);
+    problem.ifPresent(p -> warnings.accept(new Warning(c.ref(), p + PROGRAMMED_ANYWAY)));
+    return new StatusBody.GatewayClassStatus(
+        List.of(
+            problem
+                .map(
+                    p ->
+                        Condition.isFalse(
+                            Reasons.ACCEPTED,
+                            Reasons.INVALID_PARAMETERS,
+                            p + PROGRAMMED_ANYWAY,
+                            generation))
+                .orElseGet(
+                    () ->
+                        Condition.isTrue(
+                            Reasons.ACCEPTED,
+                            Reasons.ACCEPTED,
+                            "GatewayClass is accepted by " + options.controllerName(),
+                            generation))));
+  }
+
   private static StatusBody.GatewayStatus gatewayStatus(
-      Gateway g, List<ListenerState> listeners, Map<ListenerState, Set<ObjectRef>> attached) {
+      Gateway g,
+      List<ListenerState> listeners,
+      Map<ListenerState, Set<ObjectRef>> attached,
+      Optional<String> parametersProblem) {
     long generation = g.meta().generation();
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
     boolean allValid = true;
@@ -445,14 +499,20 @@ public final class Translator {
     }
     List<Condition> conditions = new ArrayList<>();
     conditions.add(
-        allValid
-            ? Condition.isTrue(
-                Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
-            : Condition.isTrue(
+        parametersProblem.isPresent()
+            ? Condition.isFalse(
                 Reasons.ACCEPTED,
-                Reasons.LISTENERS_NOT_VALID,
-                "Some listeners are not valid",
-                generation));
+                Reasons.INVALID_PARAMETERS,
+                parametersProblem.get() + PROGRAMMED_ANYWAY,
+                generation)
+            : allValid
+                ? Condition.isTrue(
+                    Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
+                : Condition.isTrue(
+                    Reasons.ACCEPTED,
+                    Reasons.LISTENERS_NOT_VALID,
+                    "Some listeners are not valid",
+                    generation));
     if (anyProgrammed) {
       conditions.add(
           Condition.isTrue(

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
 import java.time.Duration;
@@ -129,6 +130,17 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
    */
   public List<String> watchedKinds() {
     return kinds.stream().map(ServedKind::toString).toList();
+  }
+
+  /**
+   * Where the object {@code ref} of the last load was read: the cluster object and the
+   * resourceVersion it was decoded from ({@code cluster: HTTPRoute shop/web resourceVersion 4711}),
+   * or empty when the last load holds no such object.
+   */
+  public synchronized Optional<String> location(ObjectRef ref) {
+    return decoded
+        .resourceVersion(ref)
+        .map(version -> "cluster: " + ref + " resourceVersion " + version);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.ExplicitHttpConfig;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.settings.TracingSpec;
 
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS
@@ -25,6 +26,7 @@ public final class ClusterMapper {
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
   private final LiveMemo<IrCluster, Cluster> built = new LiveMemo<>();
+  private final LiveMemo<TracingSpec.Collector, Cluster> collectors = new LiveMemo<>();
 
   public ClusterMapper(MetadataMapper metadata, EndpointMapper endpoints) {
     this.metadata = metadata;
@@ -36,14 +38,20 @@ public final class ClusterMapper {
     return built.get(cluster, this::build);
   }
 
+  /** The cluster of an OpenTelemetry collector (see {@link Tracings}). */
+  public Cluster collector(TracingSpec.Collector collector) {
+    return collectors.get(collector, Tracings::collectorCluster);
+  }
+
   /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
   public int memoSize() {
-    return built.size();
+    return built.size() + collectors.size();
   }
 
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     built.roll();
+    collectors.roll();
   }
 
   private Cluster build(IrCluster cluster) {

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
  * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
- * weight, with the backend as metadata), even when it has no endpoint yet. Unchanged localities and
- * assignments keep their instances.
+ * weight, with the backend as metadata and as zone, see {@link BackendZones}), even when it has no
+ * endpoint yet. Unchanged localities and assignments keep their instances.
  */
 public final class EndpointMapper {
   private final MetadataMapper metadata;
@@ -60,7 +60,10 @@ public final class EndpointMapper {
   private LocalityLbEndpoints locality(IrLocality locality) {
     LocalityLbEndpoints.Builder builder =
         LocalityLbEndpoints.newBuilder()
-            .setLocality(Locality.newBuilder().setRegion(locality.region()))
+            .setLocality(
+                Locality.newBuilder()
+                    .setRegion(locality.region())
+                    .setZone(BackendZones.of(locality.metadata())))
             .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
     locality
         .endpoints()

@@ -6,27 +6,61 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrRouteConfig;
 import io.gatewire.domain.ir.IrVirtualHost;
+import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.settings.GatewaySettings;
 import java.util.List;
 
 /**
  * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts
  * and routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the
- * first match. Host matching ignores the port, because Gateway API hostnames never carry one. An
- * unchanged virtual host keeps its instance, and a route configuration whose virtual hosts are all
- * unchanged keeps its own.
+ * first match. Each route of a rule has the rule's stat prefix, so Envoy counts requests per rule
+ * and virtual host ({@code vhost.<virtual host>.route.<kind>/<ns>/<name>/rule/<i>.*}); when the
+ * Gateway traces, each route also carries its origin as span tags ({@link Tracings}). Host matching
+ * ignores the port, because Gateway API hostnames never carry one. An unchanged virtual host keeps
+ * its instance, and a route configuration whose virtual hosts are all unchanged keeps its own.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
+  private final Tracings tracings;
   private final LiveMemo<IrVirtualHost, VirtualHost> hosts = new LiveMemo<>();
+
+  /** Virtual hosts of Gateways that trace, by host and tracing (the routes' tags differ). */
+  private final LiveMemo<TracedHost, VirtualHost> tracedHosts = new LiveMemo<>();
+
   private final AssemblyMemo<RouteConfiguration> configs = new AssemblyMemo<>();
 
+  private record TracedHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {}
+
   public RouteMapper(MetadataMapper metadata) {
-    this.metadata = metadata;
+    this(metadata, MetadataOptions.DEFAULTS);
   }
 
+  /** Routes whose tracing tags read metadata as {@code options} emits it. */
+  public RouteMapper(MetadataMapper metadata, MetadataOptions options) {
+    this.metadata = metadata;
+    this.tracings = new Tracings(options.namespace(), options.endpointMetadata());
+  }
+
+  /** The route configuration of a Gateway that does not trace. */
   public RouteConfiguration map(IrRouteConfig config) {
+    return map(config, GatewaySettings.Tracing.OFF);
+  }
+
+  /** The route configuration of a Gateway of {@code gateway}'s settings. */
+  public RouteConfiguration map(IrRouteConfig config, GatewayContext gateway) {
+    return map(config, gateway.settings().tracing());
+  }
+
+  private RouteConfiguration map(IrRouteConfig config, GatewaySettings.Tracing tracing) {
     List<VirtualHost> virtualHosts =
-        config.virtualHosts().stream().map(host -> hosts.get(host, this::virtualHost)).toList();
+        config.virtualHosts().stream()
+            .map(
+                host ->
+                    tracing.enabled()
+                        ? tracedHosts.get(
+                            new TracedHost(host, tracing), key -> virtualHost(host, tracing))
+                        : hosts.get(host, h -> virtualHost(h, tracing)))
+            .toList();
     return configs.get(
         config.name(),
         virtualHosts,
@@ -40,24 +74,25 @@ public final class RouteMapper {
 
   /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
   public int memoSize() {
-    return hosts.size() + configs.size();
+    return hosts.size() + tracedHosts.size() + configs.size();
   }
 
   /** Forgets what was not mapped since the previous call: call at the end of a publish. */
   public void roll() {
     hosts.roll();
+    tracedHosts.roll();
     configs.roll();
   }
 
-  private VirtualHost virtualHost(IrVirtualHost host) {
+  private VirtualHost virtualHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {
     VirtualHost.Builder builder =
         VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
-    host.routes().forEach(route -> builder.addRoutes(route(route)));
+    host.routes().forEach(route -> builder.addRoutes(route(route, host, tracing)));
     metadata.map(host.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }
 
-  private Route route(IrRoute route) {
+  private Route route(IrRoute route, IrVirtualHost host, GatewaySettings.Tracing tracing) {
     Route.Builder builder =
         Route.newBuilder()
             .setName(route.name())
@@ -72,6 +107,8 @@ public final class RouteMapper {
           CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
     }
     metadata.map(route.metadata()).ifPresent(builder::setMetadata);
+    RouteNames.statPrefix(route.name()).ifPresent(builder::setStatPrefix);
+    tracings.route(route, host, tracing).ifPresent(builder::setTracing);
     return builder.build();
   }
 }
