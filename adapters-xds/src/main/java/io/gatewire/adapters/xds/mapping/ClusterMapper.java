@@ -15,7 +15,8 @@ import io.gatewire.domain.ir.IrCluster;
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS
  * with the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2
- * upstream when the IR asks for it; the route (rule) it serves as metadata.
+ * upstream when the IR asks for it; the route (rule) it serves as metadata. An EDS cluster does not
+ * show its endpoints, which travel in its ClusterLoadAssignment ({@link #sameCluster}).
  */
 public final class ClusterMapper {
   static final Duration CONNECT_TIMEOUT = Duration.newBuilder().setSeconds(10).build();
@@ -24,29 +25,23 @@ public final class ClusterMapper {
 
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
-  private final LiveMemo<IrCluster, Cluster> built = new LiveMemo<>();
 
   public ClusterMapper(MetadataMapper metadata, EndpointMapper endpoints) {
     this.metadata = metadata;
     this.endpoints = endpoints;
   }
 
-  /** The cluster; an equal IR cluster gives the same instance. */
+  /** Whether two IR clusters map to the same Cluster: equal but for an EDS cluster's localities. */
+  public static boolean sameCluster(IrCluster a, IrCluster b) {
+    return a == b
+        || (a.name().equals(b.name())
+            && a.discovery() == b.discovery()
+            && a.protocol() == b.protocol()
+            && a.metadata().equals(b.metadata())
+            && (a.discovery() == IrCluster.Discovery.EDS || a.localities().equals(b.localities())));
+  }
+
   public Cluster map(IrCluster cluster) {
-    return built.get(cluster, this::build);
-  }
-
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return built.size();
-  }
-
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    built.roll();
-  }
-
-  private Cluster build(IrCluster cluster) {
     Cluster.Builder builder =
         Cluster.newBuilder()
             .setName(cluster.name())

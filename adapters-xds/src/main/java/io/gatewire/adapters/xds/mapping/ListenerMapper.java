@@ -21,7 +21,6 @@ import io.gatewire.domain.ir.IrListener.IrTlsChain;
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
 
-  private final LiveMemo<IrListener, Listener> built = new LiveMemo<>();
   private final ListenerBinding binding;
 
   public ListenerMapper() {
@@ -33,22 +32,7 @@ public final class ListenerMapper {
     this.binding = binding;
   }
 
-  /** The listener; an equal IR listener gives the same instance. */
   public Listener map(IrListener listener) {
-    return built.get(listener, this::build);
-  }
-
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return built.size();
-  }
-
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    built.roll();
-  }
-
-  private Listener build(IrListener listener) {
     if (listener.udpCluster() != null) {
       return Listener.newBuilder()
           .setName(listener.name())

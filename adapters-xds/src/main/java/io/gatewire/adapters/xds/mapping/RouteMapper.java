@@ -11,45 +11,30 @@ import java.util.List;
 /**
  * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts
  * and routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the
- * first match. Host matching ignores the port, because Gateway API hostnames never carry one. An
- * unchanged virtual host keeps its instance, and a route configuration whose virtual hosts are all
- * unchanged keeps its own.
+ * first match. Host matching ignores the port, because Gateway API hostnames never carry one.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
-  private final LiveMemo<IrVirtualHost, VirtualHost> hosts = new LiveMemo<>();
-  private final AssemblyMemo<RouteConfiguration> configs = new AssemblyMemo<>();
 
   public RouteMapper(MetadataMapper metadata) {
     this.metadata = metadata;
   }
 
   public RouteConfiguration map(IrRouteConfig config) {
-    List<VirtualHost> virtualHosts =
-        config.virtualHosts().stream().map(host -> hosts.get(host, this::virtualHost)).toList();
-    return configs.get(
-        config.name(),
-        virtualHosts,
-        () ->
-            RouteConfiguration.newBuilder()
-                .setName(config.name())
-                .setIgnorePortInHostMatching(true)
-                .addAllVirtualHosts(virtualHosts)
-                .build());
+    return configuration(
+        config.name(), config.virtualHosts().stream().map(this::virtualHost).toList());
   }
 
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return hosts.size() + configs.size();
+  /** The route configuration {@code name} with {@code virtualHosts}, mapped already. */
+  public static RouteConfiguration configuration(String name, List<VirtualHost> virtualHosts) {
+    return RouteConfiguration.newBuilder()
+        .setName(name)
+        .setIgnorePortInHostMatching(true)
+        .addAllVirtualHosts(virtualHosts)
+        .build();
   }
 
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    hosts.roll();
-    configs.roll();
-  }
-
-  private VirtualHost virtualHost(IrVirtualHost host) {
+  public VirtualHost virtualHost(IrVirtualHost host) {
     VirtualHost.Builder builder =
         VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
     host.routes().forEach(route -> builder.addRoutes(route(route)));
