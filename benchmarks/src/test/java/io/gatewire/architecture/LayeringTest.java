@@ -161,13 +161,16 @@ class LayeringTest {
             .resideInAnyPackage("com.google.inject.."));
   }
 
-  /** The benchmarks measure what is served and run their own xDS clients. */
+  /**
+   * The benchmarks measure what is served and run their own xDS clients; the test tools (testkit)
+   * may run protocol peers of their own. Neither is shipped.
+   */
   @Test
-  void protobufAndEnvoyTypes_onlyInTheXdsAdapter_andTheBenchmarks() {
+  void protobufAndEnvoyTypes_onlyInTheXdsAdapter_andTheTestTools() {
     check(
         noClasses()
             .that()
-            .resideOutsideOfPackages(XDS, BENCHMARKS)
+            .resideOutsideOfPackages(XDS, BENCHMARKS, TESTKIT)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("com.google.protobuf..", "io.envoyproxy..", "io.grpc.."));
@@ -184,24 +187,43 @@ class LayeringTest {
             .resideInAnyPackage("com.google.re2j.."));
   }
 
-  /** The benchmarks' Kubernetes soak drives fabric8's mock API server. */
   @Test
-  void fabric8_onlyInTheKubernetesAdapters_andTheBenchmarks() {
+  void bouncyCastle_onlyInTheXdsAdapter_whoseCertificateRulesUseIt() {
     check(
         noClasses()
             .that()
-            .resideOutsideOfPackages(K8S, BENCHMARKS)
+            .resideOutsideOfPackage(XDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.bouncycastle.."));
+  }
+
+  /**
+   * The benchmarks' Kubernetes soak drives an API server, and the test tools (testkit) set up the
+   * real one (CRDs, RBAC) as its admin. Neither is shipped.
+   */
+  @Test
+  void fabric8_onlyInTheKubernetesAdapters_andTheTestTools() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages(K8S, BENCHMARKS, TESTKIT)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.fabric8.."));
   }
 
-  /** The file source, the decoder and everything else but the cluster adapter stay client-free. */
+  /**
+   * The file source, the decoder and everything else but the cluster adapter stay client-free. The
+   * test tools (testkit: Vert.x echo backends) and the benchmarks are not shipped.
+   */
   @Test
-  void kubernetesClientAndVertx_onlyInTheClusterAdapter_andTheBenchmarks() {
+  void kubernetesClientAndVertx_onlyInTheClusterAdapter_andTheTestTools() {
     check(
         noClasses()
-            .that(DescribedPredicate.not(CLUSTER_ADAPTER.or(resideInAPackage(BENCHMARKS))))
+            .that(
+                DescribedPredicate.not(
+                    CLUSTER_ADAPTER.or(resideInAPackage(BENCHMARKS)).or(resideInAPackage(TESTKIT))))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.vertx.."));

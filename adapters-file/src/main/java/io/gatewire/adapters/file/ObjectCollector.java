@@ -36,7 +36,12 @@ final class ObjectCollector {
 
   LoadResult result() {
     GatewayResources.Builder resources = GatewayResources.builder();
-    objects.values().forEach(decoded -> resources.add(decoded.object()));
-    return new LoadResult(resources.build(), warnings);
+    Map<ObjectRef, String> locations = new LinkedHashMap<>();
+    objects.forEach(
+        (ref, decoded) -> {
+          resources.add(decoded.object());
+          locations.put(ref, decoded.location());
+        });
+    return new LoadResult(resources.build(), warnings, locations);
   }
 }

@@ -6,7 +6,7 @@ import io.gatewire.domain.metadata.MetadataOptions;
 
 /**
  * The printed form of a translation, for callers that must not see Envoy types: the xDS of every
- * Gateway merged into one document, optionally followed by status.
+ * Gateway (each with its own settings) merged into one document, optionally followed by status.
  */
 public final class XdsDocument {
 
@@ -31,7 +31,7 @@ public final class XdsDocument {
     if (ir == null) {
       return writer.writeStatusOnly(status);
     }
-    XdsResources resources = translator.translate(ir.merged());
+    XdsResources resources = translator.translate(ir);
     return status == null ? writer.write(resources) : writer.write(resources, status);
   }
 }

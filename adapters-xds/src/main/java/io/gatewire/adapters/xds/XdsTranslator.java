@@ -1,21 +1,29 @@
 package io.gatewire.adapters.xds;
 
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.gatewire.adapters.xds.mapping.ClusterMapper;
 import io.gatewire.adapters.xds.mapping.EndpointMapper;
+import io.gatewire.adapters.xds.mapping.GatewayContext;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.mapping.ListenerMapper;
 import io.gatewire.adapters.xds.mapping.MetadataMapper;
 import io.gatewire.adapters.xds.mapping.RouteMapper;
 import io.gatewire.adapters.xds.mapping.SecretMapper;
 import io.gatewire.domain.incremental.Memos;
+import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.settings.GatewaySettings;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps one IR Gateway to Envoy resources. EDS clusters get a ClusterLoadAssignment each (empty when
  * the cluster has no locality, because ADS clients wait forever for a name that is never sent);
- * STRICT_DNS clusters carry their endpoints inline. Equal metadata and endpoints share instances,
- * through {@link Memos} that its owner may keep across translations. Not thread-safe.
+ * STRICT_DNS clusters carry their endpoints inline. A Gateway that traces also gets the cluster of
+ * its OpenTelemetry collector. Equal metadata and endpoints share instances, through {@link Memos}
+ * that its owner may keep across translations. Not thread-safe.
  */
 public final class XdsTranslator {
   private final ListenerMapper listeners;
@@ -36,8 +44,8 @@ public final class XdsTranslator {
   /** Sharing instances through {@code memos}. */
   public XdsTranslator(MetadataOptions options, ListenerBinding binding, Memos memos) {
     MetadataMapper metadata = new MetadataMapper(options, memos);
-    this.listeners = new ListenerMapper(binding);
-    this.routes = new RouteMapper(metadata);
+    this.listeners = new ListenerMapper(binding, options);
+    this.routes = new RouteMapper(metadata, options);
     this.endpoints = new EndpointMapper(metadata, memos);
     this.clusters = new ClusterMapper(metadata, endpoints);
     this.secrets = new SecretMapper();
@@ -63,15 +71,31 @@ public final class XdsTranslator {
     return secrets;
   }
 
+  /** The resources of one Gateway, built with its settings. */
   public XdsResources translate(IrGateway gateway) {
+    GatewayContext context = GatewayContext.of(gateway);
+    List<Cluster> all = new ArrayList<>(gateway.clusters().size() + 1);
+    gateway.clusters().forEach(cluster -> all.add(clusters.map(cluster)));
+    GatewaySettings.Tracing tracing = gateway.settings().tracing();
+    if (tracing.enabled()) {
+      all.add(clusters.collector(tracing.collector()));
+    }
     return new XdsResources(
-        gateway.listeners().stream().map(listeners::map).toList(),
-        gateway.routeConfigs().stream().map(routes::map).toList(),
-        gateway.clusters().stream().map(clusters::map).toList(),
+        gateway.listeners().stream().map(listener -> listeners.map(listener, context)).toList(),
+        gateway.routeConfigs().stream().map(config -> routes.map(config, context)).toList(),
+        all,
         gateway.clusters().stream()
             .filter(cluster -> cluster.discovery() == IrCluster.Discovery.EDS)
             .map(endpoints::map)
             .toList(),
         gateway.secrets().stream().map(secrets::map).toList());
+  }
+
+  /**
+   * The resources of every Gateway as one set, each Gateway's built with its own settings (a
+   * resource named alike in several keeps the first Gateway's, see {@link XdsResources#union}).
+   */
+  public XdsResources translate(Ir ir) {
+    return XdsResources.union(ir.gateways().stream().map(this::translate).toList());
   }
 }

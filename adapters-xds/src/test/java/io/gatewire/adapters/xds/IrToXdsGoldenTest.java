@@ -52,7 +52,7 @@ class IrToXdsGoldenTest {
 
   private void check(String name) throws IOException {
     Ir ir = IrYaml.read(Files.readString(DIR.resolve(name + IR)));
-    XdsResources resources = translator.translate(ir.merged());
+    XdsResources resources = translator.translate(ir);
     EnvoyValidator.assertValid(resources);
     String actual = writer.write(resources);
     Path golden = DIR.resolve(name + XDS);

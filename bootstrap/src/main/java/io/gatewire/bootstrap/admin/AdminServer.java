@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Admin HTTP: {@code /healthz} (the process is up), {@code /readyz} (a configuration is being
  * served; the body says when it is stale and why), {@code /metrics} (Prometheus text) and {@code
  * /config_dump} (the xDS per node group, as {@code translate} prints it: every route and backend of
- * the platform, Secrets by name only; filtered by {@link ConfigDumpQuery}). Paths are exact, only
+ * the platform, Secrets by name only; filtered by {@link ConfigDumpQuery}) and {@code /explain}
+ * (what {@code gatewire explain} says, about the configuration being served). Paths are exact, only
  * GET and HEAD are answered, and errors are one line of plain text. It binds the address it is
- * given (the command line defaults to 127.0.0.1), and {@code /config_dump} answers loopback peers
- * only (403 for others) unless {@link Access#exposeConfigDump}.
+ * given (the command line defaults to 127.0.0.1), and {@code /config_dump} and {@code /explain}
+ * answer loopback peers only (403 for others) unless {@link Access#exposeConfigDump}.
  */
 public final class AdminServer implements AutoCloseable {
   private static final String TEXT = "text/plain; charset=utf-8";
@@ -39,11 +41,34 @@ public final class AdminServer implements AutoCloseable {
    */
   public record Access(InetSocketAddress address, boolean exposeConfigDump) {}
 
+  /** An answer of an endpoint that computes one per request. */
+  public record Response(int status, String contentType, String body) {}
+
   public AdminServer(
       Access access,
       Supplier<SyncConfigurationUseCase.SyncState> state,
       Supplier<String> metrics,
       Supplier<String> configDump)
+      throws IOException {
+    this(
+        access,
+        state,
+        metrics,
+        configDump,
+        query -> new Response(404, TEXT, "not found: /explain is not served here\n"));
+  }
+
+  /**
+   * Also answers {@code /explain?...} with {@code explain}, given the request's raw query string
+   * (null when none); like {@code /config_dump}, to loopback peers only unless {@link
+   * Access#exposeConfigDump}.
+   */
+  public AdminServer(
+      Access access,
+      Supplier<SyncConfigurationUseCase.SyncState> state,
+      Supplier<String> metrics,
+      Supplier<String> configDump,
+      Function<String, Response> explain)
       throws IOException {
     server = HttpServer.create(access.address(), 0);
     server.setExecutor(
@@ -82,6 +107,21 @@ public final class AdminServer implements AutoCloseable {
             respond(ex, 200, "application/json", dump);
           } catch (ConfigDumpQuery.BadQuery e) {
             respond(ex, e.status(), TEXT, e.getMessage() + "\n");
+          }
+        });
+    routes.put(
+        "/explain",
+        ex -> {
+          if (mayReadConfigDump(ex.getRemoteAddress(), access.exposeConfigDump())) {
+            Response response = explain.apply(ex.getRequestURI().getRawQuery());
+            respond(ex, response.status(), response.contentType(), response.body());
+          } else {
+            respond(
+                ex,
+                403,
+                TEXT,
+                "forbidden: /explain answers loopback peers only;"
+                    + " start serve with --admin-expose-config-dump to allow others\n");
           }
         });
     server.createContext("/", ex -> dispatch(ex, routes));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       TranslateCommand.class,
       RouteCheckCommand.class,
+      ExplainCommand.class,
       ServeCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class,
@@ -90,6 +91,9 @@ public final class GatewireCommand implements Runnable {
       }
       if (type == RouteCheckCommand.class) {
         return type.cast(new RouteCheckCommand(stdin));
+      }
+      if (type == ExplainCommand.class) {
+        return type.cast(new ExplainCommand(stdin));
       }
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(stdin));

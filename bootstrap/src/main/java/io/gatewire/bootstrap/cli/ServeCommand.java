@@ -3,6 +3,7 @@ package io.gatewire.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewire.adapters.file.FileConfigurationSource;
+import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.k8s.cluster.ClusterStatus;
 import io.gatewire.adapters.k8s.cluster.KubernetesCluster;
 import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
@@ -15,10 +16,12 @@ import io.gatewire.bootstrap.admin.AdminServer;
 import io.gatewire.bootstrap.admin.ProcessMetrics;
 import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
+import io.gatewire.bootstrap.explain.ExplainEndpoint;
+import io.gatewire.bootstrap.explain.ExplainState;
 import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
-import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,21 +38,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's
  * objects (informers), with admin HTTP beside it. A broken edit keeps the last good configuration
  * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
- * after every informer's initial list); SIGTERM drains and exits 0. From a cluster, every replica
- * serves and the holder of a Lease writes status back.
+ * after every informer's initial list); SIGTERM drains and exits 0, also while it starts ({@link
+ * StopSignals}). From a cluster, every replica serves and the holder of a Lease writes status back.
  */
 @Command(
     name = "serve",
@@ -128,9 +130,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin BindingFlags binding;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
+  private ProxySettingsSpec proxyDefaults;
+
   private final InputStream stdin;
   private final boolean handleSignals;
-  private final CountDownLatch stop = new CountDownLatch(1);
+  private final StopSignals signals = new StopSignals();
   private final CompletableFuture<Serving> started = new CompletableFuture<>();
 
   ServeCommand(InputStream stdin) {
@@ -156,11 +162,11 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Drains and returns, as SIGTERM does. */
   void stop() {
-    stop.countDown();
+    signals.request("stop");
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException, SourceException {
+  public Integer call() throws Exception {
     boolean hasPaths = paths != null && !paths.isEmpty();
     if (source == Source.kubernetes && hasPaths) {
       throw new CommandLine.ParameterException(
@@ -176,25 +182,56 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--kubeconfig, --namespace and --lease-namespace need --source kubernetes");
     }
+    proxyDefaults = proxySettings.spec(spec.commandLine());
     ServingOptions serving =
         binding.apply(
             spec.commandLine(),
             security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    if (handleSignals) {
+      signals.install();
+    }
+    try {
+      return serve(serving, adminAccess, signals);
+    } catch (Exception e) {
+      if (!signals.requested()) {
+        throw e;
+      }
+      LOG.info("{} while starting: stopped ({})", signals.stopped().join(), e.getMessage());
+      return GatewireCommand.EXIT_OK;
+    } finally {
+      signals.close();
+    }
+  }
+
+  /** Serves from the source chosen, until SIGTERM or SIGINT. */
+  private int serve(ServingOptions serving, AdminServer.Access adminAccess, StopSignals signals)
+      throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ExplainState explain = new ExplainState(flags.options().metadata());
     if (source == Source.file) {
-      return serve(
+      FileConfigurationSource files =
           new FileConfigurationSource(
-              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine())),
+              paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+      return serve(
+          explain.source(
+              files,
+              () -> {
+                LoadResult loaded = files.loadWithWarnings();
+                return new ExplainState.Located(
+                    loaded.resources(), ref -> loaded.locations().get(ref));
+              }),
           new StatusLog(),
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals,
+          explain);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
       KubernetesConfigurationSource objects =
-          cluster.source(KubernetesSourceOptions.namespace(namespace));
+          signals.interrupting(() -> cluster.source(KubernetesSourceOptions.namespace(namespace)));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
@@ -209,14 +246,20 @@ final class ServeCommand implements Callable<Integer> {
           lease.identity());
       StatusLog log = new StatusLog();
       return serve(
-          objects,
+          explain.source(
+              objects,
+              () ->
+                  new ExplainState.Located(
+                      objects.load(), ref -> objects.location(ref).orElse(null))),
           (statuses, warnings) -> {
             status.report(statuses, warnings);
             log.report(statuses, warnings);
           },
           serving,
           adminAccess,
-          registry);
+          registry,
+          signals,
+          explain);
     }
   }
 
@@ -236,18 +279,23 @@ final class ServeCommand implements Callable<Integer> {
       StatusSink statusSink,
       ServingOptions serving,
       AdminServer.Access adminAccess,
-      PrometheusMeterRegistry registry)
-      throws IOException, InterruptedException {
+      PrometheusMeterRegistry registry,
+      StopSignals signals,
+      ExplainState explain)
+      throws IOException {
     TranslatorOptions options =
-        flags.options().withSecrets(XdsSecurityFlags.secretDelivery(serving));
+        flags
+            .options()
+            .withSecrets(XdsSecurityFlags.secretDelivery(serving))
+            .withProxySettings(proxyDefaults);
     try (XdsServing xds = new XdsServing(serving, registry);
         ProcessMetrics process = ProcessMetrics.bind(registry, BuildInfo.current())) {
       xds.start();
       Gatewire gatewire =
           Gatewire.builder()
               .source(configuration)
-              .proxySink(xds)
-              .statusSink(statusSink)
+              .proxySink(explain.proxySink(xds))
+              .statusSink(explain.statusSink(statusSink))
               .options(options)
               .build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
@@ -269,20 +317,28 @@ final class ServeCommand implements Callable<Integer> {
       // the
       // cluster's initial lists.
       try (AdminServer adminServer =
-          new AdminServer(adminAccess, gatewire::state, registry::scrape, () -> configDump(xds))) {
+          new AdminServer(
+              adminAccess,
+              gatewire::state,
+              registry::scrape,
+              () -> configDump(xds),
+              new ExplainEndpoint(explain)::answer)) {
         adminServer.start();
-        ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
-        started.complete(new Serving(xds.port(), adminServer.address()));
-        if (handleSignals) {
-          Signal.handle(new Signal("TERM"), s -> stop.countDown());
-          Signal.handle(new Signal("INT"), s -> stop.countDown());
+        ConfigurationSource.Watch watch = startUnlessStopped(gatewire, signals);
+        if (watch != null) {
+          LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
+          started.complete(new Serving(xds.port(), adminServer.address()));
         }
         try {
-          stop.await();
-          LOG.info("shutting down: draining xDS streams");
+          String signal = signals.stopped().join();
+          LOG.info(
+              "{}: shutting down, draining xDS streams{}",
+              signal,
+              watch == null ? " (the first load had not finished)" : "");
         } finally {
-          watch.close();
+          if (watch != null) {
+            watch.close();
+          }
         }
       }
     }
@@ -312,6 +368,41 @@ final class ServeCommand implements Callable<Integer> {
   static String hostAndPort(InetSocketAddress address) {
     String host = address.getAddress().getHostAddress();
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /**
+   * Starts following the source (its first load may be slow: a large input, a cluster's initial
+   * lists) beside this thread, and returns its watch; null when a stop is requested first, and the
+   * watch is then closed whenever the start ends.
+   */
+  private static ConfigurationSource.Watch startUnlessStopped(
+      Gatewire gatewire, StopSignals signals) {
+    CompletableFuture<ConfigurationSource.Watch> watching = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                watching.complete(gatewire.start());
+              } catch (Throwable t) {
+                watching.completeExceptionally(t);
+              }
+            },
+            "gatewire-start");
+    starter.setDaemon(true);
+    starter.start();
+    CompletableFuture.anyOf(watching, signals.stopped()).exceptionally(t -> null).join();
+    if (!watching.isDone()) {
+      watching.thenAccept(ConfigurationSource.Watch::close);
+      return null;
+    }
+    try {
+      return watching.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   static String configDump(XdsServing xds) {

@@ -70,6 +70,8 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Mixin TranslationFlags flags;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
   @Option(
       names = "--withhold-secrets",
       description =
@@ -88,9 +90,10 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TranslatorOptions options =
-        withholdSecrets
-            ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
-            : flags.options();
+        (withholdSecrets
+                ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
+                : flags.options())
+            .withProxySettings(proxySettings.spec(spec.commandLine()));
     FileConfigurationSource files =
         new FileConfigurationSource(
             paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
+import io.gatewire.adapters.xds.tls.EnvoyCertificateRules;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
@@ -11,6 +12,7 @@ import io.gatewire.bootstrap.logging.ReloadLog;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.translate.CertificateRules;
 import io.gatewire.domain.translate.RegexDialect;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
@@ -21,7 +23,8 @@ import java.time.Duration;
  * {@link ProxyConfigSink}, {@link StatusSink}, {@link TranslatorOptions} and {@link Settings} from
  * another module. Regular expressions are checked in Envoy's dialect ({@link EnvoyRegexDialect},
  * RE2 under Envoy's default program size limit) unless an override binds another {@link
- * RegexDialect}.
+ * RegexDialect}; listener certificates by Envoy's rules ({@link EnvoyCertificateRules}) unless an
+ * override binds other {@link CertificateRules}.
  */
 public final class GatewireModule extends AbstractModule {
   @Provides
@@ -32,8 +35,15 @@ public final class GatewireModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Translator translator(TranslatorOptions options, RegexDialect regexes) {
-    return new Translator(options, regexes);
+  CertificateRules certificateRules() {
+    return new EnvoyCertificateRules();
+  }
+
+  @Provides
+  @Singleton
+  Translator translator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates) {
+    return new Translator(options, regexes, certificates);
   }
 
   @Provides

@@ -12,6 +12,7 @@ import io.gatewire.domain.model.L4Route;
 import io.gatewire.domain.model.Namespace;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.ProxySettings;
 import io.gatewire.domain.model.ReferenceGrant;
 import io.gatewire.domain.model.Secret;
 import io.gatewire.domain.model.Service;
@@ -66,6 +67,8 @@ public record ResourceChanges(GatewayResources resources, SortedSet<ObjectRef> c
     List<Backend> backends = share(before.backends(), after.backends(), changed);
     List<Namespace> namespaces = share(before.namespaces(), after.namespaces(), changed);
     List<Secret> secrets = share(before.secrets(), after.secrets(), changed);
+    List<ProxySettings> proxySettings =
+        share(before.proxySettings(), after.proxySettings(), changed);
     if (changed.isEmpty()) {
       return new ResourceChanges(before, changed);
     }
@@ -82,7 +85,8 @@ public record ResourceChanges(GatewayResources resources, SortedSet<ObjectRef> c
             imports,
             backends,
             namespaces,
-            secrets),
+            secrets,
+            proxySettings),
         changed);
   }
 

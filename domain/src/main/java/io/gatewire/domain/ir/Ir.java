@@ -20,7 +20,8 @@ public record Ir(List<IrGateway> gateways) {
 
   /**
    * All Gateways as one configuration: resources with the same name (a cluster shared by two
-   * Gateways) appear once.
+   * Gateways) appear once. Settings are per Gateway: the merged view carries the first Gateway's
+   * (the defaults when there is none); map the Gateways one by one to honour each one's.
    */
   public IrGateway merged() {
     Map<String, IrListener> listeners = new TreeMap<>();
@@ -38,6 +39,7 @@ public record Ir(List<IrGateway> gateways) {
         List.copyOf(listeners.values()),
         List.copyOf(routeConfigs.values()),
         List.copyOf(clusters.values()),
-        List.copyOf(secrets.values()));
+        List.copyOf(secrets.values()),
+        gateways.isEmpty() ? null : gateways.get(0).settings());
   }
 }

@@ -1,5 +1,6 @@
 package io.gatewire.domain.ir;
 
+import io.gatewire.domain.metadata.ResourceOrigin;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * {@code routeConfigName} through RDS; HTTPS adds one TLS filter chain per server name in {@code
  * tlsChains}, each routing through its own route configuration. TLS and TCP listeners forward
  * connections through {@code proxyChains} (one per attached route and Gateway listener); a UDP
- * listener sends datagrams to {@code udpCluster} (null for every other listener).
+ * listener sends datagrams to {@code udpCluster} (null for every other listener), and its one proxy
+ * chain names the Gateway listener and route it forwards for.
  */
 public record IrListener(
     String name,
@@ -43,6 +45,9 @@ public record IrListener(
    * secretNames} terminate TLS with those SDS certificates first, empty ones pass the bytes through
    * untouched. {@code invalidWeight} is the share of connections to reject (the route's invalid
    * backendRefs), against {@code backendWeight} for the cluster; 0 when every backendRef is valid.
+   * {@code listener} is the Gateway listener and {@code route} the route rule (its provenance
+   * entry, as on its cluster) the chain forwards for, which its access log names; both null when
+   * unknown. The filter chain itself carries no metadata (docs/metadata.md).
    */
   public record IrProxyChain(
       String name,
@@ -50,10 +55,23 @@ public record IrListener(
       List<String> secretNames,
       String cluster,
       long backendWeight,
-      long invalidWeight) {
+      long invalidWeight,
+      String listener,
+      ResourceOrigin route) {
     public IrProxyChain {
       serverNames = List.copyOf(serverNames);
       secretNames = List.copyOf(secretNames);
+    }
+
+    /** A chain whose Gateway listener and route are not known. */
+    public IrProxyChain(
+        String name,
+        List<String> serverNames,
+        List<String> secretNames,
+        String cluster,
+        long backendWeight,
+        long invalidWeight) {
+      this(name, serverNames, secretNames, cluster, backendWeight, invalidWeight, null, null);
     }
 
     /** A chain whose route has only valid backendRefs. */

@@ -22,7 +22,8 @@ public record GatewayResources(
     List<ServiceImport> serviceImports,
     List<Backend> backends,
     List<Namespace> namespaces,
-    List<Secret> secrets) {
+    List<Secret> secrets,
+    List<ProxySettings> proxySettings) {
 
   public static final GatewayResources EMPTY = builder().build();
 
@@ -39,6 +40,7 @@ public record GatewayResources(
     backends = sorted(backends);
     namespaces = sorted(namespaces);
     secrets = sorted(secrets);
+    proxySettings = proxySettings == null ? List.of() : sorted(proxySettings);
   }
 
   /** Sorted by reference; a list this record sorted before is kept as it is. */
@@ -96,7 +98,8 @@ public record GatewayResources(
         serviceImports,
         backends,
         namespaces,
-        secrets);
+        secrets,
+        proxySettings);
   }
 
   /** Every object, in a stable order. */
@@ -114,6 +117,7 @@ public record GatewayResources(
     all.addAll(backends);
     all.addAll(namespaces);
     all.addAll(secrets);
+    all.addAll(proxySettings);
     return all;
   }
 
@@ -145,6 +149,7 @@ public record GatewayResources(
       List<Backend> backends = new ArrayList<>();
       List<Namespace> namespaces = new ArrayList<>();
       List<Secret> secrets = new ArrayList<>();
+      List<ProxySettings> proxySettings = new ArrayList<>();
       for (KubernetesObject o : objects.values()) {
         if (o instanceof GatewayClass c) {
           classes.add(c);
@@ -170,6 +175,8 @@ public record GatewayResources(
           namespaces.add(n);
         } else if (o instanceof Secret s) {
           secrets.add(s);
+        } else if (o instanceof ProxySettings p) {
+          proxySettings.add(p);
         }
       }
       return new GatewayResources(
@@ -184,7 +191,8 @@ public record GatewayResources(
           imports,
           backends,
           namespaces,
-          secrets);
+          secrets,
+          proxySettings);
     }
   }
 }

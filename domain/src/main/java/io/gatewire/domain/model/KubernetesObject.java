@@ -11,7 +11,8 @@ public sealed interface KubernetesObject
         ServiceImport,
         Backend,
         Namespace,
-        Secret {
+        Secret,
+        ProxySettings {
   ObjectMeta meta();
 
   default ObjectRef ref() {

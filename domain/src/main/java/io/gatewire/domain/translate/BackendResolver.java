@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,9 +27,6 @@ import java.util.stream.Collectors;
  * BackendEndpoints}'s business.
  */
 final class BackendResolver implements Backends {
-  private static final Set<String> HTTP2_PROTOCOLS =
-      Set.of("kubernetes.io/h2c", "h2c", "grpc", "http2", "gateway.envoyproxy.io/h2c");
-
   private final Map<ObjectRef, Service> services;
   private final Map<ObjectRef, ServiceImport> imports;
   private final Map<ObjectRef, Backend> backends;
@@ -127,7 +123,7 @@ final class BackendResolver implements Backends {
     }
     boolean dns = BackendEndpoints.externalName(service).isPresent();
     return new ResolvedBackend.Found(
-        service, OptionalInt.of(port), dns, http2(servicePort.get().appProtocol()));
+        service, OptionalInt.of(port), dns, servicePort.get().appProtocol().stream().toList());
   }
 
   private static ResolvedBackend serviceImport(ServiceImport serviceImport, int port) {
@@ -139,7 +135,10 @@ final class BackendResolver implements Backends {
           "ServiceImport " + serviceImport.ref().namespacedName() + " has no port " + port);
     }
     return new ResolvedBackend.Found(
-        serviceImport, OptionalInt.of(port), false, http2(importPort.get().appProtocol()));
+        serviceImport,
+        OptionalInt.of(port),
+        false,
+        importPort.get().appProtocol().stream().toList());
   }
 
   private static ResolvedBackend backend(Backend backend, BackendRef ref) {
@@ -156,12 +155,7 @@ final class BackendResolver implements Backends {
               + backend.ref().namespacedName()
               + " has no IP or FQDN endpoint (Unix sockets are not supported)");
     }
-    boolean http2 = backend.appProtocols().stream().anyMatch(HTTP2_PROTOCOLS::contains);
-    return new ResolvedBackend.Found(backend, ref.port(), dns, http2);
-  }
-
-  private static boolean http2(Optional<String> appProtocol) {
-    return appProtocol.map(HTTP2_PROTOCOLS::contains).orElse(false);
+    return new ResolvedBackend.Found(backend, ref.port(), dns, backend.appProtocols());
   }
 
   static String groupKind(BackendRef ref) {

@@ -140,7 +140,12 @@ final class EndpointsTranslator {
       }
       IrGateway built =
           new IrGateway(
-              plan.key(), plan.listeners(), plan.routeConfigs(), clusters, plan.secrets());
+              plan.key(),
+              plan.listeners(),
+              plan.routeConfigs(),
+              clusters,
+              plan.secrets(),
+              plan.settings());
       return built.equals(beforeIr) ? beforeIr : built;
     }
 

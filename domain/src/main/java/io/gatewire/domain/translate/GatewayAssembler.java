@@ -153,7 +153,8 @@ final class GatewayAssembler {
         irListeners,
         routeConfigs,
         List.copyOf(clusters.values()),
-        List.copyOf(irSecrets.values()));
+        List.copyOf(irSecrets.values()),
+        null);
   }
 
   private IrSecret secret(String name) {

@@ -3,6 +3,8 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrProxyChain;
+import io.gatewire.domain.metadata.ResourceMetadata;
+import io.gatewire.domain.metadata.ResourceOrigin;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.Listener;
 import io.gatewire.domain.model.ListenerProtocol;
@@ -18,8 +20,9 @@ import java.util.Optional;
  * name>/<route kind, lower case>/<namespace>/<name>}: TLS chains select by the SNI names the route
  * won ({@code *} selects any name, so it adds none), terminate TLS with the listener's certificates
  * unless its mode is Passthrough; TCP chains take every connection. UDP sends to the cluster of its
- * one route. A port without any route gets no Envoy listener: Envoy rejects a TCP listener without
- * filter chains, and there would be nowhere to forward to.
+ * one route (with one proxy chain, named alike, saying which listener and route). A port without
+ * any route gets no Envoy listener: Envoy rejects a TCP listener without filter chains, and there
+ * would be nowhere to forward to.
  */
 final class L4ListenerAssembler {
   private static final String PASSTHROUGH = "Passthrough";
@@ -50,21 +53,24 @@ final class L4ListenerAssembler {
       return Optional.empty();
     }
     if (onPort.get(0).listener().protocol() == ListenerProtocol.UDP) {
+      Attachment a = here.get(0);
+      IrProxyChain forwarding =
+          new IrProxyChain(
+              chainName(a),
+              List.of(),
+              List.of(),
+              cluster(a),
+              1,
+              0,
+              a.listener().listener().name(),
+              origin(a));
       return Optional.of(
-          new IrListener(name, address, port, null, List.of(), List.of(), cluster(here.get(0))));
+          new IrListener(name, address, port, null, List.of(), List.of(forwarding), cluster(a)));
     }
     List<IrProxyChain> chains = new ArrayList<>();
     for (Attachment a : here) {
       Listener listener = a.listener().listener();
-      ObjectMeta route = a.plan().route().meta();
-      String chainName =
-          listener.name()
-              + "/"
-              + a.plan().namePrefix()
-              + "/"
-              + route.namespace()
-              + "/"
-              + route.name();
+      String chainName = chainName(a);
       List<String> serverNames = List.of();
       List<String> secretNames = List.of();
       if (listener.protocol() == ListenerProtocol.TLS) {
@@ -80,10 +86,30 @@ final class L4ListenerAssembler {
               secretNames,
               forward.cluster(),
               forward.backendWeight(),
-              forward.invalidWeight()));
+              forward.invalidWeight(),
+              listener.name(),
+              origin(a)));
     }
     chains.sort(Comparator.comparing(IrProxyChain::name));
     return Optional.of(new IrListener(name, address, port, null, List.of(), chains, null));
+  }
+
+  /** {@code <listener name>/<route kind, lower case>/<namespace>/<name>}. */
+  private static String chainName(Attachment a) {
+    ObjectMeta route = a.plan().route().meta();
+    return a.listener().listener().name()
+        + "/"
+        + a.plan().namePrefix()
+        + "/"
+        + route.namespace()
+        + "/"
+        + route.name();
+  }
+
+  /** The route rule's provenance entry, as its cluster carries it. */
+  private static ResourceOrigin origin(Attachment a) {
+    ResourceMetadata metadata = a.plan().clusters().get(0).metadata();
+    return metadata.isEmpty() ? null : metadata.resources().get(0);
   }
 
   private static String cluster(Attachment a) {

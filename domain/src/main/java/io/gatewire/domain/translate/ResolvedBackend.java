@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.ObjectMeta;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -13,11 +14,15 @@ sealed interface ResolvedBackend {
 
   /**
    * A usable backend: its object (a Service, ServiceImport or Backend), the backendRef port,
-   * whether its endpoints are DNS names (an ExternalName Service, a Backend with an FQDN), and
-   * whether it speaks HTTP/2 (gRPC or h2c appProtocol).
+   * whether its endpoints are DNS names (an ExternalName Service, a Backend with an FQDN), and the
+   * appProtocols its port declares ({@link AppProtocols}).
    */
-  record Found(KubernetesObject backend, OptionalInt port, boolean dns, boolean http2)
+  record Found(KubernetesObject backend, OptionalInt port, boolean dns, List<String> appProtocols)
       implements ResolvedBackend {
+    public Found {
+      appProtocols = List.copyOf(appProtocols);
+    }
+
     ObjectMeta meta() {
       return backend.meta();
     }

@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,12 +45,15 @@ final class RoutingTranslator {
 
   private final TranslatorOptions options;
   private final RegexDialect regexes;
+  private final CertificateMemo certificates;
   private final Memos memos;
   private final Memo<ObjectRef, Planned> plans;
 
-  RoutingTranslator(TranslatorOptions options, RegexDialect regexes, Memos memos) {
+  RoutingTranslator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates, Memos memos) {
     this.options = options;
     this.regexes = regexes;
+    this.certificates = new CertificateMemo(certificates, memos);
     this.memos = memos;
     this.plans = memos.memo(PLANS);
   }
@@ -71,19 +75,26 @@ final class RoutingTranslator {
     StatusConditions conditions = new StatusConditions(options.controllerName());
     List<ObjectStatus> statuses = new ArrayList<>();
 
-    Set<String> ourClasses = new TreeSet<>();
+    ProxySettingsResolver settings =
+        new ProxySettingsResolver(
+            options.proxySettings(), resources.proxySettings(), warnings::add);
+    Map<String, GatewayClass> ourClasses = new TreeMap<>();
     for (GatewayClass c : resources.gatewayClasses()) {
       if (options.controllerName().equals(c.controllerName())) {
-        ourClasses.add(c.meta().name());
-        statuses.add(ObjectStatus.of(c.meta(), conditions.gatewayClass(c)));
+        ourClasses.put(c.meta().name(), c);
+        Optional<String> problem = settings.classProblem(c);
+        problem.ifPresent(
+            p -> warnings.add(new Warning(c.ref(), p + StatusConditions.PROGRAMMED_ANYWAY)));
+        statuses.add(ObjectStatus.of(c.meta(), conditions.gatewayClass(c, problem)));
       }
     }
 
-    ListenerValidator validator = new ListenerValidator(resources, grants, options.secrets());
+    ListenerValidator validator =
+        new ListenerValidator(resources, grants, options.secrets(), certificates);
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
-      if (ourClasses.contains(g.gatewayClassName())) {
+      if (ourClasses.containsKey(g.gatewayClassName())) {
         gateways.put(g.ref(), g);
         listeners.put(g.ref(), validator.validate(g));
       }
@@ -138,9 +149,18 @@ final class RoutingTranslator {
     List<GatewayPlan> gatewayPlans = new ArrayList<>();
     for (Gateway g : gateways.values()) {
       List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
-      gatewayPlans.add(assembler.assemble(g, listeners.get(g.ref()), attachments));
+      Optional<String> parametersProblem = settings.gatewayProblem(g);
+      parametersProblem.ifPresent(
+          problem ->
+              warnings.add(new Warning(g.ref(), problem + StatusConditions.PROGRAMMED_ANYWAY)));
+      gatewayPlans.add(
+          assembler
+              .assemble(g, listeners.get(g.ref()), attachments)
+              .withSettings(settings.settings(g, ourClasses.get(g.gatewayClassName()))));
       statuses.add(
-          ObjectStatus.of(g.meta(), conditions.gateway(g, listeners.get(g.ref()), attachedRoutes)));
+          ObjectStatus.of(
+              g.meta(),
+              conditions.gateway(g, listeners.get(g.ref()), attachedRoutes, parametersProblem)));
     }
     return new Routing(
         gatewayPlans, new TranslationResult(Ir.EMPTY, statuses, List.copyOf(warnings)));

@@ -31,14 +31,36 @@ final class StatusConditions {
     this.controllerName = controllerName;
   }
 
-  StatusBody.GatewayClassStatus gatewayClass(GatewayClass c) {
+  /**
+   * What a GatewayClass or Gateway with a parametersRef problem is told: its settings are not used,
+   * the rest is.
+   */
+  static final String PROGRAMMED_ANYWAY =
+      "; the Gateway is programmed with the settings of the other levels";
+
+  /**
+   * An accepted GatewayClass; not accepted (InvalidParameters) when its parametersRef has {@code
+   * problem}.
+   */
+  StatusBody.GatewayClassStatus gatewayClass(GatewayClass c, Optional<String> problem) {
+    long generation = c.meta().generation();
     return new StatusBody.GatewayClassStatus(
         List.of(
-            Condition.isTrue(
-                Reasons.ACCEPTED,
-                Reasons.ACCEPTED,
-                "GatewayClass is accepted by " + controllerName,
-                c.meta().generation())));
+            problem
+                .map(
+                    p ->
+                        Condition.isFalse(
+                            Reasons.ACCEPTED,
+                            Reasons.INVALID_PARAMETERS,
+                            p + PROGRAMMED_ANYWAY,
+                            generation))
+                .orElseGet(
+                    () ->
+                        Condition.isTrue(
+                            Reasons.ACCEPTED,
+                            Reasons.ACCEPTED,
+                            "GatewayClass is accepted by " + controllerName,
+                            generation))));
   }
 
   /** Each route's status: one parent entry per parentRef that named a Gateway of ours. */
@@ -65,11 +87,15 @@ final class StatusConditions {
   }
 
   /**
-   * A Gateway's conditions: Accepted (with reason ListenersNotValid when some are not), Programmed
-   * when any listener is; each listener's conditions and the routes counted on it.
+   * A Gateway's conditions: Accepted (with reason ListenersNotValid when some are not, false with
+   * InvalidParameters when its parametersRef has {@code parametersProblem}), Programmed when any
+   * listener is; each listener's conditions and the routes counted on it.
    */
   StatusBody.GatewayStatus gateway(
-      Gateway g, List<ListenerState> listeners, Map<ListenerState, Set<ObjectRef>> attached) {
+      Gateway g,
+      List<ListenerState> listeners,
+      Map<ListenerState, Set<ObjectRef>> attached,
+      Optional<String> parametersProblem) {
     long generation = g.meta().generation();
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();
     boolean allValid = true;
@@ -86,14 +112,20 @@ final class StatusConditions {
     }
     List<Condition> conditions = new ArrayList<>();
     conditions.add(
-        allValid
-            ? Condition.isTrue(
-                Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
-            : Condition.isTrue(
+        parametersProblem.isPresent()
+            ? Condition.isFalse(
                 Reasons.ACCEPTED,
-                Reasons.LISTENERS_NOT_VALID,
-                "Some listeners are not valid",
-                generation));
+                Reasons.INVALID_PARAMETERS,
+                parametersProblem.get() + PROGRAMMED_ANYWAY,
+                generation)
+            : allValid
+                ? Condition.isTrue(
+                    Reasons.ACCEPTED, Reasons.ACCEPTED, "Gateway is accepted", generation)
+                : Condition.isTrue(
+                    Reasons.ACCEPTED,
+                    Reasons.LISTENERS_NOT_VALID,
+                    "Some listeners are not valid",
+                    generation));
     if (anyProgrammed) {
       conditions.add(
           Condition.isTrue(

@@ -24,16 +24,33 @@ public final class Translator {
 
   private final TranslatorOptions options;
   private final RegexDialect regexes;
+  private final CertificateRules certificates;
 
-  /** A translator that checks regular expressions with {@link RegexDialect#conservative()}. */
+  /**
+   * A translator that checks regular expressions with {@link RegexDialect#conservative()} and
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options) {
     this(options, RegexDialect.conservative());
   }
 
-  /** A translator that drops the rules whose regular expressions {@code regexes} refuses. */
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses; it checks
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options, RegexDialect regexes) {
+    this(options, regexes, CertificateRules.conservative());
+  }
+
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses and does
+   * not serve the listener certificates {@code certificates} refuses.
+   */
+  public Translator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates) {
     this.options = options;
     this.regexes = regexes;
+    this.certificates = certificates;
   }
 
   /** Translates {@code resources}. */
@@ -51,9 +68,9 @@ public final class Translator {
     Routing decided =
         routing.get(
             ROUTING,
-            new RoutingInputs(options, regexes, resources),
+            new RoutingInputs(options, regexes, certificates, resources),
             () ->
-                new RoutingTranslator(options, regexes, memos)
+                new RoutingTranslator(options, regexes, certificates, memos)
                     .translate(resources.withEndpointSlices(List.of())));
     return decided
         .outcome()
@@ -64,7 +81,10 @@ public final class Translator {
 
   /** What the first step reads: the options and every input but EndpointSlices. */
   private record RoutingInputs(
-      TranslatorOptions options, RegexDialect regexes, GatewayResources resources) {
+      TranslatorOptions options,
+      RegexDialect regexes,
+      CertificateRules certificates,
+      GatewayResources resources) {
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof RoutingInputs other)) {
@@ -74,6 +94,7 @@ public final class Translator {
       GatewayResources b = other.resources;
       return options.equals(other.options)
           && regexes.equals(other.regexes)
+          && certificates.equals(other.certificates)
           && a.gatewayClasses().equals(b.gatewayClasses())
           && a.gateways().equals(b.gateways())
           && a.httpRoutes().equals(b.httpRoutes())
@@ -84,7 +105,8 @@ public final class Translator {
           && a.serviceImports().equals(b.serviceImports())
           && a.backends().equals(b.backends())
           && a.namespaces().equals(b.namespaces())
-          && a.secrets().equals(b.secrets());
+          && a.secrets().equals(b.secrets())
+          && a.proxySettings().equals(b.proxySettings());
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Optional;
  * The bootstrap of a test Envoy: its node, ADS (delta or state of the world) to an xDS server on a
  * loopback port, the wildcard CDS and LDS {@code initial_fetch_timeout} (Envoy's default of 15 s
  * when empty), the admin interface on a free loopback port, and static listeners a test adds beside
- * the dynamic ones ({@link StaticListener}).
+ * the dynamic ones ({@link StaticListener}). As in the bootstraps Gatewire ships, the node's
+ * locality zone is its cluster (the Gateway), so that Envoy counts requests per backend zone;
+ * {@code statsConfig} is the bootstrap's {@code stats_config}, if any.
  *
  * @param nodeId the node's {@code id}
  * @param nodeCluster the node's {@code cluster}: Gatewire serves the Gateway {@code
@@ -29,7 +31,8 @@ public record EnvoyBootstrap(
     int xdsPort,
     AdsProtocol protocol,
     Optional<Duration> initialFetchTimeout,
-    List<StaticListener> staticListeners) {
+    List<StaticListener> staticListeners,
+    Optional<Object> statsConfig) {
   /** The static cluster that reaches the xDS server. */
   public static final String XDS_CLUSTER = "gatewire_xds";
 
@@ -51,30 +54,52 @@ public record EnvoyBootstrap(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(initialFetchTimeout, "initialFetchTimeout");
     staticListeners = List.copyOf(staticListeners);
+    Objects.requireNonNull(statsConfig, "statsConfig");
   }
 
   /** Delta ADS to {@code 127.0.0.1:xdsPort}, Envoy's default initial fetch timeout. */
   public static EnvoyBootstrap ads(String nodeId, String nodeCluster, int xdsPort) {
     return new EnvoyBootstrap(
-        nodeId, nodeCluster, xdsPort, AdsProtocol.DELTA, Optional.empty(), List.of());
+        nodeId,
+        nodeCluster,
+        xdsPort,
+        AdsProtocol.DELTA,
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
   }
 
   public EnvoyBootstrap withProtocol(AdsProtocol protocol) {
     return new EnvoyBootstrap(
-        nodeId, nodeCluster, xdsPort, protocol, initialFetchTimeout, staticListeners);
+        nodeId, nodeCluster, xdsPort, protocol, initialFetchTimeout, staticListeners, statsConfig);
   }
 
   /** How long Envoy waits for the first CDS and LDS answer; zero waits for ever. */
   public EnvoyBootstrap withInitialFetchTimeout(Duration timeout) {
     return new EnvoyBootstrap(
-        nodeId, nodeCluster, xdsPort, protocol, Optional.of(timeout), staticListeners);
+        nodeId, nodeCluster, xdsPort, protocol, Optional.of(timeout), staticListeners, statsConfig);
   }
 
   public EnvoyBootstrap withStaticListener(StaticListener listener) {
     List<StaticListener> listeners = new ArrayList<>(staticListeners);
     listeners.add(listener);
     return new EnvoyBootstrap(
-        nodeId, nodeCluster, xdsPort, protocol, initialFetchTimeout, listeners);
+        nodeId, nodeCluster, xdsPort, protocol, initialFetchTimeout, listeners, statsConfig);
+  }
+
+  /**
+   * {@code stats_config} as given (a tree of maps and lists, such as the one in the Envoy bootstrap
+   * Gatewire ships); none by default.
+   */
+  public EnvoyBootstrap withStatsConfig(Object config) {
+    return new EnvoyBootstrap(
+        nodeId,
+        nodeCluster,
+        xdsPort,
+        protocol,
+        initialFetchTimeout,
+        staticListeners,
+        Optional.of(config));
   }
 
   /**
@@ -151,7 +176,10 @@ public record EnvoyBootstrap(
   /** The bootstrap as YAML, with the admin interface on {@code 127.0.0.1:adminPort}. */
   String yaml(int adminPort) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("node", Map.of("id", nodeId, "cluster", nodeCluster));
+    root.put(
+        "node",
+        Map.of("id", nodeId, "cluster", nodeCluster, "locality", Map.of("zone", nodeCluster)));
+    statsConfig.ifPresent(config -> root.put("stats_config", config));
     root.put("admin", Map.of("address", socketAddress(adminPort)));
     Map<String, Object> dynamic = new LinkedHashMap<>();
     dynamic.put(

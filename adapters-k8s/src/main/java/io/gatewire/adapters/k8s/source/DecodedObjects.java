@@ -6,12 +6,14 @@ import io.gatewire.adapters.k8s.decode.DecodedDocument;
 import io.gatewire.adapters.k8s.decode.DocumentLocation;
 import io.gatewire.adapters.k8s.decode.ManifestDecoder;
 import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.port.SourceException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ final class DecodedObjects {
       return;
     }
     KubernetesObject good = before == null ? null : before.good();
+    String goodVersion = before == null ? null : before.goodResourceVersion();
     DocumentLocation location =
         DocumentLocation.cluster(kind.kind().kind(), meta.getNamespace(), meta.getName());
     try {
@@ -59,10 +62,11 @@ final class DecodedObjects {
       KubernetesObject now = decoded.objects().get(0).object();
       changed |= !now.equals(good);
       good = now;
+      goodVersion = meta.getResourceVersion();
     } catch (SourceException e) {
       logFailure(kind, location, e, good != null);
     }
-    current.put(key, new Entry(meta.getUid(), meta.getResourceVersion(), good));
+    current.put(key, new Entry(meta.getUid(), meta.getResourceVersion(), good, goodVersion));
   }
 
   /**
@@ -94,6 +98,23 @@ final class DecodedObjects {
     return objects;
   }
 
+  /**
+   * The resourceVersion whose decoded form the last finished round holds for {@code ref} (its last
+   * good version), or empty when it holds none.
+   */
+  Optional<String> resourceVersion(ObjectRef ref) {
+    Entry entry =
+        previous.get(
+            ref.kind()
+                + " "
+                + (ref.namespace().isEmpty() ? null : ref.namespace())
+                + "/"
+                + ref.name());
+    return entry == null || entry.good() == null
+        ? Optional.empty()
+        : Optional.ofNullable(entry.goodResourceVersion());
+  }
+
   /** The decoded objects of the round in progress. */
   List<KubernetesObject> objectsSoFar() {
     List<KubernetesObject> objects = new ArrayList<>();
@@ -116,9 +137,11 @@ final class DecodedObjects {
   }
 
   /**
-   * What one object decoded to at one version; {@code good} is its last good form, null if none.
+   * What one object decoded to at one version; {@code good} is its last good form, null if none,
+   * read at {@code goodResourceVersion}.
    */
-  private record Entry(String uid, String resourceVersion, KubernetesObject good) {
+  private record Entry(
+      String uid, String resourceVersion, KubernetesObject good, String goodResourceVersion) {
     boolean isVersion(String otherUid, String otherResourceVersion) {
       return Objects.equals(uid, otherUid)
           && resourceVersion != null

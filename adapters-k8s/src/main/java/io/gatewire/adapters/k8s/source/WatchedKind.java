@@ -1,6 +1,7 @@
 package io.gatewire.adapters.k8s.source;
 
 import io.gatewire.domain.model.GatewayApi;
+import io.gatewire.domain.model.ProxySettings;
 import java.util.List;
 
 /**
@@ -25,9 +26,10 @@ record WatchedKind(
 
   /**
    * Everything but Secrets. GatewayClass, Gateway, HTTPRoute and ReferenceGrant must be served; the
-   * other route kinds are in the experimental channel of older Gateway API releases, and MCS
-   * ServiceImport and Envoy Gateway Backend are other projects' CRDs: without them the source runs
-   * (and logs once that it does not watch them).
+   * other route kinds are in the experimental channel of older Gateway API releases, MCS
+   * ServiceImport and Envoy Gateway Backend are other projects' CRDs, and Gatewire's own
+   * ProxySettings CRD is only needed by those who use it: without them the source runs (and logs
+   * once that it does not watch them).
    */
   static final List<WatchedKind> CATALOG =
       List.of(
@@ -54,6 +56,13 @@ record WatchedKind(
               GatewayApi.ENVOY_GATEWAY_GROUP,
               "Backend",
               "backends",
+              true,
+              List.of("v1alpha1"),
+              true),
+          new WatchedKind(
+              ProxySettings.GROUP,
+              ProxySettings.KIND,
+              "proxysettings",
               true,
               List.of("v1alpha1"),
               true));

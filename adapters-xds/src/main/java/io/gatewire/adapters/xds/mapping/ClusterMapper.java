@@ -11,6 +11,7 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.ExplicitHttpConfig;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.settings.TracingSpec;
 
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS
@@ -39,6 +40,11 @@ public final class ClusterMapper {
             && a.protocol() == b.protocol()
             && a.metadata().equals(b.metadata())
             && (a.discovery() == IrCluster.Discovery.EDS || a.localities().equals(b.localities())));
+  }
+
+  /** The cluster of an OpenTelemetry collector (see {@link Tracings}). */
+  public Cluster collector(TracingSpec.Collector collector) {
+    return Tracings.collectorCluster(collector);
   }
 
   public Cluster map(IrCluster cluster) {

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
  * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
- * weight, with the backend as metadata), even when it has no endpoint yet. Routes sharing a backend
- * share one instance of each of its endpoints ({@link #LB_ENDPOINTS}).
+ * weight, with the backend as metadata and as zone, see {@link BackendZones}), even when it has no
+ * endpoint yet. Routes sharing a backend share one instance of each of its endpoints ({@link
+ * #LB_ENDPOINTS}).
  */
 public final class EndpointMapper {
   /** LbEndpoints by IR endpoint: equal endpoints, one instance. */
@@ -52,7 +53,10 @@ public final class EndpointMapper {
   public LocalityLbEndpoints locality(IrLocality locality) {
     LocalityLbEndpoints.Builder builder =
         LocalityLbEndpoints.newBuilder()
-            .setLocality(Locality.newBuilder().setRegion(locality.region()))
+            .setLocality(
+                Locality.newBuilder()
+                    .setRegion(locality.region())
+                    .setZone(BackendZones.of(locality.metadata())))
             .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
     locality
         .endpoints()

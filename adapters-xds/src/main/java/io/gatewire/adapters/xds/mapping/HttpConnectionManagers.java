@@ -9,7 +9,8 @@ import io.gatewire.adapters.xds.proto.TypedConfigs;
 
 /**
  * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
- * router.
+ * router; the Gateway's protections from {@link HttpProtections}, its access log and tracing
+ * ({@link Observability}).
  */
 final class HttpConnectionManagers {
   static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
@@ -17,8 +18,13 @@ final class HttpConnectionManagers {
 
   private HttpConnectionManagers() {}
 
-  static Filter rds(String statPrefix, String routeConfigName) {
-    HttpConnectionManager hcm =
+  /** The connection manager of a listener or TLS chain of {@code gateway}. */
+  static Filter rds(
+      String statPrefix,
+      String routeConfigName,
+      GatewayContext gateway,
+      Observability observability) {
+    HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
             .setRds(
@@ -29,8 +35,24 @@ final class HttpConnectionManagers {
             .addHttpFilters(
                 HttpFilter.newBuilder()
                     .setName(ROUTER_FILTER_NAME)
-                    .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())))
-            .build();
-    return Filter.newBuilder().setName(FILTER_NAME).setTypedConfig(TypedConfigs.pack(hcm)).build();
+                    .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())));
+    HttpProtections.apply(gateway.settings().http(), hcm);
+    observability.apply(hcm);
+    return Filter.newBuilder()
+        .setName(FILTER_NAME)
+        .setTypedConfig(TypedConfigs.pack(hcm.build()))
+        .build();
+  }
+
+  /** What a connection manager logs and traces. */
+  record Observability(
+      java.util.List<io.envoyproxy.envoy.config.accesslog.v3.AccessLog> accessLogs,
+      HttpConnectionManager.Tracing tracing) {
+    void apply(HttpConnectionManager.Builder hcm) {
+      hcm.addAllAccessLog(accessLogs);
+      if (tracing != null) {
+        hcm.setTracing(tracing);
+      }
+    }
   }
 }

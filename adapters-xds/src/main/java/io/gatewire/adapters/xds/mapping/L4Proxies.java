@@ -2,6 +2,7 @@ package io.gatewire.adapters.xds.mapping;
 
 import com.github.xds.core.v3.TypedExtensionConfig;
 import com.github.xds.type.matcher.v3.Matcher;
+import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code tcp_proxy} to the route's cluster (behind TLS termination when the chain has certificates,
  * offering no ALPN since the bytes are not HTTP); a UDP listener runs {@code udp_proxy} as its
  * listener filter, routing every datagram through a matcher whose {@code on_no_match} names the
- * cluster (the plain {@code cluster} field is deprecated in the 1.0.49 API).
+ * cluster (the plain {@code cluster} field is deprecated in the 1.0.49 API). Both write the access
+ * log they are given, one line per connection or UDP session (at its end).
  */
 final class L4Proxies {
   static final String TCP_PROXY_NAME = "envoy.filters.network.tcp_proxy";
@@ -27,14 +29,14 @@ final class L4Proxies {
 
   private L4Proxies() {}
 
-  static FilterChain chain(IrProxyChain chain) {
+  static FilterChain chain(IrProxyChain chain, List<AccessLog> accessLogs) {
     FilterChain.Builder builder =
         FilterChain.newBuilder()
             .setName(chain.name())
             .addFilters(
                 Filter.newBuilder()
                     .setName(TCP_PROXY_NAME)
-                    .setTypedConfig(TypedConfigs.pack(tcpProxy(chain))));
+                    .setTypedConfig(TypedConfigs.pack(tcpProxy(chain, accessLogs))));
     if (!chain.serverNames().isEmpty()) {
       builder.setFilterChainMatch(
           FilterChainMatch.newBuilder().addAllServerNames(chain.serverNames()));
@@ -50,8 +52,9 @@ final class L4Proxies {
    * to a cluster that does not exist, so Envoy closes those connections (the Gateway API's
    * "reject").
    */
-  private static TcpProxy tcpProxy(IrProxyChain chain) {
-    TcpProxy.Builder proxy = TcpProxy.newBuilder().setStatPrefix(chain.name());
+  private static TcpProxy tcpProxy(IrProxyChain chain, List<AccessLog> accessLogs) {
+    TcpProxy.Builder proxy =
+        TcpProxy.newBuilder().setStatPrefix(chain.name()).addAllAccessLog(accessLogs);
     if (chain.invalidWeight() == 0 || chain.backendWeight() == 0) {
       return proxy.setCluster(chain.cluster()).build();
     }
@@ -72,7 +75,7 @@ final class L4Proxies {
         .build();
   }
 
-  static ListenerFilter udpProxy(String statPrefix, String cluster) {
+  static ListenerFilter udpProxy(String statPrefix, String cluster, List<AccessLog> accessLogs) {
     Matcher matcher =
         Matcher.newBuilder()
             .setOnNoMatch(
@@ -84,7 +87,11 @@ final class L4Proxies {
                                 TypedConfigs.pack(Route.newBuilder().setCluster(cluster).build()))))
             .build();
     UdpProxyConfig udp =
-        UdpProxyConfig.newBuilder().setStatPrefix(statPrefix).setMatcher(matcher).build();
+        UdpProxyConfig.newBuilder()
+            .setStatPrefix(statPrefix)
+            .setMatcher(matcher)
+            .addAllAccessLog(accessLogs)
+            .build();
     return ListenerFilter.newBuilder()
         .setName(UDP_PROXY_NAME)
         .setTypedConfig(TypedConfigs.pack(udp))

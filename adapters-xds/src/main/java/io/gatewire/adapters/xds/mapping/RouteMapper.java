@@ -6,23 +6,46 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrRouteConfig;
 import io.gatewire.domain.ir.IrVirtualHost;
+import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.settings.GatewaySettings;
 import java.util.List;
 
 /**
  * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts
  * and routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the
- * first match. Host matching ignores the port, because Gateway API hostnames never carry one.
+ * first match. Each route of a rule has the rule's stat prefix, so Envoy counts requests per rule
+ * and virtual host ({@code vhost.<virtual host>.route.<kind>/<ns>/<name>/rule/<i>.*}); when the
+ * Gateway traces, each route also carries its origin as span tags ({@link Tracings}). Host matching
+ * ignores the port, because Gateway API hostnames never carry one.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
+  private final Tracings tracings;
 
   public RouteMapper(MetadataMapper metadata) {
-    this.metadata = metadata;
+    this(metadata, MetadataOptions.DEFAULTS);
   }
 
+  /** Routes whose tracing tags read metadata as {@code options} emits it. */
+  public RouteMapper(MetadataMapper metadata, MetadataOptions options) {
+    this.metadata = metadata;
+    this.tracings = new Tracings(options.namespace(), options.endpointMetadata());
+  }
+
+  /** The route configuration of a Gateway that does not trace. */
   public RouteConfiguration map(IrRouteConfig config) {
+    return map(config, GatewaySettings.Tracing.OFF);
+  }
+
+  /** The route configuration of a Gateway of {@code gateway}'s settings. */
+  public RouteConfiguration map(IrRouteConfig config, GatewayContext gateway) {
+    return map(config, gateway.settings().tracing());
+  }
+
+  private RouteConfiguration map(IrRouteConfig config, GatewaySettings.Tracing tracing) {
     return configuration(
-        config.name(), config.virtualHosts().stream().map(this::virtualHost).toList());
+        config.name(),
+        config.virtualHosts().stream().map(host -> virtualHost(host, tracing)).toList());
   }
 
   /** The route configuration {@code name} with {@code virtualHosts}, mapped already. */
@@ -34,15 +57,16 @@ public final class RouteMapper {
         .build();
   }
 
-  public VirtualHost virtualHost(IrVirtualHost host) {
+  /** One virtual host, its routes traced as {@code tracing} says. */
+  public VirtualHost virtualHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {
     VirtualHost.Builder builder =
         VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
-    host.routes().forEach(route -> builder.addRoutes(route(route)));
+    host.routes().forEach(route -> builder.addRoutes(route(route, host, tracing)));
     metadata.map(host.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }
 
-  private Route route(IrRoute route) {
+  private Route route(IrRoute route, IrVirtualHost host, GatewaySettings.Tracing tracing) {
     Route.Builder builder =
         Route.newBuilder()
             .setName(route.name())
@@ -57,6 +81,8 @@ public final class RouteMapper {
           CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
     }
     metadata.map(route.metadata()).ifPresent(builder::setMetadata);
+    RouteNames.statPrefix(route.name()).ifPresent(builder::setStatPrefix);
+    tracings.route(route, host, tracing).ifPresent(builder::setTracing);
     return builder.build();
   }
 }

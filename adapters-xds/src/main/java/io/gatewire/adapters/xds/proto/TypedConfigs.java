@@ -35,7 +35,11 @@ public final class TypedConfigs {
           Route.getDefaultInstance(),
           Cors.getDefaultInstance(),
           CorsPolicy.getDefaultInstance(),
-          FilterConfig.getDefaultInstance());
+          FilterConfig.getDefaultInstance(),
+          io.envoyproxy.envoy.extensions.access_loggers.stream.v3.StdoutAccessLog
+              .getDefaultInstance(),
+          io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog.getDefaultInstance(),
+          io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.getDefaultInstance());
 
   private static final JsonFormat.TypeRegistry REGISTRY = buildRegistry();
 

@@ -15,6 +15,7 @@ import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.gatewire.adapters.xds.XdsTranslator;
 import io.gatewire.adapters.xds.mapping.ClusterMapper;
 import io.gatewire.adapters.xds.mapping.EndpointMapper;
+import io.gatewire.adapters.xds.mapping.GatewayContext;
 import io.gatewire.adapters.xds.mapping.RouteMapper;
 import io.gatewire.domain.incremental.Memo;
 import io.gatewire.domain.incremental.Memos;
@@ -25,6 +26,8 @@ import io.gatewire.domain.ir.IrLocality;
 import io.gatewire.domain.ir.IrRouteConfig;
 import io.gatewire.domain.ir.IrSecret;
 import io.gatewire.domain.ir.IrVirtualHost;
+import io.gatewire.domain.settings.GatewaySettings;
+import io.gatewire.domain.settings.TracingSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -60,10 +64,14 @@ final class VersionedResources {
   /** The merged group's resources of a type, from the union of the Gateways'. */
   static final String MERGED = "xds.merged";
 
+  /** Per tracing Gateway: its clusters with its OpenTelemetry collector's. */
+  static final String COLLECTORS = "xds.collectors";
+
   private final XdsTranslator mappers;
   private final Memo<String, Made<?, ?>> types;
   private final Memo<Key, VersionedResource<?>> versions;
   private final Memo<ResourceType, SnapshotResources<?>> merged;
+  private final Memo<String, SnapshotResources<?>> collectors;
   private final Mapping<IrListener, ?, Listener> listeners;
   private final Mapping<IrRouteConfig, RouteState, RouteConfiguration> routes;
   private final Mapping<IrCluster, ?, Cluster> clusters;
@@ -76,10 +84,16 @@ final class VersionedResources {
     this.versions = memos.memo(VERSIONS);
     this.merged = memos.memo(MERGED);
     this.listeners = simple(IrListener::name, mappers.listeners()::map, Object::equals);
+    this.collectors = memos.memo(COLLECTORS);
     this.routes = routes();
-    this.clusters = simple(IrCluster::name, mappers.clusters()::map, ClusterMapper::sameCluster);
+    this.clusters =
+        simple(
+            IrCluster::name,
+            (cluster, gateway) -> mappers.clusters().map(cluster),
+            ClusterMapper::sameCluster);
     this.assignments = assignments();
-    this.secrets = simple(IrSecret::name, mappers.secrets()::map, Object::equals);
+    this.secrets =
+        simple(IrSecret::name, (secret, gateway) -> mappers.secrets().map(secret), Object::equals);
   }
 
   private record Key(Class<?> type, String name) {}
@@ -96,7 +110,7 @@ final class VersionedResources {
     String name(I item);
 
     /** The state of {@code item}, given the previous item of its name and state (null: none). */
-    S map(I item, I previous, S previousState);
+    S map(I item, I previous, S previousState, GatewayContext gateway);
 
     VersionedResource<M> versioned(S state);
   }
@@ -111,21 +125,48 @@ final class VersionedResources {
   private record AssignmentState(
       List<LocalityLbEndpoints> localities, VersionedResource<ClusterLoadAssignment> versioned) {}
 
+  /** What one type's resources of a Gateway are made from: its IR list and the Gateway. */
+  private record Inputs<I>(List<I> items, GatewayContext gateway) {}
+
   /** The snapshot of {@code gateway}, for the node group of its key. */
   ContentVersionedSnapshot snapshot(IrGateway gateway) {
     String group = gateway.key();
+    GatewayContext context = GatewayContext.of(gateway);
+    SnapshotResources<Cluster> clusterResources =
+        type(group, ResourceType.CLUSTER, gateway.clusters(), clusters, context);
+    GatewaySettings.Tracing tracing = gateway.settings().tracing();
+    if (tracing.enabled()) {
+      clusterResources = withCollector(group, clusterResources, tracing.collector());
+    }
     return new ContentVersionedSnapshot(
-        type(group, ResourceType.LISTENER, gateway.listeners(), listeners),
-        type(group, ResourceType.ROUTE, gateway.routeConfigs(), routes),
-        type(group, ResourceType.CLUSTER, gateway.clusters(), clusters),
+        type(group, ResourceType.LISTENER, gateway.listeners(), listeners, context),
+        type(group, ResourceType.ROUTE, gateway.routeConfigs(), routes, context),
+        clusterResources,
         type(
             group,
             ResourceType.ENDPOINT,
             gateway.clusters().stream()
                 .filter(cluster -> cluster.discovery() == IrCluster.Discovery.EDS)
                 .toList(),
-            assignments),
-        type(group, ResourceType.SECRET, gateway.secrets(), secrets));
+            assignments,
+            context),
+        type(group, ResourceType.SECRET, gateway.secrets(), secrets, context));
+  }
+
+  /** A tracing Gateway's clusters: its own and its OpenTelemetry collector's. */
+  @SuppressWarnings("unchecked")
+  private SnapshotResources<Cluster> withCollector(
+      String group, SnapshotResources<Cluster> own, TracingSpec.Collector collector) {
+    return (SnapshotResources<Cluster>)
+        collectors.get(
+            group,
+            List.of(own, collector),
+            () -> {
+              List<VersionedResource<Cluster>> all =
+                  new ArrayList<>(own.versionedResources().values());
+              all.add(version(mappers.clusters().collector(collector), null));
+              return resources(all);
+            });
   }
 
   /**
@@ -146,20 +187,30 @@ final class VersionedResources {
 
   @SuppressWarnings("unchecked")
   private <I, S, M extends Message> SnapshotResources<M> type(
-      String group, ResourceType type, List<I> items, Mapping<I, S, M> mapping) {
+      String group,
+      ResourceType type,
+      List<I> items,
+      Mapping<I, S, M> mapping,
+      GatewayContext gateway) {
     Made<S, M> made =
         (Made<S, M>)
             types.update(
                 group + ' ' + type,
-                items,
-                (List<I> before, Made<?, ?> previous) ->
-                    make(items, before, (Made<S, M>) previous, mapping));
+                new Inputs<>(items, gateway),
+                (Inputs<I> before, Made<?, ?> previous) ->
+                    before == null || !before.gateway().equals(gateway)
+                        ? make(items, List.of(), null, mapping, gateway)
+                        : make(items, before.items(), (Made<S, M>) previous, mapping, gateway));
     return made.resources();
   }
 
   /** Walks {@code items} beside the previous ones, making anew only what changed. */
   private static <I, S, M extends Message> Made<S, M> make(
-      List<I> items, List<I> before, Made<S, M> previous, Mapping<I, S, M> mapping) {
+      List<I> items,
+      List<I> before,
+      Made<S, M> previous,
+      Mapping<I, S, M> mapping,
+      GatewayContext gateway) {
     List<S> states = new ArrayList<>(items.size());
     List<VersionedResource<M>> versioned = new ArrayList<>(items.size());
     boolean unchanged = previous != null && before.size() == items.size();
@@ -183,10 +234,10 @@ final class VersionedResources {
       }
       S state =
           was < 0
-              ? mapping.map(item, null, null)
+              ? mapping.map(item, null, null, gateway)
               : before.get(was) == item
                   ? previous.states().get(was)
-                  : mapping.map(item, before.get(was), previous.states().get(was));
+                  : mapping.map(item, before.get(was), previous.states().get(was), gateway);
       states.add(state);
       VersionedResource<M> resource = mapping.versioned(state);
       versioned.add(resource);
@@ -238,7 +289,7 @@ final class VersionedResources {
 
   /** One resource per item, made anew unless the item is {@code same} as the previous one. */
   private <I, M extends Message> Mapping<I, VersionedResource<M>, M> simple(
-      Function<I, String> name, Function<I, M> map, BiPredicate<I, I> same) {
+      Function<I, String> name, BiFunction<I, GatewayContext, M> map, BiPredicate<I, I> same) {
     return new Mapping<>() {
       @Override
       public String name(I item) {
@@ -246,10 +297,11 @@ final class VersionedResources {
       }
 
       @Override
-      public VersionedResource<M> map(I item, I previous, VersionedResource<M> previousState) {
+      public VersionedResource<M> map(
+          I item, I previous, VersionedResource<M> previousState, GatewayContext gateway) {
         return previous != null && same.test(previous, item)
             ? previousState
-            : version(map.apply(item), previousState);
+            : version(map.apply(item, gateway), previousState);
       }
 
       @Override
@@ -267,7 +319,8 @@ final class VersionedResources {
       }
 
       @Override
-      public AssignmentState map(IrCluster item, IrCluster previous, AssignmentState state) {
+      public AssignmentState map(
+          IrCluster item, IrCluster previous, AssignmentState state, GatewayContext gateway) {
         if (previous != null && previous.localities().equals(item.localities())) {
           return state;
         }
@@ -302,7 +355,8 @@ final class VersionedResources {
       }
 
       @Override
-      public RouteState map(IrRouteConfig item, IrRouteConfig previous, RouteState state) {
+      public RouteState map(
+          IrRouteConfig item, IrRouteConfig previous, RouteState state, GatewayContext gateway) {
         if (previous != null && previous.equals(item)) {
           return state;
         }
@@ -326,7 +380,7 @@ final class VersionedResources {
             hosts.add(state.hosts().get(was));
             digests.add(state.digests().get(was));
           } else {
-            VirtualHost built = mappers.routes().virtualHost(host);
+            VirtualHost built = mappers.routes().virtualHost(host, gateway.settings().tracing());
             hosts.add(built);
             digests.add(ContentVersions.digest(built));
           }

@@ -7,12 +7,15 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +37,7 @@ final class XdsServer implements AutoCloseable {
   private Server server;
   private TlsCredentialFiles tlsFiles;
   private PushExecutors pushExecutors;
+  private ServingThreads threads;
 
   /** With {@code bindAddress} null, listens on every interface. */
   XdsServer(
@@ -69,11 +73,22 @@ final class XdsServer implements AutoCloseable {
             : new InetSocketAddress(bindAddress, options.port());
     NettyServerBuilder builder;
     if (options.tls().isPresent()) {
-      tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
+      try {
+        tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
+      } catch (IOException | RuntimeException e) {
+        pushExecutors.close();
+        throw e;
+      }
       builder = NettyServerBuilder.forAddress(address, tlsFiles.credentials());
     } else {
       builder = NettyServerBuilder.forAddress(address);
     }
+    threads = ServingThreads.perCore();
+    builder
+        .bossEventLoopGroup(threads.accept())
+        .workerEventLoopGroup(threads.io())
+        .channelType(NioServerSocketChannel.class)
+        .executor(threads.calls());
     // the last interceptor sees a request first: the node is carried over before anyone reads it
     List<ServerInterceptor> interceptors = new ArrayList<>(List.of(new DeltaNonceGuard()));
     if (options.authorizeBySan()) {
@@ -97,6 +112,7 @@ final class XdsServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeTlsFiles();
       pushExecutors.close();
+      threads.close();
       throw e;
     }
     log.serving(server.getPort(), transport());
@@ -134,7 +150,19 @@ final class XdsServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       pushExecutors.close();
+      threads.close();
     }
+  }
+
+  /**
+   * The threads a started server holds, by pool (thread names with digits written {@code #}): each
+   * pool has a fixed size, so this is the whole of the server's threads however many streams come
+   * and go.
+   */
+  synchronized Map<String, Integer> threadPools() {
+    Map<String, Integer> pools = new LinkedHashMap<>(threads.sizes());
+    pools.putAll(pushExecutors.sizes());
+    return pools;
   }
 
   private String transport() {

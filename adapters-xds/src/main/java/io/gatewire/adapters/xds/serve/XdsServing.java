@@ -112,6 +112,11 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     return served.resources(group);
   }
 
+  /** The threads a started server holds, by pool ({@link XdsServer#threadPools()}). */
+  Map<String, Integer> threadPools() {
+    return server.threadPools();
+  }
+
   /** Every group a node has asked for so far, including groups that are no Gateway. */
   Collection<String> requestedGroups() {
     return served.requestedGroups();

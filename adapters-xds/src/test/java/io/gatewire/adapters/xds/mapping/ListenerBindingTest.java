@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.domain.ir.IrListener;
+import io.gatewire.domain.metadata.MetadataOptions;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,9 @@ class ListenerBindingTest {
   @Test
   void addressAndOffset_changeTheSocketOnly_notTheNames() throws Exception {
     Listener listener =
-        new ListenerMapper(new ListenerBinding(Optional.of("127.0.0.1"), 10_000)).map(HTTP);
+        new ListenerMapper(
+                new ListenerBinding(Optional.of("127.0.0.1"), 10_000), MetadataOptions.DEFAULTS)
+            .map(HTTP);
 
     assertThat(listener.getAddress().getSocketAddress().getAddress()).isEqualTo("127.0.0.1");
     assertThat(listener.getAddress().getSocketAddress().getPortValue()).isEqualTo(10_080);

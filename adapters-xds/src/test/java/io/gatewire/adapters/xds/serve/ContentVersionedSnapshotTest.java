@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.controlplane.cache.VersionedResource;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.adapters.xds.XdsTranslator;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.testing.IrFixtures;
 import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.Ir;

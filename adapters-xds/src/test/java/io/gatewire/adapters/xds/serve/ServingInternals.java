@@ -20,6 +20,11 @@ public final class ServingInternals {
     return serving.servedSnapshot(group);
   }
 
+  /** The started server's thread pools and their fixed sizes ({@link XdsServing#threadPools()}). */
+  public static Map<String, Integer> threadPools(XdsServing serving) {
+    return serving.threadPools();
+  }
+
   /** Memo entries, interned resources, parked and open watches, node groups the cache knows. */
   public static Map<String, Integer> sizes(XdsServing serving) {
     return serving.internalSizes();

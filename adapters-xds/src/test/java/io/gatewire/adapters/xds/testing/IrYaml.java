@@ -21,15 +21,18 @@ import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.metadata.ResourceOrigin;
+import io.gatewire.domain.settings.GatewaySettings;
+import io.gatewire.domain.settings.HttpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * IR as YAML, for golden fixtures: the records as Jackson sees them, with {@link IrAction} tagged
- * by {@code type: Forward|DirectResponse|Redirect}. Absent lists, header changes and metadata read
- * as empty, and are left out when written, so fixtures only say what matters. The domain stays free
- * of Jackson: everything here is mix-ins and overrides on a test ObjectMapper.
+ * by {@code type: Forward|DirectResponse|Redirect}. Absent lists, header changes, metadata and
+ * Gateway settings read as empty (default), and are left out when written, so fixtures only say
+ * what matters. The domain stays free of Jackson: everything here is mix-ins and overrides on a
+ * test ObjectMapper.
  */
 public final class IrYaml {
   private static final ObjectMapper MAPPER = mapper();
@@ -87,7 +90,24 @@ public final class IrYaml {
                 JsonInclude.Include.ALWAYS,
                 NoHeaderChanges.class,
                 null));
+    mapper
+        .configOverride(GatewaySettings.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                DefaultSettings.class,
+                null));
+    mapper
+        .configOverride(HttpSettings.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                DefaultHttpSettings.class,
+                null));
     mapper.addMixIn(IrAction.class, IrActionMixin.class);
+    mapper.addMixIn(IrAction.Forward.class, ForwardMixin.class);
     mapper.addMixIn(ResourceMetadata.class, NoEmptyProperty.class);
     mapper.addMixIn(IrHeaderChanges.class, NoEmptyProperty.class);
     mapper.registerModule(
@@ -105,6 +125,25 @@ public final class IrYaml {
   })
   private interface IrActionMixin {}
 
+  /** Inclusion filter: equal to (so leaves out) the default HTTP settings. */
+  private static final class DefaultHttpSettings {
+    @Override
+    public boolean equals(Object value) {
+      return HttpSettings.DEFAULTS.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  /** {@code webSocket} only when true. */
+  private interface ForwardMixin {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean webSocket();
+  }
+
   /** {@code isEmpty()} is a query, not a property. */
   @JsonIgnoreProperties("empty")
   private interface NoEmptyProperty {}
@@ -114,6 +153,19 @@ public final class IrYaml {
     @Override
     public boolean equals(Object value) {
       return value instanceof ResourceMetadata m && m.isEmpty();
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  /** Inclusion filter: equal to (so leaves out) the default settings of a Gateway. */
+  private static final class DefaultSettings {
+    @Override
+    public boolean equals(Object value) {
+      return GatewaySettings.DEFAULTS.equals(value);
     }
 
     @Override

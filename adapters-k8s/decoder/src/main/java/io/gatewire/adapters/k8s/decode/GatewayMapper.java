@@ -20,13 +20,15 @@ import io.gatewire.domain.model.Listener;
 import io.gatewire.domain.model.ListenerProtocol;
 import io.gatewire.domain.model.ListenerTls;
 import io.gatewire.domain.model.ObjectMeta;
+import io.gatewire.domain.model.ParametersReference;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * GatewayClass and Gateway (v1 and v1beta1 share the v1 spec). CRD defaults: allowedRoutes from the
- * Same namespace, route kinds in group gateway.networking.k8s.io, TLS mode Terminate,
- * certificateRefs to core Secrets in the Gateway's namespace.
+ * GatewayClass and Gateway (v1 and v1beta1 share the v1 spec), with their parametersRef (the
+ * class's {@code spec.parametersRef}, the Gateway's {@code spec.infrastructure.parametersRef}). CRD
+ * defaults: allowedRoutes from the Same namespace, route kinds in group gateway.networking.k8s.io,
+ * TLS mode Terminate, certificateRefs to core Secrets in the Gateway's namespace.
  */
 final class GatewayMapper {
   private static final String DEFAULT_TLS_MODE = "Terminate";
@@ -41,20 +43,56 @@ final class GatewayMapper {
 
   GatewayClass gatewayClass(ObjectMeta meta, GatewayClassSpec spec) {
     FieldPath path = FieldPath.SPEC;
+    GatewayClassSpec present = required(spec, path);
     return new GatewayClass(
-        meta, requiredText(required(spec, path).getControllerName(), path.field("controllerName")));
+        meta,
+        requiredText(present.getControllerName(), path.field("controllerName")),
+        Fields.mapOptional(
+            present.getParametersRef(),
+            path.field("parametersRef"),
+            (ref, refPath) ->
+                parametersRef(
+                    ref.getGroup(),
+                    ref.getKind(),
+                    Optional.ofNullable(ref.getNamespace()),
+                    ref.getName(),
+                    refPath)));
   }
 
   Gateway gateway(ObjectMeta meta, GatewaySpec spec) {
     FieldPath path = FieldPath.SPEC;
     GatewaySpec present = required(spec, path);
+    FieldPath infrastructure = path.field("infrastructure");
     return new Gateway(
         meta,
         requiredText(present.getGatewayClassName(), path.field("gatewayClassName")),
         Fields.mapEach(
             present.getListeners(),
             path.field("listeners"),
-            (listener, listenerPath) -> listener(listener, listenerPath, meta.namespace())));
+            (listener, listenerPath) -> listener(listener, listenerPath, meta.namespace())),
+        Optional.ofNullable(present.getInfrastructure())
+            .flatMap(
+                infra ->
+                    Fields.mapOptional(
+                        infra.getParametersRef(),
+                        infrastructure.field("parametersRef"),
+                        (ref, refPath) ->
+                            parametersRef(
+                                ref.getGroup(),
+                                ref.getKind(),
+                                Optional.empty(),
+                                ref.getName(),
+                                refPath))));
+  }
+
+  /** A parametersRef: kind and name are required, the group may be empty (the core group). */
+  private static ParametersReference parametersRef(
+      String group, String kind, Optional<String> namespace, String name, FieldPath path) {
+    return new ParametersReference(
+        orDefault(group, GatewayApi.CORE_GROUP),
+        requiredText(kind, path.field("kind")),
+        namespace.filter(ns -> !ns.isEmpty()),
+        requiredText(name, path.field("name")));
   }
 
   private static Listener listener(

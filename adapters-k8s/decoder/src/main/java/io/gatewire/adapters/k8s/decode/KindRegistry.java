@@ -3,6 +3,7 @@ package io.gatewire.adapters.k8s.decode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gatewire.domain.model.GatewayApi;
 import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.ProxySettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,15 @@ final class KindRegistry {
             BackendResource::metadata,
             BackendResource::spec,
             new BackendMapper()::backend));
+    register(
+        ProxySettings.API_VERSION,
+        ProxySettings.KIND,
+        new ResourceKind<>(
+            ProxySettingsResource.class,
+            true,
+            ProxySettingsResource::metadata,
+            ProxySettingsResource::spec,
+            new ProxySettingsMapper()::proxySettings));
   }
 
   Optional<ResourceKind<?, ?>> find(String apiVersion, String kind) {

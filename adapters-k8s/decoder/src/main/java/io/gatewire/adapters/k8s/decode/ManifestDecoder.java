@@ -31,6 +31,26 @@ public final class ManifestDecoder {
       JsonMapper.builder().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build();
   private final KindRegistry kinds = new KindRegistry();
   private final MetaMapper metas = new MetaMapper();
+  private final CrdSchemas schemas;
+
+  /** A decoder for objects an API server has already validated (a cluster's). */
+  public ManifestDecoder() {
+    this(null);
+  }
+
+  private ManifestDecoder(CrdSchemas schemas) {
+    this.schemas = schemas;
+  }
+
+  /**
+   * A decoder for objects that never met an API server (files): it also refuses a Gateway API
+   * object that the API server would refuse with strict field validation, as {@code kubectl apply}
+   * asks for: an unknown field, or a value against its CRD's schema ({@link StructuralSchema}),
+   * with the API server's reason.
+   */
+  public static ManifestDecoder withApiServerChecks() {
+    return new ManifestDecoder(CrdSchemas.get());
+  }
 
   /**
    * Decodes {@code document}.
@@ -119,6 +139,17 @@ public final class ManifestDecoder {
     String object = header.describe(kind.namespaced());
     if (header.name() == null) {
       throw invalid(location, object, FieldPath.ROOT.field("metadata").field("name"), "required");
+    }
+    if (schemas != null) {
+      Optional<StructuralSchema.Violation> violation =
+          schemas.find(header.apiVersion(), header.kind()).flatMap(s -> s.check(document));
+      if (violation.isPresent()) {
+        StructuralSchema.Violation v = violation.get();
+        boolean named = v.message().startsWith("unknown field");
+        throw new SourceException(
+            location.at(v.path().pointer()),
+            object + ": " + (named ? "" : v.path().text() + ": ") + v.message());
+      }
     }
     ShapeProblem shape = shapeProblem(document, FieldPath.ROOT, null);
     if (shape != null) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Why Jackson could not read a document into its typed model, said in the document's terms: the
@@ -30,6 +32,16 @@ record ReadError(FieldPath path, String problem) {
       } else if (ref.getIndex() >= 0) {
         path = path.index(ref.getIndex());
       }
+    }
+    if (error instanceof UnrecognizedPropertyException unknown) {
+      return new ReadError(
+          path,
+          "unknown field (known fields here: "
+              + String.join(
+                  ", ",
+                  new TreeSet<>(
+                      unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()))
+              + ")");
     }
     if (error instanceof ValueInstantiationException && error.getCause() != null) {
       return new ReadError(path, firstLine(error.getCause().getMessage()));

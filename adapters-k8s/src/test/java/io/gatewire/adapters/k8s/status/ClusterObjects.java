@@ -3,6 +3,8 @@ package io.gatewire.adapters.k8s.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gatewire.adapters.k8s.decode.DecodedObject;
 import io.gatewire.adapters.k8s.decode.ManifestDecoder;
@@ -18,17 +20,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test objects in the CRUD mock server, and their translation as the cluster source would produce
- * it: every object created here is read back from the mock, decoded with the real {@link
- * ManifestDecoder} and translated with the real {@link Translator}.
+ * Test objects in an API server (the real one, or fabric8's CRUD mock where a test injects faults),
+ * and their translation as the cluster source would produce it: every object created here is read
+ * back from the server, decoded with the real {@link ManifestDecoder} and translated with the real
+ * {@link Translator}.
  */
-final class MockCluster {
+final class ClusterObjects {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final KubernetesClient client;
   private final List<HasMetadata> created = new ArrayList<>();
   private final Translator translator = new Translator(TranslatorOptions.DEFAULTS);
 
-  MockCluster(KubernetesClient client) {
+  ClusterObjects(KubernetesClient client) {
     this.client = client;
   }
 
@@ -36,10 +39,22 @@ final class MockCluster {
    * Creates the objects of a multi-document YAML text; {@code NS} in it stands for {@code
    * namespace}.
    */
-  MockCluster create(String yaml, String namespace) {
+  ClusterObjects create(String yaml, String namespace) {
     String text = yaml.replace("NS", namespace);
+    for (String ns : List.of(namespace, namespace + "-b")) {
+      if (client.namespaces().withName(ns).get() == null) {
+        client
+            .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+            .create();
+      }
+    }
     for (HasMetadata item :
         client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items()) {
+      if (item instanceof Service service) {
+        // A real API server allocates cluster IPs and refuses one already taken by another test.
+        service.getSpec().setClusterIP(null);
+        service.getSpec().setClusterIPs(null);
+      }
       created.add(client.resource(item).create());
     }
     return this;

@@ -1,4 +1,4 @@
-package io.gatewire.adapters.xds;
+package io.gatewire.adapters.xds.mapping;
 
 import java.util.Objects;
 import java.util.Optional;
