@@ -11,6 +11,6 @@ if [ ! -f benchmarks/target/benchmarks.jar ]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 echo "machine: $(nproc) cores, java $(java -version 2>&1 | head -1); before: $(uptime)"
-java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp benchmarks/target/benchmarks.jar \
+java -Xmx3g -Dgatewire.log.level=WARN -cp benchmarks/target/benchmarks.jar \
   io.gatewire.benchmarks.ads.AdsLoad "$@"
 echo "after: $(uptime)"

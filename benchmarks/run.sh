@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Figures 1-6 of PERFORMANCE.md (see docs/performance.md). From the repository root:
+# Figures 1-6 of docs/performance.md. From the repository root:
 #   benchmarks/run.sh [--quick] [--sizes 100,1000,10000] [--change-routes 10000]
 # Builds benchmarks/target/benchmarks.jar if missing, prints a Markdown table, writes
 # benchmarks/target/figures.json and JMH's benchmarks/target/jmh-{full,full-endpoints,changes}.json.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Figure 7 of PERFORMANCE.md: the whole `translate` process on the generated 10k-route file, beside
+# Figure 7 of docs/performance.md: the whole `translate` process on the generated 10k-route file, beside
 # a JVM that only parses the same YAML into Jackson trees (the floor). From the repository root:
 #   benchmarks/whole-process.sh [ROUTES] [RUNS]      (defaults: 10000 routes, 3 runs)
 # Needs bootstrap/target/gatewire.jar and benchmarks/target/benchmarks.jar (mvn -B -q -DskipTests package)

@@ -1,6 +1,5 @@
 package io.gatewire.benchmarks;
 
-import io.gatewire.benchmarks.ads.JvmProbe;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.domain.model.GatewayResources;
 import java.lang.ref.Reference;

@@ -1,5 +1,5 @@
 /**
- * Figures 1-6 of PERFORMANCE.md: JMH benchmarks over generated workloads ({@link
+ * Figures 1-6 of docs/performance.md: JMH benchmarks over generated workloads ({@link
  * io.gatewire.bootstrap.generate.WorkloadGenerator}), driven through the classes {@code serve} uses
  * (ConfigurationPipeline into XdsServing, without the gRPC server), the non-timed probes (version
  * changes, retained heap, bytes per route), and {@link io.gatewire.benchmarks.Report}, which runs

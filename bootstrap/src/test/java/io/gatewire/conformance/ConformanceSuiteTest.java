@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatewire.adapters.xds.tls.SelfSigned;
 import io.gatewire.bootstrap.cli.CommandRunner;
 import io.gatewire.testkit.conformance.ConformanceData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,21 +55,28 @@ class ConformanceSuiteTest {
           .formatted(CONTROLLER);
 
   /**
-   * The certificate the suite generates at run time (README of the data); route-check stubs it
-   * itself, translate needs it in the input. Its content is never used.
+   * The certificate Secret the suite generates at run time (README of the data), made the same way:
+   * RSA 2048, self-signed, for {@code *}, {@code *.org} and {@code *.wildcard.org}. route-check
+   * stubs it itself; translate needs it in the input, and checks it as Envoy would.
    */
-  private static final String GENERATED_CERTIFICATE =
-      """
-      apiVersion: v1
-      kind: Secret
-      metadata:
-        name: tls-validity-checks-certificate
-        namespace: gateway-conformance-infra
-      type: kubernetes.io/tls
-      data:
-        tls.crt: c3R1Yg==
-        tls.key: c3R1Yg==
-      """;
+  private static String generatedCertificate() {
+    SelfSigned certificate = SelfSigned.rsa(2048, List.of("*", "*.org", "*.wildcard.org"));
+    Base64.Encoder base64 = Base64.getEncoder();
+    return """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: tls-validity-checks-certificate
+          namespace: gateway-conformance-infra
+        type: kubernetes.io/tls
+        data:
+          tls.crt: %s
+          tls.key: %s
+        """
+        .formatted(
+            base64.encodeToString(certificate.chainPem().getBytes(StandardCharsets.US_ASCII)),
+            base64.encodeToString(certificate.keyPem().getBytes(StandardCharsets.US_ASCII)));
+  }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -151,7 +161,7 @@ class ConformanceSuiteTest {
     Path data = ConformanceData.copyTo(temp.resolve("data"));
     Path base = write("base.yaml", Files.readString(data.resolve("base/manifests.yaml")));
     Path gatewayClass = write("gatewayclass.yaml", GATEWAY_CLASS);
-    Path generated = write("generated.yaml", GENERATED_CERTIFICATE);
+    Path generated = write("generated.yaml", generatedCertificate());
     Map<String, List<String>> failures = new TreeMap<>();
     int checked = 0;
     int skipped = 0;

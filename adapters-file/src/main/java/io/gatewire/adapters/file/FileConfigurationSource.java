@@ -29,7 +29,7 @@ import java.util.List;
 public final class FileConfigurationSource implements ConfigurationSource {
   private final List<Path> paths;
   private final ManifestInputs inputs;
-  private final ManifestDecoder decoder = new ManifestDecoder();
+  private final ManifestDecoder decoder = ManifestDecoder.withApiServerChecks();
   private final DocumentReader reader = new DocumentReader();
   private volatile LastLoad last;
 

@@ -257,7 +257,9 @@ class FileConfigurationSourceTest {
     assertThat(error.getMessage())
         .isEqualTo(
             file
-                + ":14: HTTPRoute default/web: spec.rules[0].backendRefs[0].port: cannot parse \"eighty\" as an integer");
+                + ":14: HTTPRoute default/web: spec.rules[0].backendRefs[0].port: Invalid value:"
+                + " \"eighty\": spec.rules[0].backendRefs[0].port in body must be of type integer:"
+                + " \"string\"");
   }
 
   @Test
@@ -279,7 +281,7 @@ class FileConfigurationSourceTest {
     SourceException error = loadError(file);
 
     assertThat(error.getMessage())
-        .isEqualTo(file + ":7: Gateway infra/edge: spec.listeners[0].port: required");
+        .isEqualTo(file + ":7: Gateway infra/edge: spec.listeners[0].port: Required value");
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind the file source reads, from real files, decoded with its defaults. The full table of
- * CRD defaults, one row each, is {@code CrdDefaultsTest} in adapters-k8s.
+ * CRD defaults, one row each, is {@code CrdDefaultsTest} in the decoder module.
  */
 class ManifestKindsFromFilesTest {
   @TempDir Path dir;

@@ -5,6 +5,7 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.gatewire.adapters.xds.mapping.ClusterMapper;
 import io.gatewire.adapters.xds.mapping.EndpointMapper;
 import io.gatewire.adapters.xds.mapping.GatewayContext;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.mapping.ListenerMapper;
 import io.gatewire.adapters.xds.mapping.MetadataMapper;
 import io.gatewire.adapters.xds.mapping.RouteMapper;

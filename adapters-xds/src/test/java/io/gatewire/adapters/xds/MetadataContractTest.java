@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** METADATA.md, one test per row of "Where it goes", on the translated resources. */
+/** docs/metadata.md, one test per row of "Where it goes", on the translated resources. */
 class MetadataContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GV = "gateway.networking.k8s.io/v1";

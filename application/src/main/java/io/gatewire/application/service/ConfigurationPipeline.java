@@ -10,8 +10,8 @@ import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.Translator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Source to translator to sinks. A source failure never reaches the proxy sink, so the last good
@@ -28,10 +28,12 @@ public final class ConfigurationPipeline
   private final ProxyConfigSink proxySink;
   private final StatusSink statusSink;
   private final Duration debounce;
-  private final Consumer<SourceException> errorLog;
+  private final ReloadEvents events;
   private final AtomicReference<SyncState> state =
       new AtomicReference<>(new SyncState(false, false, null, 0, 0));
   private GatewayResources published;
+  private Instant staleSince;
+  private int failuresSinceGood;
 
   public ConfigurationPipeline(
       ConfigurationSource source,
@@ -39,13 +41,28 @@ public final class ConfigurationPipeline
       ProxyConfigSink proxySink,
       StatusSink statusSink,
       Duration debounce,
-      Consumer<SourceException> errorLog) {
+      ReloadEvents events) {
     this.source = source;
     this.translator = translator;
     this.proxySink = proxySink;
     this.statusSink = statusSink;
     this.debounce = debounce;
-    this.errorLog = errorLog;
+    this.events = events;
+  }
+
+  /** What a reload tells the log: a failed load, and the first good load after failed ones. */
+  @FunctionalInterface
+  public interface ReloadEvents {
+    /** A load failed; the last good configuration keeps serving. */
+    void failed(SourceException error);
+
+    /**
+     * A load succeeded after {@code failures} failed ones: the configuration is no longer stale.
+     *
+     * @param staleFor from the first of those failures to this load
+     * @param lastError the message of the last failure
+     */
+    default void recovered(int failures, Duration staleFor, String lastError) {}
   }
 
   @Override
@@ -78,19 +95,29 @@ public final class ConfigurationPipeline
     try {
       resources = source.load();
     } catch (SourceException e) {
-      errorLog.accept(e);
+      events.failed(e);
+      if (staleSince == null) {
+        staleSince = Instant.now();
+      }
+      failuresSinceGood++;
       state.updateAndGet(
           s ->
               new SyncState(
                   s.hasConfiguration(), true, e.getMessage(), s.translations(), s.errors() + 1));
       return;
     }
+    String lastError = state.get().lastError();
     if (resources == published || resources.equals(published)) {
       state.updateAndGet(
           s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
-      return;
+    } else {
+      publish(resources);
     }
-    publish(resources);
+    if (staleSince != null) {
+      events.recovered(failuresSinceGood, Duration.between(staleSince, Instant.now()), lastError);
+      staleSince = null;
+      failuresSinceGood = 0;
+    }
   }
 
   private synchronized TranslationResult publish(GatewayResources resources) {

@@ -125,6 +125,46 @@ class ConfigurationPipelineTest {
   }
 
   @Test
+  void goodLoadAfterFailedOnes_isReportedAsARecovery_once() {
+    List<String> recoveries = new CopyOnWriteArrayList<>();
+    ScriptedSource source = new ScriptedSource(gateway("gw"));
+    ConfigurationPipeline pipeline =
+        new ConfigurationPipeline(
+            source,
+            translator,
+            proxy,
+            status,
+            debounce,
+            new ConfigurationPipeline.ReloadEvents() {
+              @Override
+              public void failed(SourceException error) {
+                logged.add(error);
+              }
+
+              @Override
+              public void recovered(int failures, Duration staleFor, String lastError) {
+                recoveries.add(failures + " " + lastError + " " + !staleFor.isNegative());
+              }
+            });
+    pipeline.start();
+    assertThat(recoveries).isEmpty();
+
+    source.change(new SourceException("routes.yaml:7", "first"));
+    await().until(() -> logged.size() == 1);
+    source.change(new SourceException("routes.yaml:8", "second"));
+    await().until(() -> logged.size() == 2);
+    assertThat(recoveries).isEmpty();
+
+    source.change(gateway("gw2"));
+    await().until(() -> recoveries.size() == 1);
+    assertThat(recoveries).containsExactly("2 routes.yaml:8: second true");
+
+    source.change(gateway("gw3"));
+    await().untilAsserted(() -> verify(proxy, times(3)).publish(any()));
+    assertThat(recoveries).hasSize(1);
+  }
+
+  @Test
   void burstOfSignals_isOneReload() {
     ScriptedSource source = new ScriptedSource(gateway("gw"));
     ConfigurationPipeline pipeline = pipeline(source);

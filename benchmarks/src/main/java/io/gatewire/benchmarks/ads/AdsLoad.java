@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.protobuf.Message;
 import io.gatewire.adapters.xds.serve.ServedVersions;
+import io.gatewire.benchmarks.JvmProbe;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;

@@ -8,6 +8,7 @@ import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
+import io.gatewire.benchmarks.JvmProbe;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.embed.Gatewire;
@@ -43,9 +44,10 @@ import java.util.function.BooleanSupplier;
  * 10% of the baseline, and the rest equal to it.
  *
  * <p>{@code java -cp benchmarks.jar io.gatewire.benchmarks.ads.ChurnSoak [--routes 1000] [--cycles
- * 50] [--streams 4] [--client-churn 1000] [--source files|kubernetes] [--out
+ * 50] [--streams 4] [--client-churn 1000] [--source files|kubernetes|kube-apiserver] [--out
  * benchmarks/target/soak.json]}; {@code kubernetes} runs the cluster source against fabric8's CRUD
- * mock API server ({@link KubernetesRouteSource}).
+ * mock API server, {@code kube-apiserver} against a real kube-apiserver and etcd ({@link
+ * KubernetesRouteSource}).
  */
 public final class ChurnSoak {
   private static final String GROUP = Serving.GATEWAY_GROUP;
@@ -76,7 +78,10 @@ public final class ChurnSoak {
   public record Cycle(
       int cycle, double applyMs, double deleteMs, boolean brokenInputKept, long heapBytes) {}
 
-  /** The soak's figures. */
+  /**
+   * The soak's figures; {@code serverPools} are the xDS server's thread pools with their fixed
+   * sizes ({@code XdsServing}'s), which every level must show exactly.
+   */
   public record Result(
       Settings settings,
       String source,
@@ -85,7 +90,8 @@ public final class ChurnSoak {
       Levels end,
       List<Cycle> cycles,
       int clientsChurned,
-      double heapRatio) {}
+      double heapRatio,
+      Map<String, Integer> serverPools) {}
 
   private ChurnSoak() {}
 
@@ -126,7 +132,13 @@ public final class ChurnSoak {
     if ("kubernetes".equals(medium)) {
       return KubernetesRouteSource.start();
     }
-    throw new IllegalArgumentException("--source is files or kubernetes, not " + medium);
+    if ("kube-apiserver".equals(medium)) {
+      return KubernetesRouteSource.startOnRealApiServer();
+    }
+    throw new IllegalArgumentException(
+        "--source is files, kubernetes (fabric8's mock API server) or kube-apiserver (a real one),"
+            + " not "
+            + medium);
   }
 
   /** Runs the soak on {@code routes}, which must start empty. */
@@ -215,7 +227,8 @@ public final class ChurnSoak {
           end,
           cycles,
           churned - warmUpClients,
-          (double) end.heapBytes() / baseline.heapBytes());
+          (double) end.heapBytes() / baseline.heapBytes(),
+          ServingInternals.threadPools(xds));
     }
 
     private record CycleRun(

@@ -7,6 +7,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,8 +80,13 @@ final class LoadClients implements AutoCloseable {
     }
   }
 
+  /**
+   * A connection to the loopback port: a socket address, so gRPC resolves no name (its resolver
+   * would run on gRPC's process-wide cached executor, whose size depends on timing).
+   */
   private ManagedChannel channel(int port) {
-    return NettyChannelBuilder.forAddress("127.0.0.1", port)
+    return NettyChannelBuilder.forAddress(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
         .usePlaintext()
         .eventLoopGroup(loops)
         .channelType(NioSocketChannel.class)

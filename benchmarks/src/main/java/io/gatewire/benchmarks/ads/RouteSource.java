@@ -59,7 +59,12 @@ public interface RouteSource extends AutoCloseable {
      * The source refuses the object and keeps its last good version (the cluster source's
      * DecodedObjects): loads succeed, nothing new is published, the pipeline is never stale.
      */
-    OBJECT_REFUSED
+    OBJECT_REFUSED,
+    /**
+     * The API server refuses the write (its CRD validation): nothing reaches the source, nothing
+     * changes anywhere; checked like {@link #OBJECT_REFUSED}.
+     */
+    WRITE_REFUSED
   }
 
   /** One route: its namespace, name and manifest. */

@@ -1,6 +1,6 @@
 package io.gatewire.bootstrap.cli;
 
-import io.gatewire.adapters.xds.ListenerBinding;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import java.net.InetAddress;
 import java.util.Optional;

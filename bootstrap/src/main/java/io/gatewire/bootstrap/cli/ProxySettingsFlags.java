@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,9 +72,12 @@ final class ProxySettingsFlags {
       description = "The spans' service.name (default: the Gateway's namespace/name).")
   String tracingServiceName;
 
+  @Mixin HttpFlags http;
+
   /** The flags as the lowest level of settings; a flag out of range is a usage error. */
   ProxySettingsSpec spec(CommandLine commandLine) {
-    return new ProxySettingsSpec(accessLog(commandLine), tracing(commandLine));
+    return new ProxySettingsSpec(accessLog(commandLine), tracing(commandLine))
+        .withHttp(http.spec(commandLine));
   }
 
   private AccessLogSpec accessLog(CommandLine commandLine) {

@@ -4,6 +4,7 @@ import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.xds.routecheck.RouteChecker;
 import io.gatewire.adapters.xds.routecheck.RouteOutcome;
+import io.gatewire.adapters.xds.tls.EnvoyCertificateRules;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.bootstrap.routecheck.CaseFile;
 import io.gatewire.bootstrap.routecheck.CaseFileException;
@@ -20,6 +21,7 @@ import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.port.SourceException;
+import io.gatewire.domain.translate.CertificateRules;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -83,6 +85,8 @@ final class RouteCheckCommand implements Callable<Integer> {
 
   @Mixin TranslationFlags flags;
 
+  @Mixin ProxySettingsFlags proxySettings;
+
   private final InputStream stdin;
 
   RouteCheckCommand(InputStream stdin) {
@@ -93,7 +97,8 @@ final class RouteCheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TranslatorOptions options = flags.options();
+    TranslatorOptions options =
+        flags.options().withProxySettings(proxySettings.spec(spec.commandLine()));
     try {
       LoadResult loaded =
           new FileConfigurationSource(
@@ -115,7 +120,8 @@ final class RouteCheckCommand implements Callable<Integer> {
         err.println(
             "note: " + loaded.warnings().size() + " input warning(s); run translate to see them");
       }
-      List<CaseResult> results = run(cases, stubbed.resources(), options);
+      List<CaseResult> results =
+          run(cases, stubbed.resources(), options, stubbed.accepting(new EnvoyCertificateRules()));
       out.print(
           output == Output.text
               ? RouteCheckReport.text(results)
@@ -132,7 +138,11 @@ final class RouteCheckCommand implements Callable<Integer> {
     }
   }
 
-  private List<CaseResult> run(CaseFile file, GatewayResources input, TranslatorOptions options)
+  private List<CaseResult> run(
+      CaseFile file,
+      GatewayResources input,
+      TranslatorOptions options,
+      CertificateRules certificates)
       throws SourceException, CaseFileException {
     Map<List<String>, Evaluation> byChanges = new HashMap<>();
     List<CaseResult> results = new ArrayList<>();
@@ -140,7 +150,7 @@ final class RouteCheckCommand implements Callable<Integer> {
     for (CaseFile.Case c : file.cases()) {
       Evaluation evaluation = byChanges.get(c.afterRuntimeChanges());
       if (evaluation == null) {
-        evaluation = evaluate(input, c.afterRuntimeChanges(), options);
+        evaluation = evaluate(input, c.afterRuntimeChanges(), options, certificates);
         byChanges.put(c.afterRuntimeChanges(), evaluation);
       }
       CaseRequests.Prepared prepared;
@@ -164,10 +174,13 @@ final class RouteCheckCommand implements Callable<Integer> {
   }
 
   /** The translation after some runtime changes, ready to answer requests. */
-  private record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
+  record Evaluation(RouteChecker checker, CaseRequests requests, List<String> notes) {}
 
-  private Evaluation evaluate(
-      GatewayResources input, List<String> changes, TranslatorOptions options)
+  static Evaluation evaluate(
+      GatewayResources input,
+      List<String> changes,
+      TranslatorOptions options,
+      CertificateRules certificates)
       throws SourceException {
     List<String> notes = new ArrayList<>();
     List<RuntimeChange> parsed = changes.stream().map(RuntimeChange::parse).toList();
@@ -191,6 +204,7 @@ final class RouteCheckCommand implements Callable<Integer> {
         .proxySink(recorder)
         .statusSink(recorder)
         .options(options)
+        .override(binder -> binder.bind(CertificateRules.class).toInstance(certificates))
         .build()
         .translateOnce();
     List<String> programmed = recorder.ir().gateways().stream().map(IrGateway::key).toList();

@@ -13,11 +13,13 @@ import io.gatewire.adapters.xds.XdsDocument;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.bootstrap.admin.AdminServer;
+import io.gatewire.bootstrap.admin.ProcessMetrics;
+import io.gatewire.bootstrap.build.BuildInfo;
 import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.bootstrap.explain.ExplainEndpoint;
 import io.gatewire.bootstrap.explain.ExplainState;
+import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.ConfigurationSource;
-import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
@@ -33,24 +35,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * {@code gatewire serve}: serves xDS over ADS from watched manifest files or from a cluster's
  * objects (informers), with admin HTTP beside it. A broken edit keeps the last good configuration
  * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
- * after every informer's initial list); SIGTERM drains and exits 0. From a cluster, every replica
- * serves and the holder of a Lease writes status back.
+ * after every informer's initial list); SIGTERM drains and exits 0, also while it starts ({@link
+ * StopSignals}). From a cluster, every replica serves and the holder of a Lease writes status back.
  */
 @Command(
     name = "serve",
@@ -59,7 +60,7 @@ import sun.misc.Signal;
         "Serve xDS to Envoy over ADS from Gateway API manifests (-f) or a cluster (--source kubernetes), "
             + "reloading on change.")
 final class ServeCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final Logger LOG = UserLoggers.SERVE;
 
   /** Where the Gateway API objects come from. */
   enum Source {
@@ -135,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final boolean handleSignals;
-  private final CountDownLatch stop = new CountDownLatch(1);
+  private final StopSignals signals = new StopSignals();
   private final CompletableFuture<Serving> started = new CompletableFuture<>();
 
   ServeCommand(InputStream stdin) {
@@ -161,11 +162,11 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Drains and returns, as SIGTERM does. */
   void stop() {
-    stop.countDown();
+    signals.request("stop");
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException, SourceException {
+  public Integer call() throws Exception {
     boolean hasPaths = paths != null && !paths.isEmpty();
     if (source == Source.kubernetes && hasPaths) {
       throw new CommandLine.ParameterException(
@@ -187,6 +188,25 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine(),
             security.servingOptions(spec.commandLine(), xdsPort, flags.options().metadata()));
     AdminServer.Access adminAccess = admin.access(spec.commandLine());
+    if (handleSignals) {
+      signals.install();
+    }
+    try {
+      return serve(serving, adminAccess, signals);
+    } catch (Exception e) {
+      if (!signals.requested()) {
+        throw e;
+      }
+      LOG.info("{} while starting: stopped ({})", signals.stopped().join(), e.getMessage());
+      return GatewireCommand.EXIT_OK;
+    } finally {
+      signals.close();
+    }
+  }
+
+  /** Serves from the source chosen, until SIGTERM or SIGINT. */
+  private int serve(ServingOptions serving, AdminServer.Access adminAccess, StopSignals signals)
+      throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ExplainState explain = new ExplainState(flags.options().metadata());
     if (source == Source.file) {
@@ -205,12 +225,13 @@ final class ServeCommand implements Callable<Integer> {
           serving,
           adminAccess,
           registry,
+          signals,
           explain);
     }
     try (KubernetesCluster cluster = KubernetesCluster.connect(Optional.ofNullable(kubeconfig))) {
       LOG.info("reading Gateway API objects from the cluster at {}", cluster.masterUrl());
       KubernetesConfigurationSource objects =
-          cluster.source(KubernetesSourceOptions.namespace(namespace));
+          signals.interrupting(() -> cluster.source(KubernetesSourceOptions.namespace(namespace)));
       LeaderElectionSettings lease = LeaderElectionSettings.defaults(leaseNamespace(), leaseName);
       ClusterStatus status =
           cluster.status(
@@ -237,6 +258,7 @@ final class ServeCommand implements Callable<Integer> {
           serving,
           adminAccess,
           registry,
+          signals,
           explain);
     }
   }
@@ -258,14 +280,16 @@ final class ServeCommand implements Callable<Integer> {
       ServingOptions serving,
       AdminServer.Access adminAccess,
       PrometheusMeterRegistry registry,
+      StopSignals signals,
       ExplainState explain)
-      throws IOException, InterruptedException {
+      throws IOException {
     TranslatorOptions options =
         flags
             .options()
             .withSecrets(XdsSecurityFlags.secretDelivery(serving))
             .withProxySettings(proxyDefaults);
-    try (XdsServing xds = new XdsServing(serving, registry)) {
+    try (XdsServing xds = new XdsServing(serving, registry);
+        ProcessMetrics process = ProcessMetrics.bind(registry, BuildInfo.current())) {
       xds.start();
       Gatewire gatewire =
           Gatewire.builder()
@@ -300,26 +324,85 @@ final class ServeCommand implements Callable<Integer> {
               () -> configDump(xds),
               new ExplainEndpoint(explain)::answer)) {
         adminServer.start();
-        ConfigurationSource.Watch watch = gatewire.start();
-        LOG.info(
-            "serving xDS on port {} (node cluster <namespace>/<gateway> selects a Gateway: {}), admin on {}",
-            xds.port(),
-            xds.nodeGroups(),
-            adminServer.address());
-        started.complete(new Serving(xds.port(), adminServer.address()));
-        if (handleSignals) {
-          Signal.handle(new Signal("TERM"), s -> stop.countDown());
-          Signal.handle(new Signal("INT"), s -> stop.countDown());
+        ConfigurationSource.Watch watch = startUnlessStopped(gatewire, signals);
+        if (watch != null) {
+          LOG.info(startupLine(xds.port(), xds.nodeGroups(), adminServer.address()));
+          started.complete(new Serving(xds.port(), adminServer.address()));
         }
         try {
-          stop.await();
-          LOG.info("shutting down: draining xDS streams");
+          String signal = signals.stopped().join();
+          LOG.info(
+              "{}: shutting down, draining xDS streams{}",
+              signal,
+              watch == null ? " (the first load had not finished)" : "");
         } finally {
-          watch.close();
+          if (watch != null) {
+            watch.close();
+          }
         }
       }
     }
     return GatewireCommand.EXIT_OK;
+  }
+
+  /**
+   * What an operator needs first: the Gateways served (the node group {@code *}, every Gateway
+   * merged, is not one) and where xDS and admin listen.
+   */
+  static String startupLine(int xdsPort, Set<String> nodeGroups, InetSocketAddress admin) {
+    List<String> gateways = nodeGroups.stream().filter(g -> !g.equals("*")).sorted().toList();
+    String served =
+        gateways.isEmpty()
+            ? "no Gateway of this controller yet"
+            : "Gateways " + String.join(", ", gateways);
+    return "serving "
+        + served
+        + " over xDS on port "
+        + xdsPort
+        + " (an Envoy whose node cluster is <namespace>/<gateway> gets that Gateway, any other"
+        + " node all of them merged); admin HTTP on "
+        + hostAndPort(admin);
+  }
+
+  /** {@code 127.0.0.1:19000}, {@code [::1]:19000}: no leading {@code /}, no host name lookup. */
+  static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /**
+   * Starts following the source (its first load may be slow: a large input, a cluster's initial
+   * lists) beside this thread, and returns its watch; null when a stop is requested first, and the
+   * watch is then closed whenever the start ends.
+   */
+  private static ConfigurationSource.Watch startUnlessStopped(
+      Gatewire gatewire, StopSignals signals) {
+    CompletableFuture<ConfigurationSource.Watch> watching = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                watching.complete(gatewire.start());
+              } catch (Throwable t) {
+                watching.completeExceptionally(t);
+              }
+            },
+            "gatewire-start");
+    starter.setDaemon(true);
+    starter.start();
+    CompletableFuture.anyOf(watching, signals.stopped()).exceptionally(t -> null).join();
+    if (!watching.isDone()) {
+      watching.thenAccept(ConfigurationSource.Watch::close);
+      return null;
+    }
+    try {
+      return watching.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   static String configDump(XdsServing xds) {

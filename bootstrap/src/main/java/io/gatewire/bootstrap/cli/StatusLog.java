@@ -1,5 +1,6 @@
 package io.gatewire.bootstrap.cli;
 
+import io.gatewire.bootstrap.logging.UserLoggers;
 import io.gatewire.domain.port.StatusSink;
 import io.gatewire.domain.status.Condition;
 import io.gatewire.domain.status.ObjectStatus;
@@ -7,14 +8,13 @@ import io.gatewire.domain.status.StatusBody;
 import io.gatewire.domain.status.Warning;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The status sink of the file source: with no API server to write status to, rejected routes and
  * listeners and the translation's warnings go to the log, one line each.
  */
 final class StatusLog implements StatusSink {
-  private static final Logger LOG = LoggerFactory.getLogger(StatusLog.class);
+  private static final Logger LOG = UserLoggers.STATUS;
 
   @Override
   public void report(List<ObjectStatus> statuses, List<Warning> warnings) {

@@ -4,29 +4,29 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
+import io.gatewire.adapters.xds.tls.EnvoyCertificateRules;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
+import io.gatewire.bootstrap.logging.ReloadLog;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
 import io.gatewire.domain.port.StatusSink;
+import io.gatewire.domain.translate.CertificateRules;
 import io.gatewire.domain.translate.RegexDialect;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The core wiring: translator and use cases. It needs bindings for {@link ConfigurationSource},
  * {@link ProxyConfigSink}, {@link StatusSink}, {@link TranslatorOptions} and {@link Settings} from
  * another module. Regular expressions are checked in Envoy's dialect ({@link EnvoyRegexDialect},
  * RE2 under Envoy's default program size limit) unless an override binds another {@link
- * RegexDialect}.
+ * RegexDialect}; listener certificates by Envoy's rules ({@link EnvoyCertificateRules}) unless an
+ * override binds other {@link CertificateRules}.
  */
 public final class GatewireModule extends AbstractModule {
-  private static final Logger LOG = LoggerFactory.getLogger(GatewireModule.class);
-
   @Provides
   @Singleton
   RegexDialect regexDialect() {
@@ -35,8 +35,15 @@ public final class GatewireModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Translator translator(TranslatorOptions options, RegexDialect regexes) {
-    return new Translator(options, regexes);
+  CertificateRules certificateRules() {
+    return new EnvoyCertificateRules();
+  }
+
+  @Provides
+  @Singleton
+  Translator translator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates) {
+    return new Translator(options, regexes, certificates);
   }
 
   @Provides
@@ -48,14 +55,7 @@ public final class GatewireModule extends AbstractModule {
       StatusSink statusSink,
       Settings settings) {
     return new ConfigurationPipeline(
-        source,
-        translator,
-        proxySink,
-        statusSink,
-        settings.debounce(),
-        e ->
-            LOG.error(
-                "configuration not reloaded, the last good one keeps serving: {}", e.getMessage()));
+        source, translator, proxySink, statusSink, settings.debounce(), new ReloadLog());
   }
 
   /** How the pipeline runs: the debounce between a change signal and the reload. */

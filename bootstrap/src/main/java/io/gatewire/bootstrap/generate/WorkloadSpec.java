@@ -3,9 +3,9 @@ package io.gatewire.bootstrap.generate;
 import java.util.Arrays;
 
 /**
- * The shape of a generated workload (PERFORMANCE.md, "Workloads"). Services = routes / 2 (at least
- * one); every route's backends are Services of its own namespace, so namespaces may not outnumber
- * Services.
+ * The shape of a generated workload (docs/performance.md, "Workloads"). Services = routes / 2 (at
+ * least one); every route's backends are Services of its own namespace, so namespaces may not
+ * outnumber Services.
  *
  * @param metadata what the benchmarks measure: {@code OFF} and {@code DEFAULT} give the same
  *     manifests (metadata is emitted by the translator, {@code OFF} is measured by removing it from

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A cases file, as /work/shared/conformance/README.md defines it (the conformance data's {@code
+ * A cases file (docs/route-check.md; the same format as the vendored conformance data's {@code
  * cases.yaml}). A missing field is its Go zero value: null here for objects and strings, empty
  * lists and maps, false, 0.
  */

@@ -7,24 +7,41 @@ import io.gatewire.domain.model.ListenerTls;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.Secret;
+import io.gatewire.domain.translate.CertificateRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Listener certificate Secrets missing from the input, stubbed so that route-check can evaluate
- * HTTPS listeners: route-check never does a TLS handshake, so the stub's content does not matter.
- * The conformance suite generates {@code tls-validity-checks-certificate} at run time, so the data
- * never holds it.
+ * HTTPS listeners: route-check never does a TLS handshake, so a stub holds no certificate, and the
+ * certificate rules route-check translates with let exactly the stub's content pass ({@link
+ * Stubbed#accepting}). The conformance suite generates {@code tls-validity-checks-certificate} at
+ * run time, so the data never holds it.
  */
 public final class CertificateStubs {
+  private static final byte[] STUB = "route-check stub".getBytes(StandardCharsets.UTF_8);
+
   private CertificateStubs() {}
 
   /** The input plus the stubs, and what was stubbed. */
-  public record Stubbed(GatewayResources resources, List<ObjectRef> stubs) {}
+  public record Stubbed(GatewayResources resources, List<ObjectRef> stubs) {
+    /**
+     * {@code rules}, except that a stub's content passes; every Secret of the input is checked as
+     * {@code rules} check it.
+     */
+    public CertificateRules accepting(CertificateRules rules) {
+      return (chain, key) ->
+          Arrays.equals(chain, STUB) && Arrays.equals(key, STUB)
+              ? Optional.empty()
+              : rules.problem(chain, key);
+    }
+  }
 
   public static Stubbed add(GatewayResources resources) {
     Set<ObjectRef> present = new TreeSet<>();
@@ -57,11 +74,7 @@ public final class CertificateStubs {
           new Secret(
               ObjectMeta.of("Secret", "v1", ref.namespace(), ref.name()),
               "kubernetes.io/tls",
-              Map.of(
-                  "tls.crt",
-                  "route-check stub".getBytes(StandardCharsets.UTF_8),
-                  "tls.key",
-                  "route-check stub".getBytes(StandardCharsets.UTF_8))));
+              Map.of("tls.crt", STUB, "tls.key", STUB)));
     }
     return new Stubbed(builder.build(), new ArrayList<>(missing));
   }

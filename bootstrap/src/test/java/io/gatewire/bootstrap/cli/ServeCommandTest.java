@@ -2,6 +2,9 @@ package io.gatewire.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,5 +40,18 @@ class ServeCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(GatewireCommand.EXIT_USAGE);
     assertThat(run.err()).contains("serve needs -f PATH (or --source kubernetes)");
+  }
+
+  @Test
+  void startupLine_namesTheGatewaysServed_andTheAdminAddressWithoutASlash() throws Exception {
+    InetSocketAddress admin = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 19000);
+    InetSocketAddress adminV6 = new InetSocketAddress(InetAddress.getByName("::1"), 19001);
+
+    assertThat(ServeCommand.startupLine(18000, Set.of("*", "myns/eg", "a/b"), admin))
+        .startsWith("serving Gateways a/b, myns/eg over xDS on port 18000 ")
+        .endsWith("; admin HTTP on 127.0.0.1:19000");
+    assertThat(ServeCommand.startupLine(18000, Set.of(), adminV6))
+        .startsWith("serving no Gateway of this controller yet over xDS on port 18000")
+        .endsWith("admin HTTP on [0:0:0:0:0:0:0:1]:19001");
   }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewire.testkit.tls.TestCertificate;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +50,66 @@ class TranslateCommandTest {
     assertThat(status.findValues("reason"))
         .extracting(JsonNode::asText)
         .doesNotContain("BackendNotFound");
+  }
+
+  @Test
+  void certificateSecretWithAnotherCertificatesKey_isNotServed_andNoOutputShowsTheKey()
+      throws Exception {
+    // an RSA chain with the ECDSA certificate's key: Envoy would refuse the pair
+    String mismatched =
+        TestCertificate.RSA
+            .secretYaml("infra", "shop-cert")
+            .replace(
+                base64(TestCertificate.RSA.traditionalKeyPem()),
+                base64(TestCertificate.ECDSA.traditionalKeyPem()));
+    Path input = temp.resolve("https.yaml");
+    Files.writeString(
+        input,
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GatewayClass
+        metadata: {name: gatewire}
+        spec: {controllerName: gatewire.io/gateway-controller}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: eg, namespace: infra}
+        spec:
+          gatewayClassName: gatewire
+          listeners:
+          - name: https
+            protocol: HTTPS
+            port: 443
+            tls: {certificateRefs: [{name: shop-cert}]}
+        ---
+        """
+            + mismatched);
+
+    CommandRunner.Run run =
+        CommandRunner.run("translate", "-f", input.toString(), "-o", "json", "--emit", "all");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.get("secrets")).isEmpty();
+    assertThat(doc.get("listeners")).isEmpty();
+    JsonNode listener = doc.at("/status/0/status/listeners/0");
+    assertThat(listener.findValuesAsText("reason")).contains("InvalidCertificateRef", "Invalid");
+    assertThat(listener.toString())
+        .contains(
+            "certificateRef Secret infra/shop-cert: tls.key is an EC key and does not match the"
+                + " certificate in tls.crt");
+    for (String pem :
+        List.of(
+            TestCertificate.ECDSA.traditionalKeyPem(), TestCertificate.RSA.traditionalKeyPem())) {
+      pem.lines()
+          .filter(line -> !line.startsWith("-----"))
+          .forEach(line -> assertThat(run.out() + run.err()).doesNotContain(line));
+      assertThat(run.out() + run.err()).doesNotContain(base64(pem).substring(0, 40));
+    }
+  }
+
+  private static String base64(String pem) {
+    return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
   }
 
   @Test

@@ -69,9 +69,12 @@ class ServeEndToEndIT {
         .awaitReady();
   }
 
+  /** The port from the log line that follows the first load (ready may be seen just before). */
   private static int xdsPort(GatewireProcess gatewire) throws Exception {
-    Matcher m = Pattern.compile("serving xDS on port (\\d+)").matcher(gatewire.log());
-    assertThat(m.find()).as(gatewire.log()).isTrue();
+    Pattern line = Pattern.compile("xDS on port (\\d+)");
+    await().atMost(Duration.ofSeconds(10)).until(() -> line.matcher(gatewire.log()).find());
+    Matcher m = line.matcher(gatewire.log());
+    assertThat(m.find()).isTrue();
     return Integer.parseInt(m.group(1));
   }
 

@@ -4,38 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.gatewire.adapters.k8s.source.MockCluster;
+import io.gatewire.testkit.kube.DeployRbac;
+import io.gatewire.testkit.kube.KubeApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gatewire serve --source kubernetes --kubeconfig F --namespace myns} as a child process
- * against fabric8's CRUD mock API server in this JVM: ready once the quickstart objects are served,
- * following a route's deletion, exiting 0 on SIGTERM.
+ * {@code gatewire serve --source kubernetes --kubeconfig F --namespace myns --lease-namespace
+ * gatewire-system} as a child process, as a user runs the jar, against a real API server, with the
+ * kubeconfig of the ServiceAccount of docs/deploy bound by its RBAC: ready once the quickstart
+ * objects are served, takes the Lease and writes route status, follows a route's deletion, exits 0
+ * on SIGTERM.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class ServeKubernetesIT {
   private static final Path QUICKSTART = Path.of("../docs/examples/quickstart.yaml");
-
-  static KubernetesClient client;
-  static KubernetesMockServer server;
 
   @TempDir Path dir;
 
   @Test
   void servesTheClustersObjects_andFollowsTheirChanges() throws Exception {
-    Map<String, String> crds = MockCluster.allCrdsAtV1();
-    crds.remove("Backend");
-    MockCluster cluster = new MockCluster(client).installCrds(crds);
+    KubeApiServer server = KubeApiServer.shared();
+    server.installCrd("serviceimports.multicluster.x-k8s.io");
+    KubernetesClient client = server.admin();
     String quickstart = Files.readString(QUICKSTART);
-    cluster.apply(
+    server.apply(
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: myns}\n---\n"
+            + "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n");
+    server.apply(
         quickstart
             + """
         ---
@@ -44,18 +43,9 @@ class ServeKubernetesIT {
         metadata: {name: elsewhere, namespace: other}
         spec: {parentRefs: [{name: eg, namespace: myns}], rules: [{backendRefs: [{name: svc-1, port: 8080}]}]}
         """);
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s"}}]
-        users: [{name: mock, user: {token: test}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock}}]
-        current-context: mock
-        """
-            .formatted(client.getMasterUrl()));
+    Path kubeconfig =
+        server.kubeconfig(
+            DeployRbac.apply(server, DeployRbac.DOCUMENTED_NAMESPACE), dir.resolve("kubeconfig"));
     int adminPort = GatewireProcess.freePort();
 
     try (GatewireProcess gatewire =
@@ -71,6 +61,8 @@ class ServeKubernetesIT {
                 kubeconfig.toString(),
                 "--namespace",
                 "myns",
+                "--lease-namespace",
+                DeployRbac.DOCUMENTED_NAMESPACE,
                 "--xds-port",
                 Integer.toString(GatewireProcess.freePort()),
                 "--admin-port",
@@ -103,14 +95,14 @@ class ServeKubernetesIT {
                                 .get("status")))
                     .contains(
                         "controllerName=gatewire.io/gateway-controller",
-                        "type=Accepted, status=True");
+                        "status=True, type=Accepted");
               });
 
-      String staticRoute =
-          quickstart.substring(
-              quickstart.indexOf(
-                  "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: static"));
-      cluster.delete(staticRoute.substring(0, staticRoute.indexOf("\n---\n")));
+      client
+          .genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+          .inNamespace("myns")
+          .withName("static")
+          .delete();
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
@@ -120,6 +112,8 @@ class ServeKubernetesIT {
                       .contains("httproute/myns/myroute/rule/0"));
 
       assertThat(gatewire.terminate()).isZero();
+    } finally {
+      server.admin().load(new java.io.ByteArrayInputStream(quickstart.getBytes())).delete();
     }
   }
 }

@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * ports. Envoy binds each Gateway port plus one offset ({@code serve --listener-address 127.0.0.1
  * --listener-port-offset N}, N chosen so that every port of the input is free), so inputs keep
  * their usual ports (80, 443, 8080) and names. {@link #edit} rewrites the input, as a user saving
- * the file does. Closing stops every Envoy, then {@code serve}.
+ * the file does. {@link #serveCluster} serves a Kubernetes API server's objects instead. Closing
+ * stops every Envoy, then {@code serve}.
  *
  * <p>All Envoys of one fixture bind the same listener ports (Envoy binds with {@code SO_REUSEPORT}
  * by default, so they may run at once): a test that sends traffic should run one Envoy per Gateway
@@ -76,40 +77,60 @@ public final class EnvoyFixture implements AutoCloseable {
 
   /** Serves {@code manifests} with {@code flags} added to {@code serve}'s. */
   public static EnvoyFixture serve(String manifests, List<String> flags) {
-    Path dir;
     try {
-      dir = Files.createTempDirectory("gatewire-envoy-fixture-");
+      Path dir = Files.createTempDirectory("gatewire-envoy-fixture-");
       Path input = dir.resolve("input.yaml");
       Files.writeString(input, manifests, StandardCharsets.UTF_8);
-      int offset = freeOffset(listenerPorts(manifests));
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "-f",
-                  input.toString(),
-                  "--xds-port",
-                  "0",
-                  "--xds-address",
-                  "127.0.0.1",
-                  "--admin-port",
-                  "0",
-                  "--listener-address",
-                  "127.0.0.1",
-                  "--listener-port-offset",
-                  String.valueOf(offset)));
-      args.addAll(flags);
-      InProcessServe serve = InProcessServe.start(args.toArray(String[]::new));
-      EnvoyFixture fixture = new EnvoyFixture(dir, input, offset, serve);
-      try {
-        fixture.awaitReady();
-      } catch (RuntimeException e) {
-        fixture.close();
-        throw e;
-      }
-      return fixture;
+      return start(dir, input, List.of("-f", input.toString()), listenerPorts(manifests), flags);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Serves what a Kubernetes API server holds ({@code serve --source kubernetes --kubeconfig F}),
+   * with Envoy's listeners for the Gateway ports {@code gatewayPorts} (UDP ones negative) moved to
+   * free ports, and {@code flags} added. {@link #edit} and {@link #save} do not apply: change the
+   * objects on the API server.
+   */
+  public static EnvoyFixture serveCluster(
+      Path kubeconfig, Set<Integer> gatewayPorts, List<String> flags) {
+    try {
+      Path dir = Files.createTempDirectory("gatewire-envoy-fixture-");
+      List<String> source =
+          List.of("--source", "kubernetes", "--kubeconfig", kubeconfig.toString());
+      return start(dir, null, source, gatewayPorts, flags);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EnvoyFixture start(
+      Path dir, Path input, List<String> source, Set<Integer> ports, List<String> flags) {
+    int offset = freeOffset(ports);
+    List<String> args = new ArrayList<>(source);
+    args.addAll(
+        List.of(
+            "--xds-port",
+            "0",
+            "--xds-address",
+            "127.0.0.1",
+            "--admin-port",
+            "0",
+            "--listener-address",
+            "127.0.0.1",
+            "--listener-port-offset",
+            String.valueOf(offset)));
+    args.addAll(flags);
+    InProcessServe serve = InProcessServe.start(args.toArray(String[]::new));
+    EnvoyFixture fixture = new EnvoyFixture(dir, input, offset, serve);
+    try {
+      fixture.awaitReady();
+    } catch (RuntimeException e) {
+      fixture.close();
+      throw e;
+    }
+    return fixture;
   }
 
   public int xdsPort() {
@@ -154,19 +175,31 @@ public final class EnvoyFixture implements AutoCloseable {
    */
   public void edit(String manifests) {
     double before = metric(TRANSLATIONS);
-    try {
-      Path next = dir.resolve("input.yaml.next");
-      Files.writeString(next, manifests, StandardCharsets.UTF_8);
-      Files.move(next, input, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    save(manifests);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (metric(TRANSLATIONS) <= before) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the edit was not translated within " + READY_TIMEOUT);
       }
       sleep(20);
+    }
+  }
+
+  /**
+   * Replaces the input with {@code manifests} (written beside it and moved over it, as editors
+   * save) and returns at once: the {@link System#nanoTime} at which the saved file was in place.
+   */
+  public long save(String manifests) {
+    if (input == null) {
+      throw new IllegalStateException("this fixture serves a cluster: change its objects instead");
+    }
+    try {
+      Path next = dir.resolve("input.yaml.next");
+      Files.writeString(next, manifests, StandardCharsets.UTF_8);
+      Files.move(next, input, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return System.nanoTime();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -15,10 +15,24 @@ import java.util.TreeMap;
  */
 record RawHttp(int status, Map<String, String> headers, String body) {
   static RawHttp get(int port, String host, String path) {
+    return get(port, host, path, Map.of());
+  }
+
+  /** A GET of {@code path} exactly as written (no escaping), with {@code headers} added. */
+  static RawHttp get(int port, String host, String path, Map<String, String> extraHeaders) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
+      StringBuilder extra = new StringBuilder();
+      extraHeaders.forEach(
+          (name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
       String request =
-          "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + "\r\n"
+              + extra
+              + "Connection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int headerEnd = response.indexOf("\r\n\r\n");

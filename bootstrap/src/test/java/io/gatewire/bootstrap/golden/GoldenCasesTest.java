@@ -12,6 +12,7 @@ import io.gatewire.adapters.xds.XdsTranslator;
 import io.gatewire.adapters.xds.regex.EnvoyRegexDialect;
 import io.gatewire.adapters.xds.testing.EnvoyValidator;
 import io.gatewire.adapters.xds.testing.IrYaml;
+import io.gatewire.adapters.xds.tls.EnvoyCertificateRules;
 import io.gatewire.bootstrap.cli.CommandRunner;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrGateway;
@@ -93,15 +94,15 @@ class GoldenCasesTest {
   }
 
   /**
-   * Translates as the commands do: the case's flags, regular expressions checked in Envoy's
-   * dialect.
+   * Translates as the commands do: the case's flags, regular expressions and certificates checked
+   * by Envoy's rules.
    */
   private static TranslationResult translate(Path dir) throws Exception {
     TranslatorOptions options =
         flags(dir).contains(WITHHOLD_SECRETS)
             ? TranslatorOptions.DEFAULTS.withSecrets(SecretDelivery.withheld("withheld"))
             : TranslatorOptions.DEFAULTS;
-    return new Translator(options, new EnvoyRegexDialect())
+    return new Translator(options, new EnvoyRegexDialect(), new EnvoyCertificateRules())
         .translate(new FileConfigurationSource(List.of(input(dir))).load());
   }
 

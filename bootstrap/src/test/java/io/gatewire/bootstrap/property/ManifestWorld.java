@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.gatewire.testkit.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -207,7 +210,15 @@ final class ManifestWorld {
     }
     ObjectNode secret = object("v1", "Secret", namespace, name);
     secret.put("type", "kubernetes.io/tls");
-    secret.putObject("data").put("tls.crt", "Y2VydA==").put("tls.key", "a2V5");
+    // a real (test-only) certificate: a listener naming it is served, as with a user's Secret
+    secret
+        .putObject("data")
+        .put("tls.crt", base64(TestCertificate.ECDSA.chainPem()))
+        .put("tls.key", base64(TestCertificate.ECDSA.traditionalKeyPem()));
+  }
+
+  private static String base64(String pem) {
+    return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
   }
 
   private void service(String namespace, String name) {

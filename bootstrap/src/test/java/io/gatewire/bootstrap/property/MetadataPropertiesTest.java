@@ -33,9 +33,9 @@ import net.jqwik.api.Tuple;
 
 /**
  * Whatever a route's annotations and labels (how many, how large, which keys), the metadata emitted
- * for it stays within the caps of METADATA.md: no value over the per-value cap, annotations and
- * labels of one entry within the entry cap, last-applied-configuration never, and everything left
- * out named in a warning. So the serialized metadata of any resource is bounded by a constant.
+ * for it stays within the caps of docs/metadata.md: no value over the per-value cap, annotations
+ * and labels of one entry within the entry cap, last-applied-configuration never, and everything
+ * left out named in a warning. So the serialized metadata of any resource is bounded by a constant.
  */
 class MetadataPropertiesTest {
   private static final String PREFIX = MetadataOptions.DEFAULT_PREFIX;

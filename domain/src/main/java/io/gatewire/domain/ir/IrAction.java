@@ -12,7 +12,9 @@ public sealed interface IrAction
    * When a backendRef carries its own filters, {@code splits} names one cluster per valid
    * backendRef (with its weight and header changes) and replaces the rule cluster. Rewrites,
    * timeouts and retry are null when absent; {@code timeout} bounds the whole request, {@code
-   * backendTimeout} each attempt to a backend (Gateway API durations).
+   * backendTimeout} each attempt to a backend (Gateway API durations). {@code webSocket}: a backend
+   * declares WebSocket (appProtocol {@code kubernetes.io/ws}), so the route allows the upgrade
+   * whatever the Gateway's default.
    */
   record Forward(
       String cluster,
@@ -25,11 +27,40 @@ public sealed interface IrAction
       String timeout,
       String backendTimeout,
       Retry retry,
-      List<Mirror> mirrors)
+      List<Mirror> mirrors,
+      boolean webSocket)
       implements IrAction {
     public Forward {
       splits = splits == null ? List.of() : List.copyOf(splits);
       mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    }
+
+    /** A forward to backends that do not declare WebSocket. */
+    public Forward(
+        String cluster,
+        long backendWeight,
+        long invalidWeight,
+        List<Split> splits,
+        String hostRewrite,
+        String prefixRewrite,
+        String fullPathRewrite,
+        String timeout,
+        String backendTimeout,
+        Retry retry,
+        List<Mirror> mirrors) {
+      this(
+          cluster,
+          backendWeight,
+          invalidWeight,
+          splits,
+          hostRewrite,
+          prefixRewrite,
+          fullPathRewrite,
+          timeout,
+          backendTimeout,
+          retry,
+          mirrors,
+          false);
     }
 
     public static Forward to(String cluster) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The metadata contract as one table: which origin objects each xDS object names, and with which
- * sectionName. Each {@link Row} is one row of {@code METADATA.md}; each method below implements one
+ * sectionName. Each {@link Row} is one row of docs/metadata.md; each method below implements one
  * row and says which. Annotations and labels pass through {@link MetadataOptions}; what a cap drops
  * is reported to the warning sink, never silently.
  */

@@ -10,15 +10,25 @@ import java.util.Objects;
  *
  * @param accessLog the access log of every listener
  * @param tracing OpenTelemetry tracing of HTTP requests
+ * @param http how the HTTP connection managers treat requests
  */
-public record GatewaySettings(AccessLog accessLog, Tracing tracing) {
-  /** What a Gateway gets when nothing is set: JSON access logs to stdout, no tracing. */
+public record GatewaySettings(AccessLog accessLog, Tracing tracing, HttpSettings http) {
+  /**
+   * What a Gateway gets when nothing is set: JSON access logs to stdout, no tracing, the default
+   * HTTP protections.
+   */
   public static final GatewaySettings DEFAULTS =
-      new GatewaySettings(AccessLog.DEFAULTS, Tracing.OFF);
+      new GatewaySettings(AccessLog.DEFAULTS, Tracing.OFF, HttpSettings.DEFAULTS);
 
   public GatewaySettings {
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(tracing, "tracing");
+    http = http == null ? HttpSettings.DEFAULTS : http;
+  }
+
+  /** The default HTTP protections. */
+  public GatewaySettings(AccessLog accessLog, Tracing tracing) {
+    this(accessLog, tracing, HttpSettings.DEFAULTS);
   }
 
   /**

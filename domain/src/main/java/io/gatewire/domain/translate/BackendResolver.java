@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,9 +27,6 @@ import java.util.stream.Collectors;
  * spec.ips}. An Envoy Gateway Backend lists IPs and DNS names itself.
  */
 final class BackendResolver implements Backends {
-  private static final Set<String> HTTP2_PROTOCOLS =
-      Set.of("kubernetes.io/h2c", "h2c", "grpc", "http2", "gateway.envoyproxy.io/h2c");
-
   private final Map<ObjectRef, Service> services;
   private final Map<ObjectRef, ServiceImport> imports;
   private final Map<ObjectRef, Backend> backends;
@@ -162,11 +158,12 @@ final class BackendResolver implements Backends {
           Reasons.BACKEND_NOT_FOUND,
           "Service " + service.ref().namespacedName() + " has no port " + port);
     }
-    boolean http2 = servicePort.get().appProtocol().map(HTTP2_PROTOCOLS::contains).orElse(false);
+    List<String> appProtocols = servicePort.get().appProtocol().stream().toList();
     if (service.externalName().isPresent() && "ExternalName".equals(service.type())) {
       List<ResolvedBackend.Endpoint> dns =
           List.of(new ResolvedBackend.Endpoint(service.externalName().get(), port, null));
-      return new ResolvedBackend.Found(service.meta(), OptionalInt.of(port), dns, true, http2);
+      return new ResolvedBackend.Found(
+          service.meta(), OptionalInt.of(port), dns, true, appProtocols);
     }
     List<ResolvedBackend.Endpoint> endpoints;
     if (slices.isEmpty()) {
@@ -179,7 +176,8 @@ final class BackendResolver implements Backends {
     } else {
       endpoints = sliceEndpoints(slices, servicePort.get().name(), port);
     }
-    return new ResolvedBackend.Found(service.meta(), OptionalInt.of(port), endpoints, false, http2);
+    return new ResolvedBackend.Found(
+        service.meta(), OptionalInt.of(port), endpoints, false, appProtocols);
   }
 
   private ResolvedBackend serviceImport(ServiceImport serviceImport, int port, BackendRef ref) {
@@ -190,7 +188,7 @@ final class BackendResolver implements Backends {
           Reasons.BACKEND_NOT_FOUND,
           "ServiceImport " + serviceImport.ref().namespacedName() + " has no port " + port);
     }
-    boolean http2 = importPort.get().appProtocol().map(HTTP2_PROTOCOLS::contains).orElse(false);
+    List<String> appProtocols = importPort.get().appProtocol().stream().toList();
     List<EndpointSlice> slices =
         slicesByImport.getOrDefault(
             serviceImport.meta().namespace() + "/" + serviceImport.meta().name(), List.of());
@@ -206,7 +204,7 @@ final class BackendResolver implements Backends {
       endpoints = sliceEndpoints(slices, importPort.get().name(), port);
     }
     return new ResolvedBackend.Found(
-        serviceImport.meta(), OptionalInt.of(port), endpoints, false, http2);
+        serviceImport.meta(), OptionalInt.of(port), endpoints, false, appProtocols);
   }
 
   private ResolvedBackend backend(Backend backend, BackendRef ref) {
@@ -227,9 +225,9 @@ final class BackendResolver implements Backends {
               + backend.ref().namespacedName()
               + " has no IP or FQDN endpoint (Unix sockets are not supported)");
     }
-    boolean http2 = backend.appProtocols().stream().anyMatch(HTTP2_PROTOCOLS::contains);
     List<ResolvedBackend.Endpoint> sorted = new ArrayList<>(new TreeSet<>(endpoints));
-    return new ResolvedBackend.Found(backend.meta(), ref.port(), sorted, dns, http2);
+    return new ResolvedBackend.Found(
+        backend.meta(), ref.port(), sorted, dns, backend.appProtocols());
   }
 
   /** Ready addresses of the slices, on the slice port whose name is the Service port's name. */

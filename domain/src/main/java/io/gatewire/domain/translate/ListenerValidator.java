@@ -21,11 +21,13 @@ import java.util.stream.Collectors;
 
 /**
  * Validates the listeners of one Gateway: protocol, route kinds, conflicts between listeners on one
- * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough). Every Gateway
- * API protocol is programmed; an unknown one is reported as not supported. A valid listener that
- * needs a certificate is not programmed while Secrets are withheld ({@link SecretDelivery}): {@code
- * Programmed=False} with reason {@code Pending}, as it is valid and waits for a server that may
- * serve its keys.
+ * port, and certificate references (HTTPS, and TLS unless its mode is Passthrough): each must name
+ * a Secret the listener may read whose {@code tls.crt} and {@code tls.key} the proxy serves ({@link
+ * CertificateRules}); a listener serves the certificates that pass and is invalid only when none
+ * does. Every Gateway API protocol is programmed; an unknown one is reported as not supported. A
+ * valid listener that needs a certificate is not programmed while Secrets are withheld ({@link
+ * SecretDelivery}): {@code Programmed=False} with reason {@code Pending}, as it is valid and waits
+ * for a server that may serve its keys.
  */
 final class ListenerValidator {
   /** The route kinds Gatewire supports per protocol, in the order supportedKinds lists them. */
@@ -40,13 +42,18 @@ final class ListenerValidator {
   private final Map<ObjectRef, Secret> secrets;
   private final ReferenceGrants grants;
   private final SecretDelivery secretDelivery;
+  private final CertificateMemo certificates;
 
   ListenerValidator(
-      GatewayResources resources, ReferenceGrants grants, SecretDelivery secretDelivery) {
+      GatewayResources resources,
+      ReferenceGrants grants,
+      SecretDelivery secretDelivery,
+      CertificateMemo certificates) {
     this.secrets =
         resources.secrets().stream().collect(Collectors.toMap(Secret::ref, Function.identity()));
     this.grants = grants;
     this.secretDelivery = secretDelivery;
+    this.certificates = certificates;
   }
 
   List<ListenerState> validate(Gateway gateway) {
@@ -70,7 +77,7 @@ final class ListenerValidator {
       }
       boolean supportedProtocol = KINDS_BY_PROTOCOL.containsKey(listener.protocol());
       String conflict = conflict(gateway, listener);
-      CertificateCheck certs = checkCertificates(gateway, listener);
+      Certificates certs = checkCertificates(gateway, listener);
 
       if (!supportedProtocol) {
         conditions.add(
@@ -114,7 +121,7 @@ final class ListenerValidator {
                 "All references resolved",
                 generation));
       }
-      boolean valid = supportedProtocol && conflict == null && certs.problem() == null;
+      boolean valid = supportedProtocol && conflict == null && certs.usable();
       // a valid listener whose certificates the server may not hand out waits for a server that may
       boolean withheld = valid && !certs.secretNames().isEmpty() && !secretDelivery.served();
       boolean programmable = valid && !withheld;
@@ -172,71 +179,112 @@ final class ListenerValidator {
     return null;
   }
 
-  private record CertificateCheck(List<String> secretNames, String reason, String problem) {}
+  /**
+   * What a listener's certificateRefs resolved to: the SDS names of the Secrets it serves, and for
+   * the refs it cannot serve the reason of the first and a message naming each (both null when
+   * every ref resolved). A listener serves the certificates that resolved, so one bad ref among
+   * good ones leaves the listener programmed, its {@code ResolvedRefs} condition false.
+   */
+  private record Certificates(List<String> secretNames, String reason, String problem) {
+    static final Certificates NONE = new Certificates(List.of(), null, null);
 
-  private CertificateCheck checkCertificates(Gateway gateway, Listener listener) {
+    static Certificates invalid(String problem) {
+      return new Certificates(List.of(), Reasons.INVALID_CERTIFICATE_REF, problem);
+    }
+
+    /** Whether the listener can serve TLS: no ref is wrong, or some ref is right. */
+    boolean usable() {
+      return problem == null || !secretNames.isEmpty();
+    }
+  }
+
+  /** One certificateRef that is not served, and why. */
+  private record RefProblem(String reason, String message) {}
+
+  private Certificates checkCertificates(Gateway gateway, Listener listener) {
     boolean tlsListener = listener.protocol() == ListenerProtocol.TLS;
     if (listener.protocol() != ListenerProtocol.HTTPS && !tlsListener) {
-      return new CertificateCheck(List.of(), null, null);
+      return Certificates.NONE;
     }
     boolean passthrough = listener.tls().map(t -> "Passthrough".equals(t.mode())).orElse(false);
     if (passthrough) {
       return tlsListener
-          ? new CertificateCheck(List.of(), null, null)
-          : new CertificateCheck(
-              List.of(),
-              Reasons.INVALID_CERTIFICATE_REF,
-              "HTTPS listener cannot use TLS mode Passthrough");
+          ? Certificates.NONE
+          : Certificates.invalid("HTTPS listener cannot use TLS mode Passthrough");
     }
     if (listener.tls().isEmpty() || listener.tls().get().certificateRefs().isEmpty()) {
-      return new CertificateCheck(
-          List.of(),
-          Reasons.INVALID_CERTIFICATE_REF,
+      return Certificates.invalid(
           listener.protocol()
               + " listener has no certificateRefs"
               + (tlsListener ? " and its TLS mode is not Passthrough" : ""));
     }
-    ListenerTls tls = listener.tls().get();
     List<String> names = new ArrayList<>();
-    String gatewayNamespace = gateway.meta().namespace();
-    for (ListenerTls.SecretRef ref : tls.certificateRefs()) {
-      String namespace =
-          ref.namespace() == null || ref.namespace().isEmpty() ? gatewayNamespace : ref.namespace();
-      String group = ref.group() == null ? "" : ref.group();
-      String kind = ref.kind() == null ? "Secret" : ref.kind();
-      if (!group.isEmpty() || !"Secret".equals(kind)) {
-        return new CertificateCheck(
-            List.of(),
-            Reasons.INVALID_CERTIFICATE_REF,
-            "certificateRef kind " + kind + " is not supported");
+    List<RefProblem> problems = new ArrayList<>();
+    for (ListenerTls.SecretRef ref : listener.tls().get().certificateRefs()) {
+      RefProblem problem = problem(gateway.meta().namespace(), ref);
+      if (problem == null) {
+        names.add(secretName(gateway.meta().namespace(), ref));
+      } else {
+        problems.add(problem);
       }
-      if (!namespace.equals(gatewayNamespace)
-          && !grants.permits(
-              GatewayApi.GROUP, "Gateway", gatewayNamespace, "", "Secret", namespace, ref.name())) {
-        return new CertificateCheck(
-            List.of(),
-            Reasons.REF_NOT_PERMITTED,
-            "certificateRef Secret "
-                + namespace
-                + "/"
-                + ref.name()
-                + " is not permitted by any ReferenceGrant");
-      }
-      Secret secret = secrets.get(new ObjectRef("Secret", namespace, ref.name()));
-      if (secret == null
-          || !secret.data().containsKey("tls.crt")
-          || !secret.data().containsKey("tls.key")) {
-        return new CertificateCheck(
-            List.of(),
-            Reasons.INVALID_CERTIFICATE_REF,
-            "certificateRef Secret "
-                + namespace
-                + "/"
-                + ref.name()
-                + (secret == null ? " not found" : " has no tls.crt and tls.key"));
-      }
-      names.add(namespace + "/" + ref.name());
     }
-    return new CertificateCheck(names, null, null);
+    if (problems.isEmpty()) {
+      return new Certificates(names, null, null);
+    }
+    String message = problems.stream().map(RefProblem::message).collect(Collectors.joining("; "));
+    if (!names.isEmpty()) {
+      message +=
+          "; the listener serves its other certificate"
+              + (names.size() == 1 ? " " : "s ")
+              + String.join(", ", names);
+    }
+    return new Certificates(names, problems.get(0).reason(), message);
+  }
+
+  private static String secretName(String gatewayNamespace, ListenerTls.SecretRef ref) {
+    String namespace =
+        ref.namespace() == null || ref.namespace().isEmpty() ? gatewayNamespace : ref.namespace();
+    return namespace + "/" + ref.name();
+  }
+
+  /** Why a certificateRef is not served, or null when it is. */
+  private RefProblem problem(String gatewayNamespace, ListenerTls.SecretRef ref) {
+    String group = ref.group() == null ? "" : ref.group();
+    String kind = ref.kind() == null ? "Secret" : ref.kind();
+    if (!group.isEmpty() || !"Secret".equals(kind)) {
+      return new RefProblem(
+          Reasons.INVALID_CERTIFICATE_REF,
+          "certificateRef "
+              + (group.isEmpty() ? "kind " + kind : group + "/" + kind)
+              + " "
+              + ref.name()
+              + " is not supported: only core Secrets are");
+    }
+    String name = secretName(gatewayNamespace, ref);
+    String namespace = name.substring(0, name.indexOf('/'));
+    if (!namespace.equals(gatewayNamespace)
+        && !grants.permits(
+            GatewayApi.GROUP, "Gateway", gatewayNamespace, "", "Secret", namespace, ref.name())) {
+      return new RefProblem(
+          Reasons.REF_NOT_PERMITTED,
+          "certificateRef Secret " + name + " is not permitted by any ReferenceGrant");
+    }
+    Secret secret = secrets.get(new ObjectRef("Secret", namespace, ref.name()));
+    if (secret == null) {
+      return new RefProblem(
+          Reasons.INVALID_CERTIFICATE_REF, "certificateRef Secret " + name + " not found");
+    }
+    if (!secret.data().containsKey("tls.crt") || !secret.data().containsKey("tls.key")) {
+      return new RefProblem(
+          Reasons.INVALID_CERTIFICATE_REF,
+          "certificateRef Secret " + name + " has no tls.crt and tls.key");
+    }
+    return certificates
+        .problem(secret)
+        .map(
+            p ->
+                new RefProblem(
+                    Reasons.INVALID_CERTIFICATE_REF, "certificateRef Secret " + name + ": " + p))
+        .orElse(null);
   }
 }

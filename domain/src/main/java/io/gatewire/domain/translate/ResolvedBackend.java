@@ -12,13 +12,18 @@ sealed interface ResolvedBackend {
 
   /**
    * A usable backend: its object (for metadata), the backendRef port, its ready endpoints, whether
-   * any endpoint is a DNS name, and whether it speaks HTTP/2 (gRPC or h2c appProtocol).
+   * any endpoint is a DNS name, and the appProtocols its port declares ({@link AppProtocols}).
    */
   record Found(
-      ObjectMeta backend, OptionalInt port, List<Endpoint> endpoints, boolean dns, boolean http2)
+      ObjectMeta backend,
+      OptionalInt port,
+      List<Endpoint> endpoints,
+      boolean dns,
+      List<String> appProtocols)
       implements ResolvedBackend {
     public Found {
       endpoints = List.copyOf(endpoints);
+      appProtocols = List.copyOf(appProtocols);
     }
   }
 

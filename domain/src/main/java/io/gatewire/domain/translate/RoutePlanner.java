@@ -353,6 +353,7 @@ final class RoutePlanner {
       long invalid = 0;
       boolean dns = false;
       boolean http2 = grpc;
+      boolean webSocket = false;
       List<IrLocality> localities = new ArrayList<>();
       List<IrAction.Split> splits = new ArrayList<>();
       for (int k = 0; k < refs.size(); k++) {
@@ -365,20 +366,34 @@ final class RoutePlanner {
           continue;
         }
         ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
+        AppProtocols.Result protocol = AppProtocols.of(found.appProtocols());
+        if (protocol.speaks() == null) {
+          problems.add(
+              new RoutePlan.Problem(
+                  Reasons.UNSUPPORTED_PROTOCOL_REF,
+                  "rule " + index + ": " + describe(ref, found) + ": " + protocol.problem()));
+          invalid += ref.weight();
+          continue;
+        }
         if (ref.weight() <= 0) {
           continue;
         }
         valid += ref.weight();
+        webSocket |= protocol.speaks().webSocket();
         String backendName = clusterName + "/backend/" + k;
         IrLocality locality = locality(backendName, ref.weight(), found);
         if (split) {
           clusters.add(
               cluster(
-                  backendName, found.dns(), grpc || found.http2(), List.of(locality), metadata));
+                  backendName,
+                  found.dns(),
+                  grpc || protocol.speaks().http2(),
+                  List.of(locality),
+                  metadata));
           splits.add(split(backendName, ref.weight(), refs.get(k).filters()));
         } else {
           dns |= found.dns();
-          http2 |= found.http2();
+          http2 |= protocol.speaks().http2();
           localities.add(locality);
         }
       }
@@ -417,7 +432,8 @@ final class RoutePlanner {
           timeout,
           backendTimeout,
           irRetry,
-          mirrors);
+          mirrors,
+          webSocket);
     }
 
     private static IrCluster cluster(
@@ -469,16 +485,39 @@ final class RoutePlanner {
         return Optional.empty();
       }
       ResolvedBackend.Found found = (ResolvedBackend.Found) resolved;
+      AppProtocols.Result protocol = AppProtocols.of(found.appProtocols());
+      if (protocol.speaks() == null) {
+        problems.add(
+            new RoutePlan.Problem(
+                Reasons.UNSUPPORTED_PROTOCOL_REF,
+                "request mirror: "
+                    + describe(filter.backend(), found)
+                    + ": "
+                    + protocol.problem()));
+        return Optional.empty();
+      }
       String name = clusterName + "/mirror/" + m;
       clusters.add(
           cluster(
               name,
               found.dns(),
-              grpc || found.http2(),
+              grpc || protocol.speaks().http2(),
               List.of(locality(name + "/backend/0", 1, found)),
               metadata));
       return Optional.of(new IrAction.Mirror(name, filter.percent().orElse(100.0)));
     }
+  }
+
+  /** {@code backendRef Service ns/name port 8080}, as status messages name a backend. */
+  private static String describe(BackendRef ref, ResolvedBackend.Found found) {
+    String port = found.port().isPresent() ? " port " + found.port().getAsInt() : "";
+    return "backendRef "
+        + BackendResolver.groupKind(ref)
+        + " "
+        + found.backend().namespace()
+        + "/"
+        + found.backend().name()
+        + port;
   }
 
   private static IrAction.Redirect redirect(HttpFilter.RequestRedirect r) {

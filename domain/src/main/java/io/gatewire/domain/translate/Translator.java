@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
 public final class Translator {
   private final TranslatorOptions options;
   private final RegexDialect regexes;
+  private final CertificateMemo certificates;
   private final PlanMemo memo;
   private final VirtualHostMemo hostMemo;
   private final ServiceEndpointsMemo serviceMemo = new ServiceEndpointsMemo();
@@ -52,15 +53,31 @@ public final class Translator {
 
   private TranslationResult lastResult;
 
-  /** A translator that checks regular expressions with {@link RegexDialect#conservative()}. */
+  /**
+   * A translator that checks regular expressions with {@link RegexDialect#conservative()} and
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options) {
     this(options, RegexDialect.conservative());
   }
 
-  /** A translator that drops the rules whose regular expressions {@code regexes} refuses. */
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses; it checks
+   * certificates with {@link CertificateRules#conservative()}.
+   */
   public Translator(TranslatorOptions options, RegexDialect regexes) {
+    this(options, regexes, CertificateRules.conservative());
+  }
+
+  /**
+   * A translator that drops the rules whose regular expressions {@code regexes} refuses and does
+   * not serve the listener certificates {@code certificates} refuses.
+   */
+  public Translator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates) {
     this.options = options;
     this.regexes = regexes;
+    this.certificates = new CertificateMemo(certificates);
     this.memo = new PlanMemo(options.metadata());
     this.hostMemo = new VirtualHostMemo(options.metadata());
   }
@@ -89,12 +106,13 @@ public final class Translator {
       hostMemo.roll();
       serviceMemo.roll();
       gatewayMemo.roll();
+      certificates.roll();
     }
   }
 
   /**
-   * The entries each memo holds (plans, virtual hosts, Service resolutions, IR Gateways), for leak
-   * checks: after a translation they are bounded by its input.
+   * The entries each memo holds (plans, virtual hosts, Service resolutions, IR Gateways, checked
+   * certificates), for leak checks: after a translation they are bounded by its input.
    */
   synchronized Map<String, Integer> memoSizes() {
     Map<String, Integer> sizes = new LinkedHashMap<>();
@@ -102,6 +120,7 @@ public final class Translator {
     sizes.put("virtualHosts", hostMemo.size());
     sizes.put("serviceResolutions", serviceMemo.size());
     sizes.put("gateways", gatewayMemo.size());
+    sizes.put("certificates", certificates.size());
     return sizes;
   }
 
@@ -122,7 +141,8 @@ public final class Translator {
       }
     }
 
-    ListenerValidator validator = new ListenerValidator(resources, grants, options.secrets());
+    ListenerValidator validator =
+        new ListenerValidator(resources, grants, options.secrets(), certificates);
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
     for (Gateway g : resources.gateways()) {
@@ -148,10 +168,13 @@ public final class Translator {
     List<ParentOutcome> outcomes = new ArrayList<>();
     List<Attachment> allAttachments = new ArrayList<>();
     Map<ListenerState, Set<ObjectRef>> attachedRoutes = new IdentityHashMap<>();
+    Set<ObjectRef> existingGateways = new TreeSet<>();
+    resources.gateways().forEach(g -> existingGateways.add(g.ref()));
     for (RoutePlan plan : plans) {
       for (ParentRef ref : distinct(plan.parentRefs())) {
         Gateway gateway = ourGateway(ref, plan.route(), gateways);
         if (gateway == null) {
+          missingGateway(ref, plan.route(), existingGateways).ifPresent(warnings::add);
           continue;
         }
         if (plan.allRulesDropped()) {
@@ -376,6 +399,31 @@ public final class Translator {
     }
     return gateways.get(
         new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  /**
+   * A warning when {@code ref} names a Gateway that is not in the input at all (one of another
+   * controller is not missing: it is not ours to report). No status can say it: only the Gateway's
+   * controller writes a route's parent entry.
+   */
+  private static Optional<Warning> missingGateway(
+      ParentRef ref, Route route, Set<ObjectRef> existingGateways) {
+    if (!RouteAttacher.namesGateway(ref)) {
+      return Optional.empty();
+    }
+    ObjectRef named =
+        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name());
+    if (existingGateways.contains(named)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Warning(
+            route.meta().ref(),
+            "parentRef names Gateway "
+                + named.namespace()
+                + "/"
+                + named.name()
+                + ", which does not exist; the route is not attached to it"));
   }
 
   /** The Gateway API asks the message of dropped rules to start with "Dropped Rule". */

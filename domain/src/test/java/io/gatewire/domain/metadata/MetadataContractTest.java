@@ -49,7 +49,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** One test (at least) per row of the METADATA.md contract, each through the real translator. */
+/**
+ * One test (at least) per row of the docs/metadata.md contract, each through the real translator.
+ */
 class MetadataContractTest {
   private static final Map<String, String> ANNOTATIONS =
       Map.of(

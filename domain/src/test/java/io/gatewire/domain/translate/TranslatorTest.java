@@ -44,6 +44,7 @@ import io.gatewire.domain.model.ParentRef;
 import io.gatewire.domain.status.Condition;
 import io.gatewire.domain.status.ObjectStatus;
 import io.gatewire.domain.status.StatusBody;
+import io.gatewire.domain.status.Warning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,36 @@ class TranslatorTest {
             .findFirst()
             .orElseThrow()
             .status();
+  }
+
+  @Nested
+  class MissingParents {
+    @Test
+    void routeWhoseParentRefNamesNoExistingGateway_getsAWarningNamingBoth() {
+      GatewayClass other =
+          new GatewayClass(
+              ObjectMeta.of("GatewayClass", GatewayApi.V1, "", "other"), "example.com/other");
+      Gateway theirs =
+          new Gateway(
+              ObjectMeta.of("Gateway", GatewayApi.V1, "ns", "theirs"),
+              "other",
+              List.of(http("web", 80)));
+
+      TranslationResult r =
+          translate(
+              other,
+              theirs,
+              gateway("ns", "gw", http("web", 80)),
+              httpRoute("ns", "lost").parent("nosuch").rule(List.of()).build(),
+              httpRoute("ns", "fine").parent("gw").rule(List.of()).build(),
+              httpRoute("ns", "elsewhere").parent("theirs").rule(List.of()).build());
+
+      assertThat(r.warnings())
+          .extracting(Warning::toString)
+          .containsExactly(
+              "HTTPRoute ns/lost: parentRef names Gateway ns/nosuch, which does not exist;"
+                  + " the route is not attached to it");
+    }
   }
 
   @Nested

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -41,6 +43,9 @@ import java.util.regex.Pattern;
  *       requests of U (status C, else a closed connection), then echoes;
  *   <li>a WebSocket on {@code /ws} echoes every message.
  * </ul>
+ *
+ * <p>Every HTTP request is also kept ({@link #received}), as the echo server's log keeps a line per
+ * request: the conformance suite finds mirrored requests there.
  */
 public final class EchoServer implements AutoCloseable {
   private static final Pattern STATUS = Pattern.compile("^/status/(\\d\\d\\d)$");
@@ -50,7 +55,9 @@ public final class EchoServer implements AutoCloseable {
   private final Identity identity;
   private final HttpServer server;
   private final AtomicLong requests = new AtomicLong();
+  private final List<String> hosts = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> retryAttempts = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
 
   /**
    * Who this backend is, as a Pod of a Service would be.
@@ -60,6 +67,17 @@ public final class EchoServer implements AutoCloseable {
   public record Identity(String namespace, String service, String pod, String ingress) {
     public Identity(String namespace, String service, String pod) {
       this(namespace, service, pod, "");
+    }
+  }
+
+  /**
+   * A request this server received: its method, request target (path and query), Host and headers
+   * (canonical names, as echoed).
+   */
+  public record Received(
+      String method, String path, String host, Map<String, List<String>> headers) {
+    public Received {
+      headers = Map.copyOf(headers);
     }
   }
 
@@ -88,7 +106,8 @@ public final class EchoServer implements AutoCloseable {
     return echo;
   }
 
-  private static Vertx vertx() {
+  /** The Vert.x instance of every echo server, and of {@link EchoClient}. */
+  static Vertx vertx() {
     Vertx shared = vertx;
     if (shared == null) {
       synchronized (EchoServer.class) {
@@ -115,6 +134,16 @@ public final class EchoServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** The Host (authority) of every HTTP request answered so far, in order. */
+  public List<String> hosts() {
+    return List.copyOf(hosts);
+  }
+
+  /** Every HTTP request received so far, oldest first (WebSocket handshakes left out). */
+  public List<Received> received() {
+    return List.copyOf(received);
+  }
+
   private void webSocket(ServerWebSocket socket) {
     requests.incrementAndGet();
     if (!socket.path().equals("/ws")) {
@@ -127,6 +156,13 @@ public final class EchoServer implements AutoCloseable {
 
   private void request(HttpServerRequest request) {
     requests.incrementAndGet();
+    hosts.add(request.authority() == null ? "" : request.authority().toString());
+    received.add(
+        new Received(
+            request.method().name(),
+            request.uri(),
+            request.authority() == null ? "" : request.authority().toString(),
+            headers(request)));
     String path = request.path();
     if (path.equals("/health")) {
       request.response().end("OK");
@@ -198,7 +234,8 @@ public final class EchoServer implements AutoCloseable {
     }
   }
 
-  private void echo(HttpServerRequest request) {
+  /** The request's headers by canonical name, {@code Host} and pseudo-headers left out. */
+  private static Map<String, List<String>> headers(HttpServerRequest request) {
     Map<String, List<String>> headers = new TreeMap<>();
     for (String name : request.headers().names()) {
       if (name.equalsIgnoreCase("host") || name.startsWith(":")) {
@@ -208,6 +245,11 @@ public final class EchoServer implements AutoCloseable {
           .computeIfAbsent(canonical(name), n -> new ArrayList<>())
           .addAll(request.headers().getAll(name));
     }
+    return headers;
+  }
+
+  private void echo(HttpServerRequest request) {
+    Map<String, List<String>> headers = headers(request);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("path", request.uri());
     body.put("host", request.authority() == null ? "" : request.authority().toString());

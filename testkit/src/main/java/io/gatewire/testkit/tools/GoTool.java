@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  * @param ldflags linker flags ({@code -X pkg.var=value}), part of the cache key
  */
 public record GoTool(String module, String goPackage, String name, List<String> ldflags) {
+  /** The one line a test fails with when Go is missing. */
+  public static final String INSTALL_GO =
+      "Go is needed to build the test tools (kube-apiserver, etcd): install Go 1.24 or newer"
+          + " (apt-get install golang-go, or https://go.dev/dl) and put `go` on the PATH";
+
   /** How long a cold build may take (kube-apiserver takes about 4 minutes on 2 cores). */
   private static final long BUILD_MINUTES = 30;
 
@@ -51,7 +56,10 @@ public record GoTool(String module, String goPackage, String name, List<String> 
           }
           Files.createDirectories(binary.getParent());
           Path partial = binary.resolveSibling(name + ".partial");
-          List<String> command = new ArrayList<>(List.of("go", "build", "-trimpath"));
+          // -buildvcs=false: the module sits in the Gatewire checkout, whose VCS state is not
+          // the tool's version and may not be readable (a copy, a tarball).
+          List<String> command =
+              new ArrayList<>(List.of("go", "build", "-trimpath", "-buildvcs=false"));
           if (!ldflags.isEmpty()) {
             command.add("-ldflags=" + String.join(" ", ldflags));
           }
@@ -103,9 +111,7 @@ public record GoTool(String module, String goPackage, String name, List<String> 
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "Go is needed to build the test tools (kube-apiserver, etcd): install Go 1.24 or newer"
-              + " (apt-get install golang-go, or https://go.dev/dl) and put `go` on the PATH");
+      throw new IllegalStateException(INSTALL_GO, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

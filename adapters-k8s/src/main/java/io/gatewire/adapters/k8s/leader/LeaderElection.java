@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,7 +98,7 @@ public final class LeaderElection implements AutoCloseable {
                 new LeaderElectionConfigBuilder()
                     .withName(settings.leaseName())
                     .withLock(
-                        new LeaseLock(
+                        new UpdatingLeaseLock(
                             settings.leaseNamespace(), settings.leaseName(), settings.identity()))
                     .withLeaseDuration(settings.leaseDuration())
                     .withRenewDeadline(settings.renewDeadline())

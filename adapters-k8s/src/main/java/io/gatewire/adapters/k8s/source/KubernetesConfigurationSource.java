@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * so the load is retried. With a namespace in the options, namespaced kinds are watched in that
  * namespace only, and of the Namespaces only that one (its labels are all the {@code allowedRoutes}
  * selectors of its Gateways can see, as every route is in it too). GatewayClasses are
- * cluster-scoped and always watched.
+ * cluster-scoped and always watched. An optional kind whose CRD is installed after the source
+ * started is found by asking discovery again every {@link
+ * KubernetesSourceOptions#rediscoveryPeriod()}, and watched from then on, without a restart.
  */
 public final class KubernetesConfigurationSource implements ConfigurationSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesConfigurationSource.class);
@@ -44,7 +48,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
 
   private final KubernetesClient client;
   private final KubernetesSourceOptions options;
-  private final List<ServedKind> kinds;
+  private volatile List<ServedKind> kinds;
+  // Optional kinds whose CRD was not served when the source was created; asked for again every
+  // options.rediscoveryPeriod() until they are.
+  private final List<WatchedKind> unserved;
+  private final List<KindInformer> lateInformers = new ArrayList<>();
+  private ScheduledExecutorService rediscovery;
+  private boolean closed;
   private final ObjectTrees trees = new ObjectTrees();
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
@@ -59,6 +69,11 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     this.client = client;
     this.options = options;
     this.kinds = List.copyOf(kinds);
+    this.unserved =
+        new ArrayList<>(
+            WatchedKind.CATALOG.stream()
+                .filter(k -> kinds.stream().noneMatch(served -> served.kind().equals(k)))
+                .toList());
     this.secrets = new ReferencedSecrets(client, options.namespace(), trees, this::signal);
   }
 
@@ -161,10 +176,15 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   /** Stops every informer; the client stays open (it is the caller's). */
   @Override
   public synchronized void close() {
+    closed = true;
     listener = NOTHING;
+    if (rediscovery != null) {
+      rediscovery.shutdownNow();
+    }
     if (informers != null) {
       informers.forEach(KindInformer::close);
     }
+    lateInformers.forEach(KindInformer::close);
     secrets.close();
   }
 
@@ -184,21 +204,84 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     }
     List<KindInformer> started = new ArrayList<>();
     for (ServedKind kind : kinds) {
-      started.add(
-          KindInformer.start(
-              kind.kind().kind(),
-              kind,
-              informer(kind),
-              trees,
-              this::signal,
-              object ->
-                  statusEdits.edited(
-                      kind.apiVersion(),
-                      kind.kind().kind(),
-                      Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
-                      object.getMetadata().getName())));
+      started.add(startInformer(kind));
     }
     informers = List.copyOf(started);
+    if (!unserved.isEmpty()) {
+      rediscovery =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread thread = new Thread(r, "gatewire-crd-rediscovery");
+                thread.setDaemon(true);
+                return thread;
+              });
+      long period = options.rediscoveryPeriod().toMillis();
+      rediscovery.scheduleWithFixedDelay(this::rediscover, period, period, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private KindInformer startInformer(ServedKind kind) {
+    return KindInformer.start(
+        kind.kind().kind(),
+        kind,
+        informer(kind),
+        trees,
+        this::signal,
+        object ->
+            statusEdits.edited(
+                kind.apiVersion(),
+                kind.kind().kind(),
+                Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""),
+                object.getMetadata().getName()));
+  }
+
+  /**
+   * Asks the API server whether optional kinds whose CRD was missing are served now; starts an
+   * informer for each that is, and reads it from the first load after its initial list.
+   */
+  private void rediscover() {
+    List<WatchedKind> stillUnserved;
+    synchronized (this) {
+      stillUnserved = List.copyOf(unserved);
+    }
+    if (stillUnserved.isEmpty()) {
+      rediscovery.shutdown();
+      return;
+    }
+    List<ServedKind> found;
+    try {
+      found = new ServedVersions(client).servedAmong(stillUnserved);
+    } catch (SourceException | RuntimeException e) {
+      LOG.debug("rediscovery of {} failed: {}", stillUnserved, e.getMessage());
+      return;
+    }
+    for (ServedKind kind : found) {
+      KindInformer informer;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        unserved.remove(kind.kind());
+        informer = startInformer(kind);
+        lateInformers.add(informer);
+      }
+      LOG.info("now watching {}: its CRD is served since Gatewire started", kind);
+      informer
+          .synced()
+          .thenRun(
+              () -> {
+                synchronized (this) {
+                  lateInformers.remove(informer);
+                  List<KindInformer> grown = new ArrayList<>(informers);
+                  grown.add(informer);
+                  informers = List.copyOf(grown);
+                  List<ServedKind> watched = new ArrayList<>(kinds);
+                  watched.add(kind);
+                  kinds = List.copyOf(watched);
+                }
+                signal();
+              });
+    }
   }
 
   private SharedIndexInformer<GenericKubernetesResource> informer(ServedKind kind) {
@@ -216,8 +299,8 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
 
   /**
    * Waits until every informer has its initial list, or the deadline; then fails naming the
-   * informers still listing, or those whose list failed (an informer whose initial list fails
-   * stops: RBAC, for one, must be fixed and Gatewire restarted).
+   * informers still listing, with the reason their last list failed (RBAC's "cannot list resource
+   * ..."). They keep retrying: once the rule is granted they list, and that signals a new load.
    */
   private static void awaitSynced(
       Collection<KindInformer> informers, long deadline, Duration timeout) throws SourceException {
@@ -231,7 +314,10 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
       throw new SourceException("cluster", "interrupted while waiting for the initial lists", e);
     } catch (TimeoutException e) {
       List<String> pending =
-          informers.stream().filter(i -> !i.synced().isDone()).map(KindInformer::name).toList();
+          informers.stream()
+              .filter(i -> !i.synced().isDone())
+              .map(i -> i.name() + i.lastError().map(reason -> " (" + reason + ")").orElse(""))
+              .toList();
       throw new SourceException(
           "cluster", "informers not synced within " + timeout + ": " + pending, e);
     } catch (ExecutionException e) {

@@ -62,6 +62,15 @@ final class ServedVersions {
     return served;
   }
 
+  /** The kinds of {@code kinds} the cluster serves now, silently leaving the others out. */
+  List<ServedKind> servedAmong(List<WatchedKind> kinds) throws SourceException {
+    List<ServedKind> served = new ArrayList<>();
+    for (WatchedKind kind : kinds) {
+      servedVersion(kind).ifPresent(version -> served.add(new ServedKind(kind, version)));
+    }
+    return served;
+  }
+
   private Optional<String> servedVersion(WatchedKind kind) throws SourceException {
     for (String version : kind.versions()) {
       if (plurals(kind.apiVersion(version)).contains(kind.plural())) {

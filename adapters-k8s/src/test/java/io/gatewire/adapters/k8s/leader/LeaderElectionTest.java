@@ -5,18 +5,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gatewire.testkit.kube.DeployRbac;
+import io.gatewire.testkit.kube.KubeApiServer;
+import io.gatewire.testkit.kube.KubeUser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** One election against the CRUD mock server's Lease. */
-@EnableKubernetesMockClient(crud = true, https = false)
+/**
+ * Elections on a real API server with RBAC, as the ServiceAccount of docs/deploy bound by its Role
+ * and nothing else: the Lease is kept over many renewals (fabric8's own lock renewed with {@code
+ * patch}, which the Role does not grant, and lost the Lease within seconds), lost to another holder
+ * and taken back, released on close.
+ */
 class LeaderElectionTest {
-  static KubernetesClient client;
+  private static final String NS = DeployRbac.DOCUMENTED_NAMESPACE;
+  private static KubeApiServer server;
+  private static KubernetesClient gatewire;
+
+  @BeforeAll
+  static void documentedInstall() {
+    server = KubeApiServer.shared();
+    DeployRbac.apply(server, NS);
+    gatewire = server.client(KubeUser.GATEWIRE);
+  }
+
+  @AfterAll
+  static void close() {
+    gatewire.close();
+  }
 
   private static final class Recorder implements LeadershipListener {
     final List<String> events = new CopyOnWriteArrayList<>();
@@ -32,43 +56,100 @@ class LeaderElectionTest {
     }
   }
 
-  private static Lease lease(String namespace) {
-    return client.resources(Lease.class).inNamespace(namespace).withName("gatewire").get();
+  private static Lease lease(String name) {
+    return server.admin().leases().inNamespace(NS).withName(name).get();
+  }
+
+  private static LeaderElection election(String lease, String identity, Recorder recorder) {
+    return new LeaderElection(
+        gatewire,
+        new LeaderElectionSettings(
+            NS,
+            lease,
+            identity,
+            Duration.ofMillis(3000),
+            Duration.ofMillis(2000),
+            Duration.ofMillis(250)),
+        recorder);
+  }
+
+  @Test
+  void documentedRole_keepsTheLease_overManyRenewals() {
+    Recorder recorder = new Recorder();
+    LeaderElection election = election("renewals", "replica-a", recorder);
+    try {
+      election.start();
+      await().atMost(Duration.ofSeconds(15)).until(election::isLeader);
+      ZonedDateTime firstRenewal = lease("renewals").getSpec().getRenewTime();
+      List<String> renewals = new ArrayList<>();
+
+      // 8 s: 32 retry periods, more than two lease durations; every renewal must go through.
+      long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+      while (System.nanoTime() < end) {
+        assertThat(election.isLeader()).isTrue();
+        renewals.add(lease("renewals").getMetadata().getResourceVersion());
+        sleep(Duration.ofMillis(500));
+      }
+
+      Lease last = lease("renewals");
+      assertThat(last.getSpec().getHolderIdentity()).isEqualTo("replica-a");
+      assertThat(last.getSpec().getLeaseTransitions()).isZero();
+      assertThat(Duration.between(firstRenewal, last.getSpec().getRenewTime()))
+          .isGreaterThan(Duration.ofSeconds(7));
+      assertThat(renewals.stream().distinct().count())
+          .as("resourceVersions seen")
+          .isGreaterThan(10);
+      assertThat(recorder.events).containsExactly("gained");
+    } finally {
+      election.close();
+    }
+  }
+
+  @Test
+  void twoReplicas_oneLeads_theOtherTakesOverWhenItCloses() {
+    Recorder first = new Recorder();
+    Recorder second = new Recorder();
+    LeaderElection a = election("handover", "replica-a", first);
+    LeaderElection b = election("handover", "replica-b", second);
+    try {
+      a.start();
+      await().atMost(Duration.ofSeconds(15)).until(a::isLeader);
+      b.start();
+      sleep(Duration.ofSeconds(2));
+      assertThat(b.isLeader()).isFalse();
+
+      a.close();
+      await().atMost(Duration.ofSeconds(10)).until(b::isLeader);
+      assertThat(lease("handover").getSpec().getHolderIdentity()).isEqualTo("replica-b");
+      assertThat(first.events).containsExactly("gained", "lost");
+    } finally {
+      a.close();
+      b.close();
+    }
   }
 
   @Test
   void losingTheLeaseStopsLeadingAndTheElectionJoinsAgain() {
-    String ns = "stolen";
     Recorder recorder = new Recorder();
-    LeaderElection election =
-        new LeaderElection(
-            client,
-            new LeaderElectionSettings(
-                ns,
-                "gatewire",
-                "me",
-                Duration.ofMillis(1500),
-                Duration.ofMillis(1000),
-                Duration.ofMillis(100)),
-            recorder);
+    LeaderElection election = election("stolen", "me", recorder);
     try {
       election.start();
-      await().atMost(Duration.ofSeconds(10)).until(election::isLeader);
-      assertThat(lease(ns).getSpec().getHolderIdentity()).isEqualTo("me");
+      await().atMost(Duration.ofSeconds(15)).until(election::isLeader);
+      assertThat(lease("stolen").getSpec().getHolderIdentity()).isEqualTo("me");
       assertThat(recorder.events).containsExactly("gained");
 
       // Another instance holds the lease now (as if this one had missed its renew deadline); the
-      // edit
-      // is tried again while it conflicts with this instance's renewals.
+      // edit is tried again while it conflicts with this instance's renewals (409 from the server).
       await()
           .atMost(Duration.ofSeconds(10))
           .ignoreExceptions()
           .until(
               () ->
-                  client
-                          .resources(Lease.class)
-                          .inNamespace(ns)
-                          .withName("gatewire")
+                  server
+                          .admin()
+                          .leases()
+                          .inNamespace(NS)
+                          .withName("stolen")
                           .edit(
                               l -> {
                                 l.getSpec().setHolderIdentity("intruder");
@@ -83,7 +164,7 @@ class LeaderElectionTest {
       // The intruder never renews: once its lease expired, this instance leads again.
       await().atMost(Duration.ofSeconds(10)).until(election::isLeader);
       assertThat(recorder.events).containsExactly("gained", "lost", "gained");
-      assertThat(lease(ns).getSpec().getHolderIdentity()).isEqualTo("me");
+      assertThat(lease("stolen").getSpec().getHolderIdentity()).isEqualTo("me");
     } finally {
       election.close();
     }
@@ -91,7 +172,53 @@ class LeaderElectionTest {
     assertThat(recorder.events).containsExactly("gained", "lost", "gained", "lost");
     // fabric8 releases a lease by renewing it for one second: another instance leads a second
     // later.
-    assertThat(lease(ns).getSpec().getLeaseDurationSeconds()).as("released on close").isEqualTo(1);
+    assertThat(lease("stolen").getSpec().getLeaseDurationSeconds())
+        .as("released on close")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void withoutTheLeaseUpdateRule_noReplicaEverLeads() {
+    String ns = "gatewire-lease";
+    KubeUser user = DeployRbac.apply(server, ns);
+    // The documented Role minus "update": creating the Lease works, renewing it is forbidden.
+    server
+        .admin()
+        .rbac()
+        .roles()
+        .inNamespace(ns)
+        .withName("gatewire-leader-election")
+        .edit(
+            role -> {
+              PolicyRule rule = role.getRules().get(0);
+              rule.setVerbs(List.of("get", "create"));
+              return role;
+            });
+    Recorder recorder = new Recorder();
+    try (KubernetesClient client = server.client(user)) {
+      LeaderElection election =
+          new LeaderElection(
+              client,
+              new LeaderElectionSettings(
+                  ns,
+                  "no-update",
+                  "me",
+                  Duration.ofMillis(3000),
+                  Duration.ofMillis(2000),
+                  Duration.ofMillis(250)),
+              recorder);
+      try {
+        election.start();
+        // It creates the Lease and leads, then every renewal (an update) is forbidden: it steps
+        // down within the renew deadline and never leads again.
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.events.contains("lost"));
+        sleep(Duration.ofSeconds(4));
+        assertThat(election.isLeader()).isFalse();
+        assertThat(recorder.events).containsExactly("gained", "lost");
+      } finally {
+        election.close();
+      }
+    }
   }
 
   @Test
@@ -110,5 +237,14 @@ class LeaderElectionTest {
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }

@@ -66,7 +66,25 @@ class ProxySettingsCrdTest {
           "{tracing: {serviceName: ''}}",
           "{tracing: {enabled: true, serviceName: edge}}",
           "{tracing: {sampling: 5}}",
-          "{metrics: {}}");
+          "{metrics: {}}",
+          "{http: {}}",
+          "{http: {normalizePath: false, mergeSlashes: true, useRemoteAddress: false}}",
+          "{http: {normalizePath: 'false'}}",
+          "{http: {escapedSlashes: RejectRequest, headersWithUnderscores: DropHeader}}",
+          "{http: {escapedSlashes: UNESCAPE_AND_REDIRECT}}",
+          "{http: {headersWithUnderscores: Reject}}",
+          "{http: {xffNumTrustedHops: 2, maxRequestHeadersKb: 8192, maxRequestsPerConnection: 0}}",
+          "{http: {xffNumTrustedHops: -1}}",
+          "{http: {maxRequestHeadersKb: 0}}",
+          "{http: {maxRequestHeadersKb: 8193}}",
+          "{http: {maxRequestsPerConnection: '5'}}",
+          "{http: {requestHeadersTimeout: 10s, connectionIdleTimeout: 1h30m, streamIdleTimeout: 0s}}",
+          "{http: {streamIdleTimeout: 5 minutes}}",
+          "{http: {connectionIdleTimeout: 300}}",
+          "{http: {serverHeader: PassThrough, webSockets: DeclaredBackends}}",
+          "{http: {serverHeader: hide}}",
+          "{http: {webSockets: None}}",
+          "{http: {websockets: AllRoutes}}");
 
   @Test
   void theSchemaAndTheDecoder_agreeOnEverySample() throws IOException {

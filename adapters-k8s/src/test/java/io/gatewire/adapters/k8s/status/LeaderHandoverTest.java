@@ -7,24 +7,41 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gatewire.adapters.k8s.leader.LeaderElection;
 import io.gatewire.adapters.k8s.leader.LeaderElectionSettings;
 import io.gatewire.domain.status.ObjectStatus;
+import io.gatewire.testkit.kube.DeployRbac;
+import io.gatewire.testkit.kube.KubeApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two Gatewire instances (a status writer and a leader election each, different identities) against
  * one API server: exactly one leads and only it writes; when it closes, the other takes over and
- * writes the latest statuses it has, without waiting for a new translation.
+ * writes the latest statuses it has, without waiting for a new translation. On a real API server,
+ * both as the ServiceAccount of docs/deploy, the Lease in its namespace.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class LeaderHandoverTest {
-  static KubernetesClient client;
+  private static final String LEASE_NAMESPACE = DeployRbac.DOCUMENTED_NAMESPACE;
+  private static KubernetesClient client;
+  private static KubernetesClient gatewire;
+
+  @BeforeAll
+  static void documentedInstall() {
+    KubeApiServer server = KubeApiServer.shared();
+    client = server.admin();
+    gatewire = server.client(DeployRbac.apply(server, LEASE_NAMESPACE));
+  }
+
+  @AfterAll
+  static void closeClient() {
+    gatewire.close();
+  }
 
   private record Instance(
       String identity,
@@ -44,8 +61,8 @@ class LeaderHandoverTest {
     RecordedWrites events = new RecordedWrites();
     KubernetesStatusWriter writer =
         new KubernetesStatusWriter(
-            client,
-            new ApiServerObjects(client),
+            gatewire,
+            new ApiServerObjects(gatewire),
             new StatusWriterSettings(
                 Example.OURS, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             events,
@@ -53,19 +70,19 @@ class LeaderHandoverTest {
     writer.start();
     LeaderElectionSettings settings =
         new LeaderElectionSettings(
-            namespace,
-            "gatewire-status",
+            LEASE_NAMESPACE,
+            "gatewire-status-" + namespace,
             identity,
-            Duration.ofMillis(1500),
-            Duration.ofMillis(1000),
-            Duration.ofMillis(100));
-    return new Instance(identity, writer, events, new LeaderElection(client, settings, writer));
+            Duration.ofMillis(3000),
+            Duration.ofMillis(2000),
+            Duration.ofMillis(250));
+    return new Instance(identity, writer, events, new LeaderElection(gatewire, settings, writer));
   }
 
   @Test
   void onlyTheLeaderWritesAndTheOtherTakesOverWithTheLatestStatuses() throws InterruptedException {
     String ns = "handover";
-    MockCluster cluster = new MockCluster(client).create(Example.YAML, ns);
+    ClusterObjects cluster = new ClusterObjects(client).create(Example.YAML, ns);
     StatusTarget cross = Example.httpRoute(ns, "cross");
     Instance a = instance(ns, "gatewire-a");
     Instance b = instance(ns, "gatewire-b");
@@ -84,8 +101,8 @@ class LeaderHandoverTest {
       assertThat(
               client
                   .resources(Lease.class)
-                  .inNamespace(ns)
-                  .withName("gatewire-status")
+                  .inNamespace(LEASE_NAMESPACE)
+                  .withName("gatewire-status-" + ns)
                   .get()
                   .getSpec()
                   .getHolderIdentity())
@@ -122,8 +139,8 @@ class LeaderHandoverTest {
       assertThat(
               client
                   .resources(Lease.class)
-                  .inNamespace(ns)
-                  .withName("gatewire-status")
+                  .inNamespace(LEASE_NAMESPACE)
+                  .withName("gatewire-status-" + ns)
                   .get()
                   .getSpec()
                   .getHolderIdentity())

@@ -9,7 +9,8 @@ import io.gatewire.adapters.xds.proto.TypedConfigs;
 
 /**
  * The HTTP connection manager network filter: routes from RDS over ADS, the CORS filter, then the
- * router; with the Gateway's access log and tracing ({@link Observability}).
+ * router; the Gateway's protections from {@link HttpProtections}, its access log and tracing
+ * ({@link Observability}).
  */
 final class HttpConnectionManagers {
   static final String FILTER_NAME = "envoy.filters.network.http_connection_manager";
@@ -17,8 +18,12 @@ final class HttpConnectionManagers {
 
   private HttpConnectionManagers() {}
 
-  /** The connection manager of a listener or TLS chain of a Gateway. */
-  static Filter rds(String statPrefix, String routeConfigName, Observability observability) {
+  /** The connection manager of a listener or TLS chain of {@code gateway}. */
+  static Filter rds(
+      String statPrefix,
+      String routeConfigName,
+      GatewayContext gateway,
+      Observability observability) {
     HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
@@ -31,6 +36,7 @@ final class HttpConnectionManagers {
                 HttpFilter.newBuilder()
                     .setName(ROUTER_FILTER_NAME)
                     .setTypedConfig(TypedConfigs.pack(Router.getDefaultInstance())));
+    HttpProtections.apply(gateway.settings().http(), hcm);
     observability.apply(hcm);
     return Filter.newBuilder()
         .setName(FILTER_NAME)

@@ -5,7 +5,6 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.listener.v3.ListenerFilter;
 import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrListener.IrTlsChain;
@@ -97,7 +96,10 @@ public final class ListenerMapper {
           FilterChain.newBuilder()
               .addFilters(
                   HttpConnectionManagers.rds(
-                      listener.name(), listener.routeConfigName(), observability(gateway, null))));
+                      listener.name(),
+                      listener.routeConfigName(),
+                      gateway,
+                      observability(gateway, null))));
     }
     boolean tls =
         !listener.tlsChains().isEmpty()
@@ -135,6 +137,7 @@ public final class ListenerMapper {
             HttpConnectionManagers.rds(
                 chain.routeConfigName(),
                 chain.routeConfigName(),
+                gateway,
                 observability(gateway, chain.name())))
         .setTransportSocket(DownstreamTls.transportSocket(chain.secretNames()))
         .build();

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * {@link ResourceMetadata} as Envoy metadata: {@code filter_metadata[<namespace>].resources}, one
  * struct per origin with {@code kind}, {@code groupVersion}, {@code namespace}, {@code name} and,
- * only when present, {@code sectionName}, {@code annotations} and {@code labels} (METADATA.md,
+ * only when present, {@code sectionName}, {@code annotations} and {@code labels} (docs/metadata.md,
  * "Shape"). Equal metadata maps to one shared instance.
  */
 public final class MetadataMapper {

@@ -1,5 +1,6 @@
 package io.gatewire.adapters.xds.mapping;
 
+import com.google.protobuf.BoolValue;
 import com.google.protobuf.Duration;
 import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.core.v3.RuntimeFractionalPercent;
@@ -20,7 +21,11 @@ import io.gatewire.domain.ir.IrMatch;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a route does: forward to a cluster, answer directly, or redirect. */
+/**
+ * What a route does: forward to a cluster, answer directly, or redirect. Mirrors keep the request's
+ * Host (no {@code -shadow} suffix), so a mirror backend with virtual hosting sees the real host; a
+ * route to a WebSocket backend allows the upgrade even where the Gateway's default does not.
+ */
 final class RouteActionMapper {
   /**
    * The cluster that takes the invalid backendRefs' share of a rule's weight. It never exists, so
@@ -86,9 +91,16 @@ final class RouteActionMapper {
                 action.addRequestMirrorPolicies(
                     RequestMirrorPolicy.newBuilder()
                         .setCluster(mirror.cluster())
+                        .setDisableShadowHostSuffixAppend(true)
                         .setRuntimeFraction(
                             RuntimeFractionalPercent.newBuilder()
                                 .setDefaultValue(percent(mirror.percent())))));
+    if (forward.webSocket()) {
+      action.addUpgradeConfigs(
+          RouteAction.UpgradeConfig.newBuilder()
+              .setUpgradeType(HttpProtections.WEBSOCKET)
+              .setEnabled(BoolValue.of(true)));
+    }
     return action.build();
   }
 

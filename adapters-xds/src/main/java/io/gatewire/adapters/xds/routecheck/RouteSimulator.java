@@ -87,6 +87,22 @@ public final class RouteSimulator {
     }
     trace.filterChain = chain.get().getName().isEmpty() ? null : chain.get().getName();
     HttpConnectionManager hcm = httpConnectionManager(chain.get());
+    if (hcm != null) {
+      RequestNormalisation.Result normalised = RequestNormalisation.apply(hcm, request);
+      if (!normalised.note().isEmpty()) {
+        trace.notes.add(normalised.note());
+      }
+      if (normalised.routed().isEmpty()) {
+        return trace.outcome(
+            List.of(envoyAnswer(normalised.status(), normalised.location(), Map.of())));
+      }
+      return route(normalised.request(), hcm, trace);
+    }
+    return route(request, hcm, trace);
+  }
+
+  /** The request as the connection manager routes it (already normalised). */
+  private RouteOutcome route(RouteRequest request, HttpConnectionManager hcm, Trace trace) {
     String rds = hcm != null && hcm.hasRds() ? hcm.getRds().getRouteConfigName() : null;
     RouteConfiguration config = rds == null ? null : routes.get(rds);
     if (config == null) {

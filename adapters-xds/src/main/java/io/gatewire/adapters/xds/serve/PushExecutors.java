@@ -2,6 +2,7 @@ package io.gatewire.adapters.xds.serve;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.envoyproxy.controlplane.server.ExecutorGroup;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +39,11 @@ final class PushExecutors implements ExecutorGroup, AutoCloseable {
 
   static PushExecutors perCore() {
     return new PushExecutors(Math.max(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The pool's thread name, digits written {@code #}, with its number of threads. */
+  Map<String, Integer> sizes() {
+    return Map.of("gatewire-xds-push-#", pool.getCorePoolSize());
   }
 
   /** Called once per stream. */

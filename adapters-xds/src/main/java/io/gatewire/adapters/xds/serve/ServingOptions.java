@@ -1,6 +1,6 @@
 package io.gatewire.adapters.xds.serve;
 
-import io.gatewire.adapters.xds.ListenerBinding;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.domain.metadata.MetadataOptions;
 import java.net.InetAddress;
 import java.util.Objects;

@@ -21,6 +21,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -98,6 +99,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
   private Server server;
   private TlsCredentialFiles tlsFiles;
   private PushExecutors pushExecutors;
+  private ServingThreads threads;
 
   /**
    * Binds the options' address (every interface when it has none). Registers its meters in {@code
@@ -150,11 +152,22 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
             : new InetSocketAddress(bindAddress, options.port());
     NettyServerBuilder builder;
     if (options.tls().isPresent()) {
-      tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
+      try {
+        tlsFiles = TlsCredentialFiles.load(options.tls().get(), log);
+      } catch (IOException | RuntimeException e) {
+        pushExecutors.close();
+        throw e;
+      }
       builder = NettyServerBuilder.forAddress(address, tlsFiles.credentials());
     } else {
       builder = NettyServerBuilder.forAddress(address);
     }
+    threads = ServingThreads.perCore();
+    builder
+        .bossEventLoopGroup(threads.accept())
+        .workerEventLoopGroup(threads.io())
+        .channelType(NioServerSocketChannel.class)
+        .executor(threads.calls());
     // the last interceptor sees a request first: the node is carried over before anyone reads it
     List<ServerInterceptor> interceptors = new ArrayList<>(List.of(new DeltaNonceGuard()));
     if (options.authorizeBySan()) {
@@ -178,6 +191,7 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeTlsFiles();
       pushExecutors.close();
+      threads.close();
       throw e;
     }
     log.serving(server.getPort(), transport());
@@ -472,6 +486,18 @@ public final class XdsServing implements ProxyConfigSink, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       pushExecutors.close();
+      threads.close();
     }
+  }
+
+  /**
+   * The threads a started server holds, by pool (thread names with digits written {@code #}): each
+   * pool has a fixed size, so this is the whole of the server's threads however many streams come
+   * and go.
+   */
+  synchronized Map<String, Integer> threadPools() {
+    Map<String, Integer> pools = new LinkedHashMap<>(threads.sizes());
+    pools.putAll(pushExecutors.sizes());
+    return pools;
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import io.gatewire.adapters.xds.ListenerBinding;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.metadata.MetadataOptions;
 import java.util.List;

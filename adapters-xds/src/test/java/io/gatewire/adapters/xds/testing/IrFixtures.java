@@ -18,6 +18,7 @@ import io.gatewire.domain.ir.IrSecret;
 import io.gatewire.domain.ir.IrVirtualHost;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.metadata.ResourceOrigin;
+import io.gatewire.testkit.tls.TestCertificate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +28,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * IR built in code: the origins of METADATA.md's seed example and a rich Gateway that uses every
- * feature the mappers know. {@link #rich(Random)} hands every list the IR sorts itself (and every
- * annotation map) to the constructors in a random order, for determinism tests.
+ * IR built in code: the origins of the seed example of docs/metadata.md and a rich Gateway that
+ * uses every feature the mappers know. {@link #rich(Random)} hands every list the IR sorts itself
+ * (and every annotation map) to the constructors in a random order, for determinism tests.
  */
 public final class IrFixtures {
   public static final String ROUTE_GV = "gateway.networking.k8s.io/v1";
@@ -292,7 +293,11 @@ public final class IrFixtures {
             new IrRouteConfig("infra/gw/http", List.of(shopHost)),
             new IrRouteConfig("infra/gw/https/api", List.of(apiHost)));
     List<IrSecret> secrets =
-        List.of(new IrSecret("infra/api-cert", pem("CERTIFICATE"), pem("PRIVATE KEY")));
+        List.of(
+            new IrSecret(
+                "infra/api-cert",
+                bytes(TestCertificate.RSA.chainPem()),
+                bytes(TestCertificate.RSA.traditionalKeyPem())));
     return new IrGateway(
         "infra/gw",
         shuffled(listeners, order),
@@ -390,7 +395,11 @@ public final class IrFixtures {
         listeners,
         List.of(),
         clusters,
-        List.of(new IrSecret("infra/mail-cert", pem("CERTIFICATE"), pem("PRIVATE KEY"))));
+        List.of(
+            new IrSecret(
+                "infra/mail-cert",
+                bytes(TestCertificate.ECDSA.chainPem()),
+                bytes(TestCertificate.ECDSA.keyPem()))));
   }
 
   private static IrCluster l4Cluster(
@@ -405,9 +414,9 @@ public final class IrFixtures {
         ResourceMetadata.of(l4Route(kind, namespace, route, null)));
   }
 
-  private static byte[] pem(String type) {
-    return ("-----BEGIN " + type + "-----\nZmFrZQ==\n-----END " + type + "-----\n")
-        .getBytes(StandardCharsets.US_ASCII);
+  /** PEM text as a Secret's data holds it: a committed test-only certificate or key. */
+  private static byte[] bytes(String pem) {
+    return pem.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static <T> List<T> shuffled(List<T> list, Random order) {

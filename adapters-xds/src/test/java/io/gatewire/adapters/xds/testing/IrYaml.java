@@ -22,6 +22,7 @@ import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.metadata.ResourceOrigin;
 import io.gatewire.domain.settings.GatewaySettings;
+import io.gatewire.domain.settings.HttpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -97,7 +98,16 @@ public final class IrYaml {
                 JsonInclude.Include.ALWAYS,
                 DefaultSettings.class,
                 null));
+    mapper
+        .configOverride(HttpSettings.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                DefaultHttpSettings.class,
+                null));
     mapper.addMixIn(IrAction.class, IrActionMixin.class);
+    mapper.addMixIn(IrAction.Forward.class, ForwardMixin.class);
     mapper.addMixIn(ResourceMetadata.class, NoEmptyProperty.class);
     mapper.addMixIn(IrHeaderChanges.class, NoEmptyProperty.class);
     mapper.registerModule(
@@ -114,6 +124,25 @@ public final class IrYaml {
     @JsonSubTypes.Type(value = IrAction.Redirect.class, name = "Redirect")
   })
   private interface IrActionMixin {}
+
+  /** Inclusion filter: equal to (so leaves out) the default HTTP settings. */
+  private static final class DefaultHttpSettings {
+    @Override
+    public boolean equals(Object value) {
+      return HttpSettings.DEFAULTS.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  /** {@code webSocket} only when true. */
+  private interface ForwardMixin {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean webSocket();
+  }
 
   /** {@code isEmpty()} is a query, not a property. */
   @JsonIgnoreProperties("empty")

@@ -1,0 +1,2 @@
+/** Tests of the command line's logging. */
+package io.gatewire.bootstrap.logging;

@@ -1,0 +1,3 @@
+module gatewire.io/testkit/probe
+
+go 1.24.0
