@@ -20,10 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Helm chart ({@code charts/gatewire}) linted and rendered by the real {@code helm} (built from
  * the Go module proxy through {@link GoTool}, pinned in {@code testkit/go/helm}): with its defaults
- * it renders exactly the objects of the plain manifests (less the Namespace and the example Envoy;
- * the ProxySettings CRD from the chart's {@code crds/}, as {@code helm install} applies it), its
- * values reach the objects, and the ServiceMonitor and NetworkPolicy options point at ports that
- * exist.
+ * it renders exactly the objects of the plain manifests (less the Namespace and the example Envoy),
+ * its values reach the objects, and the ServiceMonitor and NetworkPolicy options point at ports
+ * that exist.
  */
 class HelmChartTest {
   private static final GoTool HELM =
@@ -61,8 +60,7 @@ class HelmChartTest {
 
   private static List<ObjectNode> template(String... sets) throws Exception {
     List<String> args =
-        new ArrayList<>(
-            List.of("template", "gatewire", CHART, "--namespace", NAMESPACE, "--include-crds"));
+        new ArrayList<>(List.of("template", "gatewire", CHART, "--namespace", NAMESPACE));
     for (String set : sets) {
       args.addAll(List.of("--set", set));
     }
