@@ -6,6 +6,7 @@ import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.xds.serve.ServingInternals;
 import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.model.EndpointSlice;
 import io.gatewire.domain.model.GatewayResources;
@@ -48,14 +49,15 @@ public final class TimingProbe {
 
     long[] full = new long[RUNS];
     long[] fullTranslate = new long[RUNS];
-    Translator translator = null;
+    Translator translator = new Translator(TranslatorOptions.DEFAULTS);
+    Memos memos = null;
     XdsServing xds = null;
     for (int i = 0; i < RUNS; i++) {
-      translator = new Translator(TranslatorOptions.DEFAULTS);
+      memos = new Memos();
       xds =
           new XdsServing(
               new ServingOptions(0, MetadataOptions.DEFAULTS), new SimpleMeterRegistry());
-      full[i] = run(translator, xds, resources, fullTranslate, i);
+      full[i] = run(translator, memos, xds, resources, fullTranslate, i);
     }
     System.out.printf(
         "  full build: median cpu %.1f ms (%.1f us/route; translate %.1f ms) runs %s%n",
@@ -105,19 +107,19 @@ public final class TimingProbe {
     for (int i = 0; i < RUNS; i++) {
       GatewayResources edited = withRouteEdited(current, i);
       Map<Resources.ResourceType, Map<String, VersionedResource<?>>> before = versions(xds);
-      edit[i] = run(translator, xds, edited, editTranslate, i);
+      edit[i] = run(translator, memos, xds, edited, editTranslate, i);
       editChanges = changes(before, versions(xds));
       current = edited;
 
       GatewayResources ep = withEndpointEdited(current, i);
       before = versions(xds);
-      endpoints[i] = run(translator, xds, ep, endpointTranslate, i);
+      endpoints[i] = run(translator, memos, xds, ep, endpointTranslate, i);
       endpointChanges = changes(before, versions(xds));
       current = ep;
 
       GatewayResources same = GatewayResources.builder().addAll(current.all()).build();
       before = versions(xds);
-      noop[i] = run(translator, xds, same, noopTranslate, i);
+      noop[i] = run(translator, memos, xds, same, noopTranslate, i);
       noopChanges = changes(before, versions(xds));
     }
     System.out.printf(
@@ -128,7 +130,13 @@ public final class TimingProbe {
         median(endpoints) / 1e6, median(endpointTranslate) / 1e6, endpointChanges);
     long[] extra = new long[Integer.getInteger("probe.noopLoops", 0)];
     for (int i = 0; i < extra.length; i++) {
-      run(translator, xds, GatewayResources.builder().addAll(current.all()).build(), extra, i);
+      run(
+          translator,
+          memos,
+          xds,
+          GatewayResources.builder().addAll(current.all()).build(),
+          extra,
+          i);
     }
     System.out.printf(
         "  no-op: median cpu %.1f ms (translate %.1f), changed %s%n",
@@ -140,12 +148,18 @@ public final class TimingProbe {
    * translate[i]}.
    */
   private static long run(
-      Translator translator, XdsServing xds, GatewayResources resources, long[] translate, int i) {
+      Translator translator,
+      Memos memos,
+      XdsServing xds,
+      GatewayResources resources,
+      long[] translate,
+      int i) {
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
-    io.gatewire.domain.ir.Ir ir = translator.translate(resources).ir();
+    io.gatewire.domain.ir.Ir ir = translator.translate(resources, memos).ir();
+    memos.endGeneration();
     translate[i] = threads.getCurrentThreadCpuTime() - cpuStart;
     xds.publish(ir);
     long wall = System.nanoTime() - start;

@@ -64,15 +64,9 @@ class ClusterConformanceStatusTest {
     cluster = new LiveCluster(server);
     Path data = ConformanceData.copyTo(temp.resolve("data"));
     cluster.apply(placeholders(Files.readString(data.resolve("base/manifests.yaml"))));
-    // The certificate the suite generates at run time; its content is never used.
-    cluster.apply(
-        """
-        apiVersion: v1
-        kind: Secret
-        metadata: {name: tls-validity-checks-certificate, namespace: gateway-conformance-infra}
-        type: kubernetes.io/tls
-        data: {tls.crt: c3R1Yg==, tls.key: c3R1Yg==}
-        """);
+    // The certificate the suite generates at run time: a real one, since listener certificates
+    // are checked before they are served.
+    cluster.apply(SuiteCertificate.tlsValidityChecks().secretYaml());
     cluster.apply(
         """
         apiVersion: gateway.networking.k8s.io/v1

@@ -69,6 +69,11 @@ public record XdsResources(
   }
 
   private static <T> List<T> sorted(List<T> resources, Function<T, String> name) {
-    return resources.stream().sorted(Comparator.comparing(name)).toList();
+    for (int i = 1; i < resources.size(); i++) {
+      if (name.apply(resources.get(i - 1)).compareTo(name.apply(resources.get(i))) > 0) {
+        return resources.stream().sorted(Comparator.comparing(name)).toList();
+      }
+    }
+    return List.copyOf(resources);
   }
 }

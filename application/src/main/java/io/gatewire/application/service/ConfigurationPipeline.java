@@ -2,6 +2,8 @@ package io.gatewire.application.service;
 
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.port.in.TranslateConfigurationUseCase;
+import io.gatewire.domain.incremental.Memos;
+import io.gatewire.domain.incremental.ResourceChanges;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.ProxyConfigSink;
@@ -11,6 +13,7 @@ import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.Translator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,6 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Changes are debounced (a reload once signals have been quiet for the debounce, and at least every
  * {@link #LONGEST_DEBOUNCE} while they keep coming), and a load that returns the state already
  * published is not translated.
+ *
+ * <p>The pipeline is where the translation's incremental state lives: the resources last published
+ * and the translator's {@link Memos}. Each load is compared with the published resources once
+ * ({@link ResourceChanges}), which shares their unchanged objects with the new input, and the
+ * translator reuses what it computed from them.
  */
 public final class ConfigurationPipeline
     implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
@@ -39,6 +47,7 @@ public final class ConfigurationPipeline
   private final ReloadEvents events;
   private final AtomicReference<SyncState> state =
       new AtomicReference<>(new SyncState(false, false, null, 0, 0));
+  private final Memos memos = new Memos();
   private GatewayResources published;
   private Instant staleSince;
   private int failuresSinceGood;
@@ -94,6 +103,11 @@ public final class ConfigurationPipeline
     return state.get();
   }
 
+  /** The entries of the translator's memos, by memo: what a leak check watches. */
+  synchronized Map<String, Integer> memoSizes() {
+    return memos.sizes();
+  }
+
   /**
    * Loads and publishes, unless the state is the one already published; keeps the last good one on
    * errors.
@@ -115,11 +129,12 @@ public final class ConfigurationPipeline
       return;
     }
     String lastError = state.get().lastError();
-    if (resources == published || resources.equals(published)) {
+    ResourceChanges changes = ResourceChanges.between(published, resources);
+    if (changes.none()) {
       state.updateAndGet(
           s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
     } else {
-      publish(resources);
+      publish(changes.resources());
     }
     if (staleSince != null) {
       events.recovered(failuresSinceGood, Duration.between(staleSince, Instant.now()), lastError);
@@ -129,7 +144,8 @@ public final class ConfigurationPipeline
   }
 
   private synchronized TranslationResult publish(GatewayResources resources) {
-    TranslationResult result = translator.translate(resources);
+    TranslationResult result = translator.translate(resources, memos);
+    memos.endGeneration();
     proxySink.publish(result.ir());
     statusSink.report(result.statuses(), result.warnings());
     published = resources;

@@ -8,6 +8,7 @@ import io.gatewire.adapters.xds.serve.ServingOptions;
 import io.gatewire.adapters.xds.serve.XdsServing;
 import io.gatewire.application.port.in.SyncConfigurationUseCase;
 import io.gatewire.application.service.ConfigurationPipeline;
+import io.gatewire.application.service.PipelineReload;
 import io.gatewire.benchmarks.JvmProbe;
 import io.gatewire.benchmarks.Serving;
 import io.gatewire.benchmarks.Workloads;
@@ -15,8 +16,6 @@ import io.gatewire.bootstrap.embed.Gatewire;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.bootstrap.generate.WorkloadSpec;
 import io.gatewire.domain.port.ConfigurationSource;
-import io.gatewire.domain.translate.Translator;
-import io.gatewire.domain.translate.TranslatorMemos;
 import io.gatewire.domain.translate.TranslatorOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -151,10 +150,10 @@ public final class ChurnSoak {
             new SimpleMeterRegistry())) {
       xds.start();
       Gatewire gatewire = Gatewire.builder().source(routes.source()).proxySink(xds).build();
-      Translator translator = gatewire.injector().getInstance(Translator.class);
+      ConfigurationPipeline pipeline = gatewire.injector().getInstance(ConfigurationPipeline.class);
       try (ConfigurationSource.Watch watch = gatewire.start();
           LoadClients clients = new LoadClients(xds.port(), 2, 2, false)) {
-        Soak soak = new Soak(settings, routes, xds, gatewire, translator, clients);
+        Soak soak = new Soak(settings, routes, xds, gatewire, pipeline, clients);
         return soak.run(routes.getClass().getSimpleName());
       }
     }
@@ -166,7 +165,7 @@ public final class ChurnSoak {
     private final RouteSource routes;
     private final XdsServing xds;
     private final Gatewire gatewire;
-    private final Translator translator;
+    private final ConfigurationPipeline pipeline;
     private final LoadClients clients;
     private final List<LoadStream<?, ?>> steady = new ArrayList<>();
     private int churned;
@@ -176,13 +175,13 @@ public final class ChurnSoak {
         RouteSource routes,
         XdsServing xds,
         Gatewire gatewire,
-        Translator translator,
+        ConfigurationPipeline pipeline,
         LoadClients clients) {
       this.settings = settings;
       this.routes = routes;
       this.xds = xds;
       this.gatewire = gatewire;
-      this.translator = translator;
+      this.pipeline = pipeline;
       this.clients = clients;
     }
 
@@ -351,7 +350,7 @@ public final class ChurnSoak {
           JvmProbe.threadsByPool(),
           xds.connectedStreams(),
           new LinkedHashMap<>(ServingInternals.sizes(xds)),
-          new LinkedHashMap<>(TranslatorMemos.sizes(translator)));
+          new LinkedHashMap<>(PipelineReload.memoSizes(pipeline)));
     }
 
     private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

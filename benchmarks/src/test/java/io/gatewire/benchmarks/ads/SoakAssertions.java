@@ -26,10 +26,11 @@ final class SoakAssertions {
         .allSatisfy(cycle -> assertThat(cycle.brokenInputKept()).isTrue());
     ChurnSoak.Levels baseline = result.baseline();
     ChurnSoak.Levels end = result.end();
-    assertThat(result.loaded().translatorMemos().get("plans"))
+    assertThat(result.loaded().translatorMemos().get("translate.plans"))
         .as("the loaded state held the routes")
         .isEqualTo(routes);
-    assertThat(result.loaded().servingSizes().get("memo.clusters")).isGreaterThanOrEqualTo(routes);
+    assertThat(result.loaded().servingSizes().get("memo.xds.versions"))
+        .isGreaterThanOrEqualTo(routes);
     assertThat(end.serverStreams()).isEqualTo(baseline.serverStreams()).isEqualTo(4);
     assertThat(end.servingSizes()).isEqualTo(baseline.servingSizes());
     assertThat(end.servingSizes().get("parkedWatches")).isZero();

@@ -69,9 +69,7 @@ class ClusterGoldensTest {
           "filters-unsupported-and-extension-ref",
           "externalAuth: Invalid value: \"object\": http must be specified",
           "invalid-paths-and-timeouts",
-          "timeouts.request: Invalid value: \"forever\"",
-          "retry-codes-attempts-backoff",
-          "retry.codes[0]: Invalid value: 600");
+          "must not contain '//' when type one of ['Exact', 'PathPrefix']");
 
   private static KubeApiServer server;
   private static LiveCluster cluster;
@@ -98,6 +96,7 @@ class ClusterGoldensTest {
   static void startGatewire() throws Exception {
     server = KubeApiServer.start();
     server.installOtherProjectsCrds();
+    server.installCrds(List.of(Path.of("../docs/deploy/05-proxysettings-crd.yaml")));
     cluster = new LiveCluster(server);
     client = server.client(DeployRbac.apply(server, DeployRbac.DOCUMENTED_NAMESPACE));
     gatewire = new KubernetesCluster(client);
@@ -154,10 +153,10 @@ class ClusterGoldensTest {
       throw new AssertionError(
           "the API server refuses golden " + golden + ": " + e.getMessage(), e);
     }
-    assertThat(REFUSED_BY_THE_API_SERVER)
-        .as("accepted by the API server")
-        .doesNotContainKey(golden);
     try {
+      assertThat(REFUSED_BY_THE_API_SERVER)
+          .as("accepted by the API server")
+          .doesNotContainKey(golden);
       Path file = files.resolve("input.yaml");
       Files.writeString(file, withServerAssignedFields(input, stored));
 

@@ -58,7 +58,12 @@ class OperatorSurfaceIT {
                 "--admin-port",
                 Integer.toString(admin)));
     args.addAll(List.of(extra));
-    return GatewireProcess.start(dir, dir.resolve(name + ".log"), admin, args).awaitReady();
+    GatewireProcess gatewire =
+        GatewireProcess.start(dir, dir.resolve(name + ".log"), admin, args).awaitReady();
+    // the startup line follows the first load, which runs beside serve's main thread: /readyz
+    // may say ready a moment before it is logged
+    await().atMost(Duration.ofSeconds(10)).until(() -> gatewire.log().contains("serving Gateways"));
+    return gatewire;
   }
 
   private static List<JsonNode> jsonLines(GatewireProcess gatewire) throws Exception {
@@ -115,7 +120,10 @@ class OperatorSurfaceIT {
       assertThat(error.get("line").asInt()).isEqualTo(12);
       assertThat(error.get("object").asText()).isEqualTo("HTTPRoute myns/lost");
       assertThat(error.get("problem").asText())
-          .isEqualTo("spec.rules[0].backendRefs[0].port: cannot parse \"three\" as an integer");
+          .isEqualTo(
+              "spec.rules[0].backendRefs[0].port: Invalid value: \"three\":"
+                  + " spec.rules[0].backendRefs[0].port in body must be of type integer:"
+                  + " \"string\"");
 
       Files.writeString(lost, LOST);
       await().atMost(Duration.ofSeconds(30)).until(() -> gatewire.get("/readyz").equals("ready\n"));
@@ -163,8 +171,10 @@ class OperatorSurfaceIT {
       }
       assertThat(gatewire.log())
           .contains("INFO  [main] io.gatewire.serve: serving Gateways myns/eg over xDS on port ")
+          // the first load runs beside serve's main thread (gatewire-start)
           .contains(
-              "WARN  [main] io.gatewire.status: HTTPRoute myns/lost: parentRef names Gateway myns/nosuch");
+              "WARN  [gatewire-start] io.gatewire.status: HTTPRoute myns/lost: parentRef names"
+                  + " Gateway myns/nosuch");
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.gatewire.domain.model;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Everything one translation sees, as an immutable value. The lists are kept sorted by object
@@ -41,14 +43,63 @@ public record GatewayResources(
     proxySettings = proxySettings == null ? List.of() : sorted(proxySettings);
   }
 
+  /** Sorted by reference; a list this record sorted before is kept as it is. */
   private static <T extends KubernetesObject> List<T> sorted(List<T> items) {
-    List<T> copy = new ArrayList<>(items);
-    copy.sort(Comparator.comparing(KubernetesObject::ref));
-    return List.copyOf(copy);
+    if (items instanceof SortedByRef<T>) {
+      return items;
+    }
+    for (int i = 1; i < items.size(); i++) {
+      if (ObjectMeta.compareRefs(items.get(i - 1).meta(), items.get(i).meta()) > 0) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(KubernetesObject::ref));
+        return new SortedByRef<>(List.copyOf(copy));
+      }
+    }
+    return new SortedByRef<>(List.copyOf(items));
+  }
+
+  /**
+   * An unmodifiable list this record sorted, so that resources made from another's lists (as the
+   * next input sharing the previous one's unchanged objects) are not checked again.
+   */
+  private static final class SortedByRef<T> extends AbstractList<T> implements RandomAccess {
+    private final List<T> items;
+
+    SortedByRef(List<T> items) {
+      this.items = items;
+    }
+
+    @Override
+    public T get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** These resources with {@code slices} as their EndpointSlices. */
+  public GatewayResources withEndpointSlices(List<EndpointSlice> slices) {
+    return new GatewayResources(
+        gatewayClasses,
+        gateways,
+        httpRoutes,
+        grpcRoutes,
+        l4Routes,
+        referenceGrants,
+        services,
+        slices,
+        serviceImports,
+        backends,
+        namespaces,
+        secrets,
+        proxySettings);
   }
 
   /** Every object, in a stable order. */

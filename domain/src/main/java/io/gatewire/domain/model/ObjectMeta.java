@@ -35,6 +35,17 @@ public record ObjectMeta(
         kind, groupVersion, namespace, name, Map.of(), Map.of(), 1, Instant.EPOCH);
   }
 
+  /**
+   * The order of {@link ObjectRef}s (kind, namespace, name) of two objects, without making them.
+   */
+  public static int compareRefs(ObjectMeta a, ObjectMeta b) {
+    int c = a.kind.compareTo(b.kind);
+    if (c == 0) {
+      c = a.namespace.compareTo(b.namespace);
+    }
+    return c != 0 ? c : a.name.compareTo(b.name);
+  }
+
   public ObjectRef ref() {
     return new ObjectRef(kind, namespace, name);
   }

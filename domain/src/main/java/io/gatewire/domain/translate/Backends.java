@@ -1,8 +1,7 @@
 package io.gatewire.domain.translate;
 
-import io.gatewire.domain.model.BackendRef;
-
-/** Resolves the backendRefs of a route of kind {@code routeKind} in {@code routeNamespace}. */
+/** Resolves the backendRefs of routes. */
+@FunctionalInterface
 interface Backends {
-  ResolvedBackend resolve(BackendRef ref, String routeKind, String routeNamespace);
+  ResolvedBackend resolve(BackendLookup lookup);
 }

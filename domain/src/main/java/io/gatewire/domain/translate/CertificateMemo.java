@@ -1,32 +1,42 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.incremental.Memo;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.Secret;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The certificate checks of the previous translation, by Secret: a Secret whose {@code tls.crt} and
+ * The certificate checks, by Secret ({@link #CERTIFICATES}): a Secret whose {@code tls.crt} and
  * {@code tls.key} are unchanged is not checked again (a check parses keys and signs, too slow to
- * repeat for every Secret on every change). Only the Secrets checked in the latest translation are
- * kept.
+ * repeat for every Secret on every change).
  */
 final class CertificateMemo {
-  private record Entry(byte[] chain, byte[] key, Optional<String> problem) {
-    boolean holds(byte[] otherChain, byte[] otherKey) {
-      return (chain == otherChain || Arrays.equals(chain, otherChain))
-          && (key == otherKey || Arrays.equals(key, otherKey));
+  /** Certificate problems by Secret, from its {@code tls.crt} and {@code tls.key}. */
+  static final String CERTIFICATES = "translate.certificates";
+
+  /** A Secret's key material; equal when the bytes are. */
+  private record Material(byte[] chain, byte[] key) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Material other
+          && Arrays.equals(chain, other.chain)
+          && Arrays.equals(key, other.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(chain) + Arrays.hashCode(key);
     }
   }
 
   private final CertificateRules rules;
-  private Map<ObjectRef, Entry> current = new HashMap<>();
-  private Map<ObjectRef, Entry> previous = new HashMap<>();
+  private final Memo<ObjectRef, Optional<String>> checked;
 
-  CertificateMemo(CertificateRules rules) {
+  CertificateMemo(CertificateRules rules, Memos memos) {
     this.rules = rules;
+    this.checked = memos.memo(CERTIFICATES);
   }
 
   /**
@@ -35,25 +45,6 @@ final class CertificateMemo {
   Optional<String> problem(Secret secret) {
     byte[] chain = secret.data().get("tls.crt");
     byte[] key = secret.data().get("tls.key");
-    Entry entry = current.get(secret.ref());
-    if (entry == null || !entry.holds(chain, key)) {
-      entry = previous.get(secret.ref());
-    }
-    if (entry == null || !entry.holds(chain, key)) {
-      entry = new Entry(chain, key, rules.problem(chain, key));
-    }
-    current.put(secret.ref(), entry);
-    return entry.problem();
-  }
-
-  /** The entries held, for the current and previous translations. */
-  int size() {
-    return current.size() + previous.size();
-  }
-
-  /** Ends a translation: only the Secrets checked in it are kept. */
-  void roll() {
-    previous = current;
-    current = new HashMap<>();
+    return checked.get(secret.ref(), new Material(chain, key), () -> rules.problem(chain, key));
   }
 }

@@ -1,15 +1,17 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.incremental.Memo;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrAction;
-import io.gatewire.domain.ir.IrCluster;
-import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.ir.IrRouteConfig;
 import io.gatewire.domain.ir.IrSecret;
 import io.gatewire.domain.ir.IrVirtualHost;
+import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.Listener;
 import io.gatewire.domain.model.ListenerProtocol;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.ObjectRef;
@@ -35,27 +37,49 @@ import java.util.stream.Collectors;
  * sends a request to the most specific matching listener; on HTTPS, a chain answers 421 for the
  * hostnames of the other HTTPS listeners on its port ({@link MisdirectedHosts}). TLS, TCP and UDP
  * ports are built by {@link L4ListenerAssembler}.
+ *
+ * <p>A virtual host is built from the route plans attached to its domain and the Gateway listeners
+ * they came through; one built from the same ones is reused ({@link #VIRTUAL_HOSTS}).
+ *
+ * <p>Slightly over the usual size: the port grouping and the host-to-listener choice read the same
+ * per-port state, which is clearer kept together.
  */
 final class GatewayAssembler {
+  /** Virtual hosts by name and domain, from their {@link Contribution}s. */
+  static final String VIRTUAL_HOSTS = "translate.virtualHosts";
+
   private static final String ANY_ADDRESS = "0.0.0.0";
 
-  private final VirtualHostMemo hostMemo;
+  private final MetadataOptions metadata;
+  private final Memo<String, BuiltHost> builtHosts;
   private final ProvenanceRules provenance;
   private final Consumer<Warning> warnings;
   private final Map<ObjectRef, Secret> secrets;
 
   GatewayAssembler(
-      VirtualHostMemo hostMemo,
+      MetadataOptions metadata,
+      Memos memos,
       ProvenanceRules provenance,
       Consumer<Warning> warnings,
       List<Secret> secrets) {
+    this.metadata = metadata;
+    this.builtHosts = memos.memo(VIRTUAL_HOSTS);
     this.provenance = provenance;
-    this.hostMemo = hostMemo;
     this.warnings = warnings;
     this.secrets = secrets.stream().collect(Collectors.toMap(Secret::ref, s -> s));
   }
 
-  IrGateway assemble(Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
+  /**
+   * One attachment added to a virtual host: the route's plan and the Gateway listener it came
+   * through.
+   */
+  record Contribution(RoutePlan plan, ObjectMeta gateway, Listener listener) {}
+
+  /** A virtual host with the metadata warnings its building gave. */
+  private record BuiltHost(IrVirtualHost host, List<Warning> warnings) {}
+
+  GatewayPlan assemble(
+      Gateway gateway, List<ListenerState> listeners, List<Attachment> attachments) {
     String key = gateway.meta().namespace() + "/" + gateway.meta().name();
     Map<String, List<ListenerState>> byEnvoyListener = new TreeMap<>();
     listeners.stream()
@@ -116,20 +140,21 @@ final class GatewayAssembler {
       }
     }
 
-    Map<String, IrCluster> clusters = new TreeMap<>();
+    Map<String, ClusterPlan> clusters = new TreeMap<>();
     Set<RoutePlan> plans = Collections.newSetFromMap(new IdentityHashMap<>());
     attachments.stream()
         .filter(a -> a.listener().gateway() == gateway)
         .map(Attachment::plan)
         .filter(plans::add)
         .flatMap(p -> p.clusters().stream())
-        .forEach(c -> clusters.merge(c.name(), c, IrCluster::mergeOrigins));
-    return new IrGateway(
+        .forEach(c -> clusters.merge(c.name(), c, ClusterPlan::mergeOrigins));
+    return new GatewayPlan(
         key,
         irListeners,
         routeConfigs,
         List.copyOf(clusters.values()),
-        List.copyOf(irSecrets.values()));
+        List.copyOf(irSecrets.values()),
+        null);
   }
 
   private IrSecret secret(String name) {
@@ -162,11 +187,22 @@ final class GatewayAssembler {
         host.add(a, domain);
       }
     }
-    List<IrVirtualHost> virtualHosts =
-        hosts.values().stream()
-            .map(h -> hostMemo.host(h.name + ' ' + h.domain, h.contributions, h::build, warnings))
-            .toList();
+    List<IrVirtualHost> virtualHosts = hosts.values().stream().map(this::virtualHost).toList();
     return new IrRouteConfig(name, virtualHosts);
+  }
+
+  private IrVirtualHost virtualHost(VirtualHostBuilder builder) {
+    BuiltHost built =
+        builtHosts.get(
+            builder.name + ' ' + builder.domain,
+            List.copyOf(builder.contributions),
+            () -> {
+              List<Warning> emitted = new ArrayList<>();
+              IrVirtualHost host = builder.build(new ProvenanceRules(metadata, emitted::add));
+              return new BuiltHost(host, List.copyOf(emitted));
+            });
+    built.warnings().forEach(warnings);
+    return built.host();
   }
 
   /** Whether no more specific listener on the same port would take requests for {@code domain}. */
@@ -188,7 +224,7 @@ final class GatewayAssembler {
     private final String domain;
     private final Map<String, Map.Entry<ObjectMeta, String>> listeners = new TreeMap<>();
     private final Map<String, Map.Entry<Precedence, IrRoute>> routes = new TreeMap<>();
-    private final List<VirtualHostMemo.Contribution> contributions = new ArrayList<>();
+    private final List<Contribution> contributions = new ArrayList<>();
     private final List<Map.Entry<Attachment, String>> added = new ArrayList<>();
 
     VirtualHostBuilder(String name, String domain) {
@@ -196,14 +232,10 @@ final class GatewayAssembler {
       this.domain = domain;
     }
 
-    /**
-     * Notes an attachment; the routes are only built if the memo has no virtual host for these
-     * contributions.
-     */
+    /** Notes an attachment; the routes are only built if no virtual host is reused. */
     void add(Attachment a, String domain) {
       contributions.add(
-          new VirtualHostMemo.Contribution(
-              a.plan(), a.listener().gateway().meta(), a.listener().listener()));
+          new Contribution(a.plan(), a.listener().gateway().meta(), a.listener().listener()));
       added.add(new AbstractMap.SimpleImmutableEntry<>(a, domain));
     }
 

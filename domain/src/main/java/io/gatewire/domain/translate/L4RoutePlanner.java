@@ -3,7 +3,6 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrHeaderChanges;
-import io.gatewire.domain.ir.IrLocality;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.model.BackendRef;
@@ -25,12 +24,12 @@ import java.util.function.Consumer;
  * no locality: Envoy then closes every connection at once, and ResolvedRefs says so.
  */
 final class L4RoutePlanner {
-  private final BackendResolver backends;
+  private final Backends backends;
   private final ProvenanceRules provenance;
   private final BackendLocalities localities;
   private final Consumer<Warning> warnings;
 
-  L4RoutePlanner(BackendResolver backends, ProvenanceRules provenance, Consumer<Warning> warnings) {
+  L4RoutePlanner(Backends backends, ProvenanceRules provenance, Consumer<Warning> warnings) {
     this.backends = backends;
     this.provenance = provenance;
     this.localities = new BackendLocalities(provenance);
@@ -40,7 +39,7 @@ final class L4RoutePlanner {
   RoutePlan plan(L4Route route) {
     ObjectMeta meta = route.meta();
     String prefix = meta.kind().toLowerCase(Locale.ROOT);
-    List<IrCluster> clusters = new ArrayList<>();
+    List<ClusterPlan> clusters = new ArrayList<>();
     List<RoutePlan.Problem> problems = new ArrayList<>();
     List<RoutePlan.RulePlan> rules = new ArrayList<>();
     if (route.rules().size() > 1) {
@@ -55,14 +54,15 @@ final class L4RoutePlanner {
     if (!route.rules().isEmpty()) {
       L4Route.Rule rule = route.rules().get(0);
       String clusterName = prefix + "/" + meta.namespace() + "/" + meta.name() + "/rule/0";
-      List<IrLocality> ruleLocalities = new ArrayList<>();
+      List<LocalityPlan> ruleLocalities = new ArrayList<>();
       boolean dns = false;
       long validWeight = 0;
       long invalidWeight = 0;
       String firstInvalidReason = null;
       for (int k = 0; k < rule.backendRefs().size(); k++) {
         BackendRef ref = rule.backendRefs().get(k);
-        ResolvedBackend resolved = backends.resolve(ref, meta.kind(), meta.namespace());
+        ResolvedBackend resolved =
+            backends.resolve(new BackendLookup(ref, meta.kind(), meta.namespace()));
         if (resolved instanceof ResolvedBackend.Invalid bad) {
           problems.add(new RoutePlan.Problem(bad.reason(), "rule 0: " + bad.message()));
           firstInvalidReason = firstInvalidReason == null ? bad.reason() : firstInvalidReason;
@@ -84,7 +84,7 @@ final class L4RoutePlanner {
       }
       ResourceMetadata metadata = provenance.ruleCluster(meta, rule.name());
       clusters.add(
-          new IrCluster(
+          new ClusterPlan(
               clusterName,
               dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
               IrCluster.Protocol.L4,

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * valid listener that needs a certificate is not programmed while Secrets are withheld ({@link
  * SecretDelivery}): {@code Programmed=False} with reason {@code Pending}, as it is valid and waits
  * for a server that may serve its keys.
+ *
+ * <p>Slightly over the usual size: the per-listener checks and the per-port conflict checks build
+ * the same listener conditions, which read best side by side.
  */
 final class ListenerValidator {
   /** The route kinds Gatewire supports per protocol, in the order supportedKinds lists them. */

@@ -1,42 +1,37 @@
 package io.gatewire.domain.translate;
 
+import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.ObjectMeta;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The outcome of resolving one backendRef: either the backend object with its endpoints, or the
- * reason it cannot be used (a {@code ResolvedRefs} reason and a message for status).
+ * The outcome of resolving one backendRef: either the backend object, or the reason it cannot be
+ * used (a {@code ResolvedRefs} reason and a message for status). Its endpoints are not part of it:
+ * they come later, from {@link BackendEndpoints}, so that EndpointSlices change nothing else.
  */
 sealed interface ResolvedBackend {
 
   /**
-   * A usable backend: its object (for metadata), the backendRef port, its ready endpoints, whether
-   * any endpoint is a DNS name, and the appProtocols its port declares ({@link AppProtocols}).
+   * A usable backend: its object (a Service, ServiceImport or Backend), the backendRef port,
+   * whether its endpoints are DNS names (an ExternalName Service, a Backend with an FQDN), and the
+   * appProtocols its port declares ({@link AppProtocols}).
    */
-  record Found(
-      ObjectMeta backend,
-      OptionalInt port,
-      List<Endpoint> endpoints,
-      boolean dns,
-      List<String> appProtocols)
+  record Found(KubernetesObject backend, OptionalInt port, boolean dns, List<String> appProtocols)
       implements ResolvedBackend {
     public Found {
-      endpoints = List.copyOf(endpoints);
       appProtocols = List.copyOf(appProtocols);
+    }
+
+    ObjectMeta meta() {
+      return backend.meta();
+    }
+
+    LocalityPlan.Source source() {
+      return new LocalityPlan.Source(backend, port);
     }
   }
 
   /** A backendRef that cannot be used. */
   record Invalid(String reason, String message) implements ResolvedBackend {}
-
-  /** An address (IP or DNS name), a port and the Pod behind it, if the EndpointSlice names one. */
-  record Endpoint(String address, int port, io.gatewire.domain.model.ObjectRef targetRef)
-      implements Comparable<Endpoint> {
-    @Override
-    public int compareTo(Endpoint o) {
-      int c = address.compareTo(o.address);
-      return c != 0 ? c : Integer.compare(port, o.port);
-    }
-  }
 }

@@ -1,7 +1,6 @@
 package io.gatewire.domain.translate;
 
 import io.gatewire.domain.ir.IrAction;
-import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrMatch;
@@ -20,7 +19,7 @@ record RoutePlan(
     Route route,
     String namePrefix,
     List<RulePlan> rules,
-    List<IrCluster> clusters,
+    List<ClusterPlan> clusters,
     List<Problem> problems,
     List<String> droppedRules) {
   RoutePlan {

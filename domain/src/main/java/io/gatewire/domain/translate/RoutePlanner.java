@@ -4,7 +4,6 @@ import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrCors;
 import io.gatewire.domain.ir.IrHeaderChanges;
-import io.gatewire.domain.ir.IrLocality;
 import io.gatewire.domain.ir.IrMatch;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.metadata.ResourceMetadata;
@@ -29,6 +28,9 @@ import java.util.Optional;
  * apply to its requests alone. A rule with an invalid path ({@link PathCheck}), a regular
  * expression the {@link RegexDialect} refuses, a filter type Gatewire does not implement, or an
  * invalid retry or timeout, is dropped (the route reports it as partially invalid).
+ *
+ * <p>Longer than most classes: it is the one place that reads an xRoute rule by rule, and its
+ * checks share the rule's builder; split, each part would pass that state around.
  */
 final class RoutePlanner {
   private static final int INTERNAL_ERROR = 500;
@@ -178,7 +180,7 @@ final class RoutePlanner {
     private final Route route;
     private final String prefix;
     private final List<RoutePlan.RulePlan> rules = new ArrayList<>();
-    private final List<IrCluster> clusters = new ArrayList<>();
+    private final List<ClusterPlan> clusters = new ArrayList<>();
     private final List<RoutePlan.Problem> problems = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
 
@@ -354,12 +356,12 @@ final class RoutePlanner {
       boolean dns = false;
       boolean http2 = grpc;
       boolean webSocket = false;
-      List<IrLocality> localities = new ArrayList<>();
+      List<LocalityPlan> localities = new ArrayList<>();
       List<IrAction.Split> splits = new ArrayList<>();
       for (int k = 0; k < refs.size(); k++) {
         BackendRef ref = refs.get(k).ref();
         ResolvedBackend resolved =
-            backends.resolve(ref, route.meta().kind(), route.meta().namespace());
+            backends.resolve(new BackendLookup(ref, route.meta().kind(), route.meta().namespace()));
         if (resolved instanceof ResolvedBackend.Invalid bad) {
           problems.add(new RoutePlan.Problem(bad.reason(), "rule " + index + ": " + bad.message()));
           invalid += ref.weight();
@@ -381,7 +383,7 @@ final class RoutePlanner {
         valid += ref.weight();
         webSocket |= protocol.speaks().webSocket();
         String backendName = clusterName + "/backend/" + k;
-        IrLocality locality = locality(backendName, ref.weight(), found);
+        LocalityPlan locality = locality(backendName, ref.weight(), found);
         if (split) {
           clusters.add(
               cluster(
@@ -436,13 +438,13 @@ final class RoutePlanner {
           webSocket);
     }
 
-    private static IrCluster cluster(
+    private static ClusterPlan cluster(
         String name,
         boolean dns,
         boolean http2,
-        List<IrLocality> localities,
+        List<LocalityPlan> localities,
         ResourceMetadata metadata) {
-      return new IrCluster(
+      return new ClusterPlan(
           name,
           dns ? IrCluster.Discovery.STRICT_DNS : IrCluster.Discovery.EDS,
           http2 ? IrCluster.Protocol.HTTP2 : IrCluster.Protocol.HTTP1,
@@ -468,7 +470,7 @@ final class RoutePlanner {
       return new IrAction.Split(cluster, weight, request, response);
     }
 
-    private IrLocality locality(String region, int weight, ResolvedBackend.Found found) {
+    private LocalityPlan locality(String region, int weight, ResolvedBackend.Found found) {
       return localities.locality(region, weight, found);
     }
 
@@ -479,7 +481,8 @@ final class RoutePlanner {
         ResourceMetadata metadata,
         boolean grpc) {
       ResolvedBackend resolved =
-          backends.resolve(filter.backend(), route.meta().kind(), route.meta().namespace());
+          backends.resolve(
+              new BackendLookup(filter.backend(), route.meta().kind(), route.meta().namespace()));
       if (resolved instanceof ResolvedBackend.Invalid bad) {
         problems.add(new RoutePlan.Problem(bad.reason(), "request mirror: " + bad.message()));
         return Optional.empty();
@@ -514,9 +517,9 @@ final class RoutePlanner {
     return "backendRef "
         + BackendResolver.groupKind(ref)
         + " "
-        + found.backend().namespace()
+        + found.meta().namespace()
         + "/"
-        + found.backend().name()
+        + found.meta().name()
         + port;
   }
 

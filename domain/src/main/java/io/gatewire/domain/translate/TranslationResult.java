@@ -3,30 +3,60 @@ package io.gatewire.domain.translate;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.status.ObjectStatus;
 import io.gatewire.domain.status.Warning;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 
 /**
  * What one translation produced: the IR, the status of every relevant input object, and warnings.
- * Statuses are sorted; a list already sorted and unmodifiable (as a previous result's) is kept as
- * it is.
+ * Statuses are sorted, warnings sorted and distinct; lists this record sorted before (a previous
+ * result's) are kept as they are.
  */
 public record TranslationResult(Ir ir, List<ObjectStatus> statuses, List<Warning> warnings) {
   public TranslationResult {
-    statuses = sorted(statuses);
-    warnings = List.copyOf(new TreeSet<>(warnings));
+    statuses = sorted(statuses, false);
+    warnings = sorted(warnings, true);
   }
 
-  private static List<ObjectStatus> sorted(List<ObjectStatus> statuses) {
-    for (int i = 1; i < statuses.size(); i++) {
-      if (statuses.get(i - 1).compareTo(statuses.get(i)) > 0) {
-        List<ObjectStatus> copy = new ArrayList<>(statuses);
-        Collections.sort(copy);
-        return List.copyOf(copy);
+  /** This result with {@code other} as its IR. */
+  public TranslationResult withIr(Ir other) {
+    return new TranslationResult(other, statuses, warnings);
+  }
+
+  private static <T extends Comparable<T>> List<T> sorted(List<T> items, boolean distinct) {
+    if (items instanceof Sorted<T> sorted && sorted.distinct == distinct) {
+      return items;
+    }
+    for (int i = 1; i < items.size(); i++) {
+      int order = items.get(i - 1).compareTo(items.get(i));
+      if (order > 0 || (distinct && order == 0)) {
+        return new Sorted<>(
+            distinct ? List.copyOf(new TreeSet<>(items)) : items.stream().sorted().toList(),
+            distinct);
       }
     }
-    return List.copyOf(statuses);
+    return new Sorted<>(List.copyOf(items), distinct);
+  }
+
+  /** An unmodifiable list this record sorted, so it is not checked again when passed on. */
+  private static final class Sorted<T> extends AbstractList<T> implements RandomAccess {
+    private final List<T> items;
+    private final boolean distinct;
+
+    Sorted(List<T> items, boolean distinct) {
+      this.items = items;
+      this.distinct = distinct;
+    }
+
+    @Override
+    public T get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
   }
 }

@@ -12,6 +12,7 @@ import static io.gatewire.domain.fixtures.Fixtures.tls;
 import static io.gatewire.domain.fixtures.Fixtures.tlsSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrSecret;
@@ -229,7 +230,10 @@ class CertificateRefsTest {
         withRoute(
             tlsSecret("ns", "good"), gateway("ns", "gw", https("secure", 443, "a.com", "good")));
 
-    TranslationResult r = translator.translate(GatewayResources.builder().addAll(input).build());
+    Memos memos = new Memos();
+    TranslationResult r =
+        translator.translate(GatewayResources.builder().addAll(input).build(), memos);
+    memos.endGeneration();
     assertThat(condition(r, "secure", "ResolvedRefs").message())
         .isEqualTo("certificateRef Secret ns/good: refused by the test's rules");
     assertThat(checks).hasValue(1);
@@ -237,15 +241,17 @@ class CertificateRefsTest {
     // the same bytes in a new Secret value (as an informer delivers it): not checked again
     List<KubernetesObject> again = new ArrayList<>(input);
     again.set(1, tlsSecret("ns", "good"));
-    translator.translate(GatewayResources.builder().addAll(again).build());
+    translator.translate(GatewayResources.builder().addAll(again).build(), memos);
+    memos.endGeneration();
     assertThat(checks).hasValue(1);
 
     // changed bytes: checked
     again.set(
         1, tlsSecret("ns", "good", TestCertificate.RSA.chainPem(), TestCertificate.RSA.keyPem()));
-    translator.translate(GatewayResources.builder().addAll(again).build());
+    translator.translate(GatewayResources.builder().addAll(again).build(), memos);
+    memos.endGeneration();
     assertThat(checks).hasValue(2);
     // one entry per Secret of the latest translation
-    assertThat(translator.memoSizes()).containsEntry("certificates", 1);
+    assertThat(memos.sizes()).containsEntry(CertificateMemo.CERTIFICATES, 1);
   }
 }

@@ -11,6 +11,7 @@ import static io.gatewire.domain.fixtures.Fixtures.service;
 import static io.gatewire.domain.fixtures.Fixtures.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import java.util.ArrayList;
@@ -42,20 +43,52 @@ class MemoBoundsTest {
     return GatewayResources.builder().addAll(all).build();
   }
 
+  private final Translator translator = new Translator(TranslatorOptions.DEFAULTS);
+  private final Memos memos = new Memos();
+
+  private void translate(GatewayResources resources) {
+    translator.translate(resources, memos);
+    memos.endGeneration();
+  }
+
   @Test
   void routesCreatedThenDeleted_leaveTheMemosAsBeforeThem() {
-    Translator translator = new Translator(TranslatorOptions.DEFAULTS);
-    translator.translate(resources("base", 1));
-    Map<String, Integer> baseline = translator.memoSizes();
+    translate(resources("base", 1));
+    Map<String, Integer> baseline = memos.sizes();
 
     for (int cycle = 0; cycle < 3; cycle++) {
-      translator.translate(resources("cycle" + cycle, 20));
-      assertThat(translator.memoSizes().get("plans")).as("20 routes planned").isEqualTo(20);
-      translator.translate(resources("base", 1));
+      translate(resources("cycle" + cycle, 20));
+      assertThat(memos.sizes())
+          .as("20 routes planned, each to a Service of its own")
+          .containsEntry(RoutingTranslator.PLANS, 20)
+          .containsEntry(GatewayAssembler.VIRTUAL_HOSTS, 20);
+      translate(resources("base", 1));
     }
 
-    assertThat(translator.memoSizes()).isEqualTo(baseline);
-    assertThat(baseline.get("plans")).isEqualTo(1);
-    assertThat(baseline.get("serviceResolutions")).isEqualTo(1);
+    assertThat(memos.sizes()).isEqualTo(baseline);
+    assertThat(baseline)
+        .containsEntry(Translator.ROUTING, 1)
+        .containsEntry(RoutingTranslator.PLANS, 1)
+        .containsEntry(GatewayAssembler.VIRTUAL_HOSTS, 1)
+        .containsEntry(EndpointsTranslator.ENDPOINTS, 1);
+  }
+
+  /**
+   * A change of EndpointSlices alone reuses the routing step whole: its route plans and virtual
+   * hosts are kept, not forgotten because nothing looked them up.
+   */
+  @Test
+  void endpointOnlyChanges_keepTheRoutingStepsEntries() {
+    translate(resources("base", 5));
+    Map<String, Integer> before = memos.sizes();
+
+    for (int i = 0; i < 3; i++) {
+      GatewayResources moved = resources("base", 5);
+      List<KubernetesObject> all = new ArrayList<>(moved.all());
+      all.add(slice("apps", "base-0", "base-0-1", 80, 8080, "10.1.0." + (i + 1)));
+      translate(GatewayResources.builder().addAll(all).build());
+    }
+
+    assertThat(memos.sizes()).isEqualTo(before).containsEntry(RoutingTranslator.PLANS, 5);
   }
 }

@@ -5,6 +5,7 @@ import static io.gatewire.domain.fixtures.Fixtures.gatewayClass;
 import static io.gatewire.domain.fixtures.Fixtures.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.GatewayClass;
@@ -249,10 +250,13 @@ class ProxySettingsResolutionTest {
                         new ProxySettingsSpec(
                             new AccessLogSpec(false, null, null, null, null), null))))
             .build();
-    IrGateway first = translator.translate(before).ir().gateways().get(0);
-    IrGateway second = translator.translate(after).ir().gateways().get(0);
+    Memos memos = new Memos();
+    IrGateway first = translator.translate(before, memos).ir().gateways().get(0);
+    memos.endGeneration();
+    IrGateway second = translator.translate(after, memos).ir().gateways().get(0);
+    memos.endGeneration();
     assertThat(second).isNotSameAs(first);
     assertThat(second.settings().accessLog().enabled()).isFalse();
-    assertThat(translator.translate(after).ir().gateways().get(0)).isSameAs(second);
+    assertThat(translator.translate(after, memos).ir().gateways().get(0)).isSameAs(second);
   }
 }

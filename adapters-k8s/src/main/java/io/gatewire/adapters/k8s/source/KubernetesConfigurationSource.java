@@ -55,6 +55,13 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
   private final List<KindInformer> lateInformers = new ArrayList<>();
   private ScheduledExecutorService rediscovery;
   private boolean closed;
+
+  /**
+   * Completed by {@link #close()} before it takes the lock, so that a load waiting for the initial
+   * lists (holding the lock) gives up at once instead of at its deadline.
+   */
+  private final CompletableFuture<Void> closing = new CompletableFuture<>();
+
   private final ObjectTrees trees = new ObjectTrees();
   private final DecodedObjects decoded = new DecodedObjects(trees);
   private final ReferencedSecrets secrets;
@@ -148,14 +155,14 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
     startInformers();
     long deadline = System.nanoTime() + options.syncTimeout().toNanos();
     if (!initiallySynced) {
-      awaitSynced(informers, deadline, options.syncTimeout());
+      awaitSynced(informers, deadline, options.syncTimeout(), closing);
       initiallySynced = true;
     }
     for (KindInformer informer : informers) {
       readAll(informer);
     }
     List<KindInformer> started = secrets.reconcile(secrets.referencedBy(decoded.objectsSoFar()));
-    awaitSynced(started, deadline, options.syncTimeout());
+    awaitSynced(started, deadline, options.syncTimeout(), closing);
     for (KindInformer informer : secrets.informers()) {
       readAll(informer);
     }
@@ -175,7 +182,12 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
 
   /** Stops every informer; the client stays open (it is the caller's). */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closing.complete(null);
+    stopInformers();
+  }
+
+  private synchronized void stopInformers() {
     closed = true;
     listener = NOTHING;
     if (rediscovery != null) {
@@ -303,12 +315,20 @@ public final class KubernetesConfigurationSource implements ConfigurationSource,
    * ..."). They keep retrying: once the rule is granted they list, and that signals a new load.
    */
   private static void awaitSynced(
-      Collection<KindInformer> informers, long deadline, Duration timeout) throws SourceException {
+      Collection<KindInformer> informers,
+      long deadline,
+      Duration timeout,
+      CompletableFuture<Void> closing)
+      throws SourceException {
     CompletableFuture<?> all =
         CompletableFuture.allOf(
             informers.stream().map(KindInformer::synced).toArray(CompletableFuture[]::new));
     try {
-      all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      CompletableFuture.anyOf(all, closing)
+          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (!all.isDone()) {
+        throw new SourceException("cluster", "closed while waiting for the initial lists");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("cluster", "interrupted while waiting for the initial lists", e);

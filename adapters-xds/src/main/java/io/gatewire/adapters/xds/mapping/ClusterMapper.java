@@ -16,7 +16,8 @@ import io.gatewire.domain.settings.TracingSpec;
 /**
  * {@link IrCluster} as an Envoy Cluster: EDS over ADS (service name = cluster name) or STRICT_DNS
  * with the endpoints inline; locality-weighted load balancing so backendRef weights hold; HTTP/2
- * upstream when the IR asks for it; the route (rule) it serves as metadata.
+ * upstream when the IR asks for it; the route (rule) it serves as metadata. An EDS cluster does not
+ * show its endpoints, which travel in its ClusterLoadAssignment ({@link #sameCluster}).
  */
 public final class ClusterMapper {
   static final Duration CONNECT_TIMEOUT = Duration.newBuilder().setSeconds(10).build();
@@ -25,36 +26,28 @@ public final class ClusterMapper {
 
   private final MetadataMapper metadata;
   private final EndpointMapper endpoints;
-  private final LiveMemo<IrCluster, Cluster> built = new LiveMemo<>();
-  private final LiveMemo<TracingSpec.Collector, Cluster> collectors = new LiveMemo<>();
 
   public ClusterMapper(MetadataMapper metadata, EndpointMapper endpoints) {
     this.metadata = metadata;
     this.endpoints = endpoints;
   }
 
-  /** The cluster; an equal IR cluster gives the same instance. */
-  public Cluster map(IrCluster cluster) {
-    return built.get(cluster, this::build);
+  /** Whether two IR clusters map to the same Cluster: equal but for an EDS cluster's localities. */
+  public static boolean sameCluster(IrCluster a, IrCluster b) {
+    return a == b
+        || (a.name().equals(b.name())
+            && a.discovery() == b.discovery()
+            && a.protocol() == b.protocol()
+            && a.metadata().equals(b.metadata())
+            && (a.discovery() == IrCluster.Discovery.EDS || a.localities().equals(b.localities())));
   }
 
   /** The cluster of an OpenTelemetry collector (see {@link Tracings}). */
   public Cluster collector(TracingSpec.Collector collector) {
-    return collectors.get(collector, Tracings::collectorCluster);
+    return Tracings.collectorCluster(collector);
   }
 
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return built.size() + collectors.size();
-  }
-
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    built.roll();
-    collectors.roll();
-  }
-
-  private Cluster build(IrCluster cluster) {
+  public Cluster map(IrCluster cluster) {
     Cluster.Builder builder =
         Cluster.newBuilder()
             .setName(cluster.name())

@@ -6,6 +6,8 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
+import io.gatewire.domain.incremental.Memo;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
 import io.gatewire.domain.ir.IrLocality;
@@ -15,49 +17,40 @@ import java.util.List;
  * The endpoints of an {@link IrCluster} as a ClusterLoadAssignment named like the cluster: one
  * LocalityLbEndpoints per backendRef (region {@code <cluster>/backend/<k>}, weighted by the ref's
  * weight, with the backend as metadata and as zone, see {@link BackendZones}), even when it has no
- * endpoint yet. Unchanged localities and assignments keep their instances.
+ * endpoint yet. Routes sharing a backend share one instance of each of its endpoints ({@link
+ * #LB_ENDPOINTS}).
  */
 public final class EndpointMapper {
+  /** LbEndpoints by IR endpoint: equal endpoints, one instance. */
+  static final String LB_ENDPOINTS = "xds.lbEndpoints";
+
   private final MetadataMapper metadata;
-  private final LiveMemo<IrLocality, LocalityLbEndpoints> localities = new LiveMemo<>();
-
-  /**
-   * Routes sharing a backend list its endpoints in several localities: one instance per endpoint.
-   */
-  private final LiveMemo<IrEndpoint, LbEndpoint> endpoints = new LiveMemo<>();
-
-  private final AssemblyMemo<ClusterLoadAssignment> assignments = new AssemblyMemo<>();
+  private final Memo<IrEndpoint, LbEndpoint> endpoints;
 
   public EndpointMapper(MetadataMapper metadata) {
+    this(metadata, new Memos());
+  }
+
+  /** Sharing endpoints through {@code memos}. */
+  public EndpointMapper(MetadataMapper metadata, Memos memos) {
     this.metadata = metadata;
+    this.endpoints = memos.memo(LB_ENDPOINTS);
   }
 
   public ClusterLoadAssignment map(IrCluster cluster) {
-    List<LocalityLbEndpoints> built =
-        cluster.localities().stream().map(l -> localities.get(l, this::locality)).toList();
-    return assignments.get(
-        cluster.name(),
-        built,
-        () ->
-            ClusterLoadAssignment.newBuilder()
-                .setClusterName(cluster.name())
-                .addAllEndpoints(built)
-                .build());
+    return assignment(cluster.name(), cluster.localities().stream().map(this::locality).toList());
   }
 
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return localities.size() + endpoints.size() + assignments.size();
+  /** The assignment of cluster {@code name} with {@code localities}, mapped already. */
+  public static ClusterLoadAssignment assignment(
+      String name, List<LocalityLbEndpoints> localities) {
+    return ClusterLoadAssignment.newBuilder()
+        .setClusterName(name)
+        .addAllEndpoints(localities)
+        .build();
   }
 
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    localities.roll();
-    endpoints.roll();
-    assignments.roll();
-  }
-
-  private LocalityLbEndpoints locality(IrLocality locality) {
+  public LocalityLbEndpoints locality(IrLocality locality) {
     LocalityLbEndpoints.Builder builder =
         LocalityLbEndpoints.newBuilder()
             .setLocality(
@@ -67,7 +60,10 @@ public final class EndpointMapper {
             .setLoadBalancingWeight(UInt32Value.of(locality.weight()));
     locality
         .endpoints()
-        .forEach(endpoint -> builder.addLbEndpoints(endpoints.get(endpoint, this::endpoint)));
+        .forEach(
+            endpoint ->
+                builder.addLbEndpoints(
+                    endpoints.get(endpoint, endpoint, () -> endpoint(endpoint))));
     metadata.map(locality.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }

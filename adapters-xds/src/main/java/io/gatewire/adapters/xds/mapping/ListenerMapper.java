@@ -24,7 +24,6 @@ import java.util.List;
 public final class ListenerMapper {
   static final String TLS_INSPECTOR_NAME = "envoy.filters.listener.tls_inspector";
 
-  private final LiveMemo<Key, Listener> built = new LiveMemo<>();
   private final ListenerBinding binding;
   private final AccessLogs accessLogs;
   private final Tracings tracings;
@@ -43,33 +42,14 @@ public final class ListenerMapper {
     this.tracings = new Tracings(metadata.namespace(), metadata.endpointMetadata());
   }
 
-  /** What a listener is built from: the IR listener and its Gateway. */
-  private record Key(IrListener listener, GatewayContext gateway) {}
-
-  /** The listener with the default settings; an equal IR listener gives the same instance. */
+  /** The listener with the default settings. */
   public Listener map(IrListener listener) {
     return map(listener, new GatewayContext("", "", GatewaySettings.DEFAULTS));
   }
 
-  /**
-   * The listener of a Gateway, with that Gateway's settings; an equal IR listener of an equal
-   * Gateway gives the same instance.
-   */
+  /** The listener of a Gateway, with that Gateway's settings. */
   public Listener map(IrListener listener, GatewayContext gateway) {
-    return built.get(new Key(listener, gateway), key -> build(key.listener(), key.gateway()));
-  }
 
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return built.size();
-  }
-
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    built.roll();
-  }
-
-  private Listener build(IrListener listener, GatewayContext gateway) {
     if (listener.udpCluster() != null) {
       return Listener.newBuilder()
           .setName(listener.name())

@@ -4,6 +4,8 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
+import io.gatewire.domain.incremental.Memo;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.metadata.ResourceMetadata;
 import io.gatewire.domain.metadata.ResourceOrigin;
@@ -14,16 +16,25 @@ import java.util.Optional;
  * {@link ResourceMetadata} as Envoy metadata: {@code filter_metadata[<namespace>].resources}, one
  * struct per origin with {@code kind}, {@code groupVersion}, {@code namespace}, {@code name} and,
  * only when present, {@code sectionName}, {@code annotations} and {@code labels} (docs/metadata.md,
- * "Shape"). Equal metadata maps to one shared instance.
+ * "Shape"). Equal metadata maps to one shared instance ({@link #METADATA}).
  */
 public final class MetadataMapper {
   static final String RESOURCES = "resources";
 
+  /** Metadata by the IR's: equal metadata, one instance. */
+  static final String METADATA = "xds.metadata";
+
   private final String namespace;
-  private final LiveMemo<ResourceMetadata, Optional<Metadata>> built = new LiveMemo<>();
+  private final Memo<ResourceMetadata, Optional<Metadata>> built;
 
   public MetadataMapper(MetadataOptions options) {
+    this(options, new Memos());
+  }
+
+  /** Remembering the metadata it built in {@code memos}. */
+  public MetadataMapper(MetadataOptions options, Memos memos) {
     this.namespace = options.namespace();
+    this.built = memos.memo(METADATA);
   }
 
   /** Empty when there is no origin: such objects carry no metadata field at all. */
@@ -31,17 +42,7 @@ public final class MetadataMapper {
     if (metadata.isEmpty()) {
       return Optional.empty();
     }
-    return built.get(metadata, this::build);
-  }
-
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return built.size();
-  }
-
-  /** Forgets the metadata not mapped since the previous call (the end of a publish). */
-  public void roll() {
-    built.roll();
+    return built.get(metadata, metadata, () -> build(metadata));
   }
 
   private Optional<Metadata> build(ResourceMetadata metadata) {

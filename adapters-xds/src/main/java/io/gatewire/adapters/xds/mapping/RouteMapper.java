@@ -16,20 +16,11 @@ import java.util.List;
  * first match. Each route of a rule has the rule's stat prefix, so Envoy counts requests per rule
  * and virtual host ({@code vhost.<virtual host>.route.<kind>/<ns>/<name>/rule/<i>.*}); when the
  * Gateway traces, each route also carries its origin as span tags ({@link Tracings}). Host matching
- * ignores the port, because Gateway API hostnames never carry one. An unchanged virtual host keeps
- * its instance, and a route configuration whose virtual hosts are all unchanged keeps its own.
+ * ignores the port, because Gateway API hostnames never carry one.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
   private final Tracings tracings;
-  private final LiveMemo<IrVirtualHost, VirtualHost> hosts = new LiveMemo<>();
-
-  /** Virtual hosts of Gateways that trace, by host and tracing (the routes' tags differ). */
-  private final LiveMemo<TracedHost, VirtualHost> tracedHosts = new LiveMemo<>();
-
-  private final AssemblyMemo<RouteConfiguration> configs = new AssemblyMemo<>();
-
-  private record TracedHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {}
 
   public RouteMapper(MetadataMapper metadata) {
     this(metadata, MetadataOptions.DEFAULTS);
@@ -52,39 +43,22 @@ public final class RouteMapper {
   }
 
   private RouteConfiguration map(IrRouteConfig config, GatewaySettings.Tracing tracing) {
-    List<VirtualHost> virtualHosts =
-        config.virtualHosts().stream()
-            .map(
-                host ->
-                    tracing.enabled()
-                        ? tracedHosts.get(
-                            new TracedHost(host, tracing), key -> virtualHost(host, tracing))
-                        : hosts.get(host, h -> virtualHost(h, tracing)))
-            .toList();
-    return configs.get(
+    return configuration(
         config.name(),
-        virtualHosts,
-        () ->
-            RouteConfiguration.newBuilder()
-                .setName(config.name())
-                .setIgnorePortInHostMatching(true)
-                .addAllVirtualHosts(virtualHosts)
-                .build());
+        config.virtualHosts().stream().map(host -> virtualHost(host, tracing)).toList());
   }
 
-  /** The entries its memos hold: bounded by the IR mapped since the previous {@link #roll()}. */
-  public int memoSize() {
-    return hosts.size() + tracedHosts.size() + configs.size();
+  /** The route configuration {@code name} with {@code virtualHosts}, mapped already. */
+  public static RouteConfiguration configuration(String name, List<VirtualHost> virtualHosts) {
+    return RouteConfiguration.newBuilder()
+        .setName(name)
+        .setIgnorePortInHostMatching(true)
+        .addAllVirtualHosts(virtualHosts)
+        .build();
   }
 
-  /** Forgets what was not mapped since the previous call: call at the end of a publish. */
-  public void roll() {
-    hosts.roll();
-    tracedHosts.roll();
-    configs.roll();
-  }
-
-  private VirtualHost virtualHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {
+  /** One virtual host, its routes traced as {@code tracing} says. */
+  public VirtualHost virtualHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {
     VirtualHost.Builder builder =
         VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
     host.routes().forEach(route -> builder.addRoutes(route(route, host, tracing)));

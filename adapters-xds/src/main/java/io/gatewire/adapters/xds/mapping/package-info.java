@@ -1,8 +1,8 @@
 /**
  * IR to Envoy v3 protos: one mapper per xDS type (listener, route, cluster, endpoint, secret), the
  * route's match, action and header pieces, and the provenance metadata of docs/metadata.md. Mappers
- * keep the IR's order, so the same IR always gives the same protos. They remember what they built
- * for each IR value (bounded to what the latest publishes used), so equal IR gives the very same
- * proto instances: unchanged resources are neither rebuilt nor re-versioned.
+ * are functions of the IR: they keep its order, so the same IR always gives the same protos, and
+ * they build anew every time they are asked. Equal metadata and endpoints share one instance. What
+ * is reused from one publish to the next is the serving side's business ({@code serve}).
  */
 package io.gatewire.adapters.xds.mapping;

@@ -14,8 +14,8 @@ import java.util.SortedMap;
  * Versions that depend on content only, so the same configuration gets the same versions in every
  * process: a resource's version is the SHA-256 of its deterministic bytes (for a route
  * configuration, of its bytes without virtual hosts followed by each virtual host's SHA-256: see
- * {@link RouteConfigurationVersions}), a set of resources' version is the SHA-256 of its (name,
- * version) pairs in name order. Both are 64 bits written as 16 hex digits.
+ * {@link ResourceVersions}), a set of resources' version is the SHA-256 of its (name, version)
+ * pairs in name order. Both are 64 bits written as 16 hex digits.
  */
 final class ContentVersions {
   static final int LENGTH = 16;

@@ -31,13 +31,6 @@ final class NamedResourceVersions implements ResourceVersionResolver {
     this.all = ContentVersions.ofSet(versionsByName);
   }
 
-  /** These versions with those of {@code changed} (names already versioned here) in their place. */
-  NamedResourceVersions with(Map<String, String> changed) {
-    SortedMap<String, String> versions = new TreeMap<>(versionsByName);
-    versions.putAll(changed);
-    return new NamedResourceVersions(versions);
-  }
-
   @Override
   public String version(List<String> resourceNames) {
     if (resourceNames.isEmpty()) {

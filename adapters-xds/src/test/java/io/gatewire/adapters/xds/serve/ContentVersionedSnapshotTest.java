@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.controlplane.cache.VersionedResource;
-import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
+import io.gatewire.adapters.xds.mapping.ListenerBinding;
 import io.gatewire.adapters.xds.testing.IrFixtures;
+import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.metadata.MetadataOptions;
@@ -27,9 +28,8 @@ class ContentVersionedSnapshotTest {
 
   @Test
   void theSameResources_getTheSameVersions_inAnotherProcess() {
-    ContentVersionedSnapshot first = snapshot(IrFixtures.rich(), new ResourceInterner());
-    ContentVersionedSnapshot restarted =
-        snapshot(IrFixtures.rich(new Random(7)), new ResourceInterner());
+    ContentVersionedSnapshot first = snapshot(IrFixtures.rich(), fresh());
+    ContentVersionedSnapshot restarted = snapshot(IrFixtures.rich(new Random(7)), fresh());
 
     for (ResourceType type : ResourceType.values()) {
       assertThat(versions(restarted, type))
@@ -45,14 +45,15 @@ class ContentVersionedSnapshotTest {
 
   @Test
   void unchangedResources_keepTheirInstances_acrossRebuildsAndGroups() {
-    ResourceInterner interner = new ResourceInterner();
+    Memos memos = new Memos();
+    VersionedResources versions = versionedBy(memos);
     Ir ir = ServingFixtures.ir();
-    ContentVersionedSnapshot shop = snapshot(gateway(ir, SHOP), interner);
-    ContentVersionedSnapshot merged = snapshot(ir.merged(), interner);
-    interner.retainOnly(List.of(shop, merged));
+    ContentVersionedSnapshot shop = snapshot(gateway(ir, SHOP), versions);
+    ContentVersionedSnapshot merged = snapshot(ir.merged(), versions);
+    memos.endGeneration();
 
     Ir changedRoute = fixture().withCartPath("/shop.Cart/List").build();
-    ContentVersionedSnapshot rebuilt = snapshot(gateway(changedRoute, SHOP), interner);
+    ContentVersionedSnapshot rebuilt = snapshot(gateway(changedRoute, SHOP), versions);
 
     assertThat(rebuilt.resources().clusters())
         .containsExactlyElementsOf(shop.resources().clusters());
@@ -69,11 +70,9 @@ class ContentVersionedSnapshotTest {
 
   @Test
   void changingOneRoute_changesOnlyItsRouteConfigurationsVersion_andTheRouteTypeVersion() {
-    ContentVersionedSnapshot before =
-        snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
+    ContentVersionedSnapshot before = snapshot(ServingFixtures.ir().merged(), fresh());
     ContentVersionedSnapshot after =
-        snapshot(
-            fixture().withCartPath("/shop.Cart/List").build().merged(), new ResourceInterner());
+        snapshot(fixture().withCartPath("/shop.Cart/List").build().merged(), fresh());
 
     Map<String, String> routesBefore = versions(before, ResourceType.ROUTE);
     Map<String, String> routesAfter = versions(after, ResourceType.ROUTE);
@@ -87,17 +86,14 @@ class ContentVersionedSnapshotTest {
       assertThat(after.version(type)).as(type.name()).isEqualTo(before.version(type));
     }
     assertThat(after.sameVersionsAs(before)).isFalse();
-    assertThat(
-            snapshot(ServingFixtures.ir().merged(), new ResourceInterner()).sameVersionsAs(before))
-        .isTrue();
+    assertThat(snapshot(ServingFixtures.ir().merged(), fresh()).sameVersionsAs(before)).isTrue();
   }
 
   @Test
   void versionForNamedResources_coversOnlyThoseNames() {
-    ContentVersionedSnapshot before =
-        snapshot(ServingFixtures.ir().merged(), new ResourceInterner());
+    ContentVersionedSnapshot before = snapshot(ServingFixtures.ir().merged(), fresh());
     ContentVersionedSnapshot after =
-        snapshot(fixture().withWebAddress("10.0.0.9").build().merged(), new ResourceInterner());
+        snapshot(fixture().withWebAddress("10.0.0.9").build().merged(), fresh());
 
     assertThat(after.version(ResourceType.ENDPOINT, List.of(CART_CLUSTER)))
         .isEqualTo(before.version(ResourceType.ENDPOINT, List.of(CART_CLUSTER)));
@@ -107,9 +103,19 @@ class ContentVersionedSnapshotTest {
         .isEqualTo(before.version(ResourceType.ENDPOINT, List.of(CART_CLUSTER, WEB_CLUSTER)));
   }
 
-  private static ContentVersionedSnapshot snapshot(IrGateway gateway, ResourceInterner interner) {
-    XdsResources resources = new XdsTranslator(MetadataOptions.DEFAULTS).translate(gateway);
-    return ContentVersionedSnapshot.of(resources, interner);
+  /** The gateway's snapshot, versioned by {@code versions}. */
+  private static ContentVersionedSnapshot snapshot(IrGateway gateway, VersionedResources versions) {
+    return versions.snapshot(gateway);
+  }
+
+  /** Versioning that remembers nothing yet: resources mapped afresh (new instances). */
+  private static VersionedResources fresh() {
+    return versionedBy(new Memos());
+  }
+
+  private static VersionedResources versionedBy(Memos memos) {
+    return new VersionedResources(
+        new XdsTranslator(MetadataOptions.DEFAULTS, ListenerBinding.AS_GATEWAY, memos), memos);
   }
 
   private static Map<String, String> versions(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,9 @@ class NamedResourceVersionsTest {
     NamedResourceVersions before = new NamedResourceVersions(VERSIONS);
     String ab = before.version(List.of("a", "b"));
     String c = before.version(List.of("c"));
-    NamedResourceVersions after = before.with(Map.of("a", "9"));
+    SortedMap<String, String> changed = new TreeMap<>(VERSIONS);
+    changed.put("a", "9");
+    NamedResourceVersions after = new NamedResourceVersions(changed);
 
     assertThat(after.version(List.of("a", "b"))).isNotEqualTo(ab);
     assertThat(after.version(List.of("c"))).isEqualTo(c);

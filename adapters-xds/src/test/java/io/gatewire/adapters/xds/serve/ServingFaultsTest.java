@@ -123,14 +123,15 @@ class ServingFaultsTest {
   void internalSizes_shrinkWhenRoutesGoAway() {
     try (ServingHarness harness = ServingHarness.started()) {
       harness.publish(fixture().withSearchRoute().build());
-      int clustersWithSearch = harness.serving.internalSizes().get("memo.clusters");
-      int internedWithSearch = harness.serving.internalSizes().get("interner");
+      int metadataWithSearch = harness.serving.internalSizes().get("memo.xds.metadata");
+      int versionedWithSearch = harness.serving.internalSizes().get("memo.xds.versions");
 
       harness.publish(fixture().withoutCartRoute().build());
 
-      assertThat(harness.serving.internalSizes().get("memo.clusters"))
-          .isLessThan(clustersWithSearch);
-      assertThat(harness.serving.internalSizes().get("interner")).isLessThan(internedWithSearch);
+      assertThat(harness.serving.internalSizes().get("memo.xds.metadata"))
+          .isLessThan(metadataWithSearch);
+      assertThat(harness.serving.internalSizes().get("memo.xds.versions"))
+          .isLessThan(versionedWithSearch);
     }
   }
 

@@ -1,0 +1,269 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.incremental.Memos;
+import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.ir.IrCluster;
+import io.gatewire.domain.ir.IrEndpoint;
+import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.ir.IrLocality;
+import io.gatewire.domain.metadata.MetadataOptions;
+import io.gatewire.domain.metadata.ResourceMetadata;
+import io.gatewire.domain.metadata.ResourceOrigin;
+import io.gatewire.domain.model.EndpointSlice;
+import io.gatewire.domain.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The second step of a translation, like Contour's EndpointsTranslator: the endpoints of every
+ * cluster's localities ({@link BackendEndpoints}), from the EndpointSlices, which nothing else
+ * reads. A change of EndpointSlices alone re-runs only this step. With endpoint metadata on, each
+ * endpoint also carries its locality's backend and the Pod its slice names.
+ *
+ * <p>It keeps its last result ({@link #ENDPOINTS}) and walks the clusters of the new plans beside
+ * the old ones: a cluster planned the same (the same plan instance) whose backends' slices did not
+ * change is the previous IR cluster, and a Gateway whose clusters and parts are all the previous
+ * ones is the previous IR Gateway, so a sink sees what did not change by identity.
+ *
+ * <p>Slightly over the usual size: the walk beside the previous result and the slice index it
+ * checks belong to one step.
+ */
+final class EndpointsTranslator {
+  /** The last IR, from the Gateway plans, the EndpointSlices and the metadata options. */
+  static final String ENDPOINTS = "translate.endpoints";
+
+  private EndpointsTranslator() {}
+
+  /** What this step reads. */
+  private record Inputs(
+      List<GatewayPlan> gateways, List<EndpointSlice> slices, MetadataOptions metadata) {}
+
+  /** The slices that name a backend: by label, and the backend's namespace and name. */
+  private record SliceKey(String label, String namespace, String name) {
+    static SliceKey of(LocalityPlan.Source source) {
+      String label = BackendEndpoints.sliceLabel(source);
+      ObjectMeta meta = source.backend().meta();
+      return label == null ? null : new SliceKey(label, meta.namespace(), meta.name());
+    }
+  }
+
+  /** A backend object and port, whatever its version. */
+  private record BackendKey(String kind, String namespace, String name, OptionalInt port) {}
+
+  static Ir translate(
+      Memos memos,
+      MetadataOptions metadata,
+      List<GatewayPlan> gateways,
+      List<EndpointSlice> slices) {
+    return memos
+        .<String, Ir>memo(ENDPOINTS)
+        .update(
+            ENDPOINTS,
+            new Inputs(gateways, slices, metadata),
+            (Inputs previous, Ir previousIr) ->
+                previous == null || !previous.metadata().equals(metadata)
+                    ? new Run(metadata, slices, null, null).ir(gateways)
+                    : new Run(metadata, slices, previous, previousIr).ir(gateways));
+  }
+
+  /** One run of the step, reusing what it can of the previous one. */
+  private static final class Run {
+    private final MetadataOptions metadata;
+    private final List<EndpointSlice> slices;
+    private final Map<String, Integer> previousGateways = new HashMap<>();
+    private final Inputs previous;
+    private final Ir previousIr;
+
+    /** The backends whose slices changed; null when everything must be built. */
+    private final Set<SliceKey> touched;
+
+    private Map<SliceKey, List<EndpointSlice>> slicesByKey;
+    private final Map<BackendKey, List<BackendEndpoints.Endpoint>> endpoints = new HashMap<>();
+
+    Run(MetadataOptions metadata, List<EndpointSlice> slices, Inputs previous, Ir previousIr) {
+      this.metadata = metadata;
+      this.slices = slices;
+      this.previous = previous;
+      this.previousIr = previousIr;
+      this.touched = previous == null ? null : touched(previous.slices(), slices);
+      if (previous != null) {
+        for (int i = 0; i < previous.gateways().size(); i++) {
+          previousGateways.put(previous.gateways().get(i).key(), i);
+        }
+      }
+    }
+
+    Ir ir(List<GatewayPlan> gateways) {
+      List<IrGateway> irGateways = new ArrayList<>(gateways.size());
+      for (GatewayPlan plan : gateways) {
+        Integer before = previousGateways.get(plan.key());
+        irGateways.add(
+            before == null
+                ? gateway(plan, null, null)
+                : gateway(
+                    plan, previous.gateways().get(before), previousIr.gateways().get(before)));
+      }
+      return new Ir(irGateways);
+    }
+
+    /**
+     * The IR of {@code plan}: its clusters walked beside the previous plan's ({@code before}, null
+     * for none) and IR's ({@code beforeIr}), which the previous run built in the same order.
+     */
+    private IrGateway gateway(GatewayPlan plan, GatewayPlan before, IrGateway beforeIr) {
+      if (before == plan && touched != null && touched.isEmpty()) {
+        return beforeIr;
+      }
+      List<ClusterPlan> wasPlanned = before == null ? List.of() : before.clusters();
+      Map<String, Integer> byName = null;
+      List<IrCluster> clusters = new ArrayList<>(plan.clusters().size());
+      for (int i = 0; i < plan.clusters().size(); i++) {
+        ClusterPlan cluster = plan.clusters().get(i);
+        int was = i;
+        if (was >= wasPlanned.size() || wasPlanned.get(was) != cluster) {
+          if (byName == null) {
+            byName = new HashMap<>();
+            for (int j = 0; j < wasPlanned.size(); j++) {
+              byName.put(wasPlanned.get(j).name(), j);
+            }
+          }
+          was = byName.getOrDefault(cluster.name(), -1);
+        }
+        boolean reusable =
+            was >= 0 && wasPlanned.get(was) == cluster && touched != null && !touches(cluster);
+        clusters.add(reusable ? beforeIr.clusters().get(was) : cluster(cluster));
+      }
+      IrGateway built =
+          new IrGateway(
+              plan.key(),
+              plan.listeners(),
+              plan.routeConfigs(),
+              clusters,
+              plan.secrets(),
+              plan.settings());
+      return built.equals(beforeIr) ? beforeIr : built;
+    }
+
+    private boolean touches(ClusterPlan cluster) {
+      if (touched.isEmpty()) {
+        return false;
+      }
+      for (LocalityPlan locality : cluster.localities()) {
+        SliceKey key = SliceKey.of(locality.source());
+        if (key != null && touched.contains(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private IrCluster cluster(ClusterPlan plan) {
+      List<IrLocality> localities = new ArrayList<>(plan.localities().size());
+      for (LocalityPlan l : plan.localities()) {
+        localities.add(
+            new IrLocality(
+                l.region(), l.weight(), irEndpoints(l, endpoints(l.source())), l.metadata()));
+      }
+      return new IrCluster(
+          plan.name(), plan.discovery(), plan.protocol(), localities, plan.metadata());
+    }
+
+    private List<BackendEndpoints.Endpoint> endpoints(LocalityPlan.Source source) {
+      ObjectMeta meta = source.backend().meta();
+      return endpoints.computeIfAbsent(
+          new BackendKey(meta.kind(), meta.namespace(), meta.name(), source.port()),
+          key -> {
+            SliceKey sliceKey = SliceKey.of(source);
+            List<EndpointSlice> ofBackend =
+                sliceKey == null ? List.of() : slicesByKey().getOrDefault(sliceKey, List.of());
+            return BackendEndpoints.of(source, ofBackend);
+          });
+    }
+
+    private Map<SliceKey, List<EndpointSlice>> slicesByKey() {
+      if (slicesByKey == null) {
+        slicesByKey = new HashMap<>();
+        for (EndpointSlice slice : slices) {
+          keys(slice)
+              .forEach(key -> slicesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(slice));
+        }
+      }
+      return slicesByKey;
+    }
+
+    private List<IrEndpoint> irEndpoints(
+        LocalityPlan locality, List<BackendEndpoints.Endpoint> found) {
+      List<IrEndpoint> irEndpoints = new ArrayList<>(found.size());
+      for (BackendEndpoints.Endpoint e : found) {
+        ResourceMetadata endpointMetadata = ResourceMetadata.NONE;
+        if (metadata.endpointMetadata()) {
+          endpointMetadata = locality.metadata();
+          if (e.targetRef() != null) {
+            endpointMetadata =
+                endpointMetadata.union(
+                    ResourceMetadata.of(
+                        new ResourceOrigin(
+                            e.targetRef().kind(),
+                            "v1",
+                            e.targetRef().namespace(),
+                            e.targetRef().name(),
+                            null,
+                            null,
+                            null)));
+          }
+        }
+        irEndpoints.add(new IrEndpoint(e.address(), e.port(), endpointMetadata));
+      }
+      return irEndpoints;
+    }
+  }
+
+  /**
+   * The backends whose slices differ between {@code before} and {@code after} (a slice added,
+   * removed or changed, under the labels it had and has). Both lists are sorted by reference.
+   */
+  private static Set<SliceKey> touched(List<EndpointSlice> before, List<EndpointSlice> after) {
+    Set<SliceKey> touched = new HashSet<>();
+    if (before == after) {
+      return touched;
+    }
+    int i = 0;
+    for (EndpointSlice next : after) {
+      while (i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) < 0) {
+        touched.addAll(keys(before.get(i++)));
+      }
+      EndpointSlice old =
+          i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) == 0
+              ? before.get(i++)
+              : null;
+      if (old != next && (old == null || !old.equals(next))) {
+        touched.addAll(keys(next));
+        if (old != null) {
+          touched.addAll(keys(old));
+        }
+      }
+    }
+    while (i < before.size()) {
+      touched.addAll(keys(before.get(i++)));
+    }
+    return touched;
+  }
+
+  /** The backends a slice belongs to, by its labels. */
+  private static List<SliceKey> keys(EndpointSlice slice) {
+    List<SliceKey> keys = new ArrayList<>(1);
+    for (String label :
+        new String[] {EndpointSlice.SERVICE_NAME_LABEL, EndpointSlice.MCS_SERVICE_NAME_LABEL}) {
+      String name = slice.meta().labels().get(label);
+      if (name != null) {
+        keys.add(new SliceKey(label, slice.meta().namespace(), name));
+      }
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,230 @@
+package io.gatewire.domain.translate;
+
+import io.gatewire.domain.incremental.Memo;
+import io.gatewire.domain.incremental.Memos;
+import io.gatewire.domain.ir.Ir;
+import io.gatewire.domain.metadata.ProvenanceRules;
+import io.gatewire.domain.model.Gateway;
+import io.gatewire.domain.model.GatewayClass;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.GrpcRoute;
+import io.gatewire.domain.model.HttpRoute;
+import io.gatewire.domain.model.L4Route;
+import io.gatewire.domain.model.ObjectRef;
+import io.gatewire.domain.model.ParentRef;
+import io.gatewire.domain.model.Route;
+import io.gatewire.domain.status.ObjectStatus;
+import io.gatewire.domain.status.Warning;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The first step of a translation, from everything but EndpointSlices: manages the GatewayClasses
+ * whose controllerName is ours and the Gateways of those classes; plans every route once ({@link
+ * RoutePlanner}, {@link L4RoutePlanner}) and attaches it to every listener its parentRefs select
+ * ({@link RouteAttacher}); {@link L4Arbiter} decides which route a TLS, TCP or UDP port (or SNI
+ * name) forwards to; {@link GatewayAssembler} builds each Gateway's listeners, routes and clusters;
+ * {@link StatusConditions} says it all in status.
+ *
+ * <p>A route planned from the same route object, whose backendRefs resolve the same, is the plan
+ * made before ({@link #PLANS}).
+ */
+final class RoutingTranslator {
+  /** Route plans by route, from the route and what its backendRefs resolved to. */
+  static final String PLANS = "translate.plans";
+
+  private final TranslatorOptions options;
+  private final RegexDialect regexes;
+  private final CertificateMemo certificates;
+  private final Memos memos;
+  private final Memo<ObjectRef, Planned> plans;
+
+  RoutingTranslator(
+      TranslatorOptions options, RegexDialect regexes, CertificateRules certificates, Memos memos) {
+    this.options = options;
+    this.regexes = regexes;
+    this.certificates = new CertificateMemo(certificates, memos);
+    this.memos = memos;
+    this.plans = memos.memo(PLANS);
+  }
+
+  /** A route's plan with the warnings planning it gave. */
+  private record Planned(RoutePlan plan, List<Warning> warnings) {}
+
+  /**
+   * What attaching one parentRef of a route gave, before L4 arbitration; {@code outcome} is null
+   * when every rule of the route was dropped, so it attaches nowhere.
+   */
+  record ParentOutcome(RoutePlan plan, ParentRef ref, RouteAttacher.Outcome outcome) {}
+
+  /** Translates {@code resources}, whose EndpointSlices it does not read. */
+  Routing translate(GatewayResources resources) {
+    Set<Warning> warnings = new TreeSet<>();
+    ProvenanceRules provenance = new ProvenanceRules(options.metadata(), warnings::add);
+    ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
+    StatusConditions conditions = new StatusConditions(options.controllerName());
+    List<ObjectStatus> statuses = new ArrayList<>();
+
+    ProxySettingsResolver settings =
+        new ProxySettingsResolver(
+            options.proxySettings(), resources.proxySettings(), warnings::add);
+    Map<String, GatewayClass> ourClasses = new TreeMap<>();
+    for (GatewayClass c : resources.gatewayClasses()) {
+      if (options.controllerName().equals(c.controllerName())) {
+        ourClasses.put(c.meta().name(), c);
+        Optional<String> problem = settings.classProblem(c);
+        problem.ifPresent(
+            p -> warnings.add(new Warning(c.ref(), p + StatusConditions.PROGRAMMED_ANYWAY)));
+        statuses.add(ObjectStatus.of(c.meta(), conditions.gatewayClass(c, problem)));
+      }
+    }
+
+    ListenerValidator validator =
+        new ListenerValidator(resources, grants, options.secrets(), certificates);
+    Map<ObjectRef, Gateway> gateways = new TreeMap<>();
+    Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
+    for (Gateway g : resources.gateways()) {
+      if (ourClasses.containsKey(g.gatewayClassName())) {
+        gateways.put(g.ref(), g);
+        listeners.put(g.ref(), validator.validate(g));
+      }
+    }
+
+    BackendResolver backends = new BackendResolver(resources, grants);
+    List<RoutePlan> routePlans = new ArrayList<>();
+    List<Route> routes = new ArrayList<>(resources.httpRoutes());
+    routes.addAll(resources.grpcRoutes());
+    routes.addAll(resources.l4Routes());
+    routes.forEach(route -> routePlans.add(plan(route, backends, warnings::add)));
+
+    RouteAttacher attacher = new RouteAttacher(resources.namespaces());
+    List<ParentOutcome> outcomes = new ArrayList<>();
+    List<Attachment> allAttachments = new ArrayList<>();
+    Set<ObjectRef> existingGateways = new TreeSet<>();
+    resources.gateways().forEach(g -> existingGateways.add(g.ref()));
+    for (RoutePlan plan : routePlans) {
+      for (ParentRef ref : List.copyOf(new LinkedHashSet<>(plan.parentRefs()))) {
+        Gateway gateway = ourGateway(ref, plan.route(), gateways);
+        if (gateway == null) {
+          StatusConditions.missingGateway(ref, plan.route(), existingGateways)
+              .ifPresent(warnings::add);
+          continue;
+        }
+        if (plan.allRulesDropped()) {
+          outcomes.add(new ParentOutcome(plan, ref, null));
+          continue;
+        }
+        RouteAttacher.Outcome outcome =
+            attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
+        allAttachments.addAll(outcome.attachments());
+        outcomes.add(new ParentOutcome(plan, ref, outcome));
+      }
+    }
+    L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
+    statuses.addAll(conditions.routes(routePlans, outcomes, arbitrated));
+    Map<ListenerState, Set<ObjectRef>> attachedRoutes = attachedRoutes(outcomes, arbitrated);
+
+    Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
+    arbitrated
+        .kept()
+        .forEach(
+            a ->
+                attachmentsByGateway
+                    .computeIfAbsent(a.listener().gateway().ref(), g -> new ArrayList<>())
+                    .add(a));
+
+    GatewayAssembler assembler =
+        new GatewayAssembler(
+            options.metadata(), memos, provenance, warnings::add, resources.secrets());
+    List<GatewayPlan> gatewayPlans = new ArrayList<>();
+    for (Gateway g : gateways.values()) {
+      List<Attachment> attachments = attachmentsByGateway.getOrDefault(g.ref(), List.of());
+      Optional<String> parametersProblem = settings.gatewayProblem(g);
+      parametersProblem.ifPresent(
+          problem ->
+              warnings.add(new Warning(g.ref(), problem + StatusConditions.PROGRAMMED_ANYWAY)));
+      gatewayPlans.add(
+          assembler
+              .assemble(g, listeners.get(g.ref()), attachments)
+              .withSettings(settings.settings(g, ourClasses.get(g.gatewayClassName()))));
+      statuses.add(
+          ObjectStatus.of(
+              g.meta(),
+              conditions.gateway(g, listeners.get(g.ref()), attachedRoutes, parametersProblem)));
+    }
+    return new Routing(
+        gatewayPlans, new TranslationResult(Ir.EMPTY, statuses, List.copyOf(warnings)));
+  }
+
+  /**
+   * The plan of {@code route}, made by its kind's planner against {@code backends}, or the one made
+   * before from the same route whose backendRefs resolved the same; its warnings go to {@code
+   * warnings} either way.
+   */
+  private RoutePlan plan(Route route, Backends backends, Consumer<Warning> warnings) {
+    Planned planned =
+        plans.get(
+            route.ref(),
+            route,
+            backends::resolve,
+            (Function<BackendLookup, ResolvedBackend> lookup) -> {
+              List<Warning> emitted = new ArrayList<>();
+              ProvenanceRules provenance = new ProvenanceRules(options.metadata(), emitted::add);
+              Backends recorded = lookup::apply;
+              RoutePlan plan;
+              if (route instanceof HttpRoute http) {
+                plan = new RoutePlanner(recorded, provenance, regexes).plan(http);
+              } else if (route instanceof GrpcRoute grpc) {
+                plan = new RoutePlanner(recorded, provenance, regexes).plan(grpc);
+              } else {
+                plan = new L4RoutePlanner(recorded, provenance, emitted::add).plan((L4Route) route);
+              }
+              return new Planned(plan, List.copyOf(emitted));
+            });
+    planned.warnings().forEach(warnings);
+    return planned.plan();
+  }
+
+  /**
+   * The routes counted on each listener: those attached to it, unless they lost it to an older L4
+   * route.
+   */
+  private static Map<ListenerState, Set<ObjectRef>> attachedRoutes(
+      List<ParentOutcome> outcomes, L4Arbiter.Result arbitrated) {
+    Map<ListenerState, Set<ObjectRef>> attached = new IdentityHashMap<>();
+    for (ParentOutcome o : outcomes) {
+      if (o.outcome() == null) {
+        continue;
+      }
+      for (ListenerState l : o.outcome().attachedTo()) {
+        boolean lost =
+            !arbitrated.lost().isEmpty()
+                && arbitrated.lost().keySet().stream()
+                    .anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
+        if (!lost) {
+          // only counted: a hash set is enough
+          attached.computeIfAbsent(l, x -> new HashSet<>()).add(o.plan().route().ref());
+        }
+      }
+    }
+    return attached;
+  }
+
+  private static Gateway ourGateway(ParentRef ref, Route route, Map<ObjectRef, Gateway> gateways) {
+    if (!RouteAttacher.namesGateway(ref)) {
+      return null;
+    }
+    return gateways.get(
+        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+}
