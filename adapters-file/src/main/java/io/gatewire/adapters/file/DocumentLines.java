@@ -68,7 +68,8 @@ final class DocumentLines implements DocumentLocation {
                 ? parser.getParsingContext().getParent()
                 : parser.getParsingContext();
         lines.putIfAbsent(
-            context.pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
+            context.pathAsPointer().toString(),
+            file.line(parser.currentTokenLocation().getLineNr()));
         depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
         token = depth > 0 ? parser.nextToken() : null;
       }

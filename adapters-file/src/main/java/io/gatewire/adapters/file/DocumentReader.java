@@ -23,10 +23,11 @@ final class DocumentReader {
     try (JsonParser parser = file.parser()) {
       int index = 0;
       while (parser.nextToken() != null) {
-        int startLine = parser.currentTokenLocation().getLineNr();
+        int startLine = file.line(parser.currentTokenLocation().getLineNr());
         JsonNode document = trees.readTree(parser);
         if (document != null && !document.isNull()) {
-          documents.add(new ManifestDocument(document, new DocumentLines(file, index, startLine)));
+          documents.add(
+              new ManifestDocument(document, new DocumentLines(file, index, startLine), startLine));
         }
         index++;
       }
@@ -45,16 +46,16 @@ final class DocumentReader {
   private static SourceException syntaxError(ManifestFile file, JsonProcessingException e) {
     if (e instanceof LimitedParser.LimitExceeded) {
       return new SourceException(
-          file.name() + ":" + e.getLocation().getLineNr(), e.getOriginalMessage(), e);
+          file.name() + ":" + file.line(e.getLocation().getLineNr()), e.getOriginalMessage(), e);
     }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
       return new SourceException(
-          file.name() + ":" + (yaml.getProblemMark().getLine() + 1),
+          file.name() + ":" + file.line(yaml.getProblemMark().getLine() + 1),
           "invalid YAML: " + yaml.getProblem() + context,
           e);
     }
-    int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    int line = file.line(e.getLocation() == null ? 1 : e.getLocation().getLineNr());
     String message =
         e.getOriginalMessage() == null
             ? "cannot be parsed"

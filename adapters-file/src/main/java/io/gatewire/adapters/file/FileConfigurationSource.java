@@ -1,6 +1,5 @@
 package io.gatewire.adapters.file;
 
-import io.gatewire.adapters.k8s.decode.ManifestDecoder;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.port.ConfigurationSource;
 import io.gatewire.domain.port.SourceException;
@@ -16,9 +15,14 @@ import java.util.List;
  *
  * <p>{@link #load()} gives the resources; {@link #loadWithWarnings()} also gives the warnings
  * (unsupported kinds skipped, duplicate objects replaced). Input that cannot be read or is not a
- * valid object is a {@link SourceException} whose location is {@code file:line}. A load whose input
- * bytes are those of the last successful load returns that load's result without parsing, so a
- * touched file or a save of the same content costs one read.
+ * valid object is a {@link SourceException} whose location is {@code file:line}.
+ *
+ * <p>A load does only the work its change needs ({@link DecodedFiles}): a load whose input bytes
+ * are those of the last successful load returns that load's result as it was, so a touched file or
+ * a save of the same content costs a read at most; an unchanged file, and each unchanged document
+ * of a changed file, is not parsed or decoded again. While {@link #watch} runs, a load reads only
+ * the files the watch reported since the last load (and lists again only when a directory came or
+ * went, or events were lost).
  *
  * <p>{@link #watch(Runnable)} signals changes to the files and directories (never stdin); see
  * {@link ManifestWatch}.
@@ -29,9 +33,10 @@ import java.util.List;
 public final class FileConfigurationSource implements ConfigurationSource {
   private final List<Path> paths;
   private final ManifestInputs inputs;
-  private final ManifestDecoder decoder = ManifestDecoder.withApiServerChecks();
-  private final DocumentReader reader = new DocumentReader();
-  private volatile LastLoad last;
+  private final DecodedFiles decoded;
+  private final PendingChanges pending = new PendingChanges();
+  private int watches;
+  private LoadResult last;
 
   /** A source over {@code paths} whose {@code -} reads {@link System#in}. */
   public FileConfigurationSource(List<Path> paths) {
@@ -47,6 +52,7 @@ public final class FileConfigurationSource implements ConfigurationSource {
   public FileConfigurationSource(List<Path> paths, InputStream stdin, InputLimits limits) {
     this.paths = List.copyOf(paths);
     this.inputs = new ManifestInputs(this.paths, stdin, limits);
+    this.decoded = new DecodedFiles(inputs.parsers());
   }
 
   @Override
@@ -59,33 +65,40 @@ public final class FileConfigurationSource implements ConfigurationSource {
    * Unchanged input gives the very same result as the last successful load; a failed load leaves
    * that result as it was.
    */
-  public LoadResult loadWithWarnings() throws SourceException {
-    ManifestInputs.Snapshot snapshot = inputs.read();
-    LastLoad previous = last;
-    if (previous != null && previous.hash().equals(snapshot.hash())) {
-      return previous.result();
+  public synchronized LoadResult loadWithWarnings() throws SourceException {
+    PendingChanges.Changes changes =
+        watches > 0 ? pending.take() : PendingChanges.Changes.EVERYTHING;
+    DecodedFiles.Result result;
+    try {
+      result = decoded.decode(inputs.read(changes));
+    } catch (SourceException | RuntimeException e) {
+      pending.everything();
+      throw e;
     }
-    LoadResult result = parse(snapshot.files());
-    last = new LastLoad(snapshot.hash(), result);
-    return result;
+    if (result.unchanged() && last != null) {
+      return last;
+    }
+    ObjectCollector collector = new ObjectCollector();
+    result.documents().forEach(collector::add);
+    last = collector.result();
+    return last;
   }
 
   @Override
   public Watch watch(Runnable changed) {
     WatchTargets targets = WatchTargets.of(paths);
-    return targets.isEmpty() ? () -> {} : ManifestWatch.start(targets, changed);
-  }
-
-  private LoadResult parse(List<ManifestFile> files) throws SourceException {
-    ObjectCollector collector = new ObjectCollector();
-    for (ManifestFile file : files) {
-      for (ManifestDocument document : reader.read(file)) {
-        collector.add(decoder.decode(document.node(), document.location()));
-      }
+    if (targets.isEmpty()) {
+      return () -> {};
     }
-    return collector.result();
+    ManifestWatch watch = ManifestWatch.start(targets, pending, changed);
+    synchronized (this) {
+      watches++;
+    }
+    return () -> {
+      watch.close();
+      synchronized (this) {
+        watches--;
+      }
+    };
   }
-
-  /** The content hash of the last successful load and what it gave. */
-  private record LastLoad(String hash, LoadResult result) {}
 }

@@ -10,12 +10,24 @@ import java.io.IOException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The text of one input (a file or stdin) and the name messages use for it. JSON files are read
- * with the JSON parser; everything else, stdin included, with the YAML parser (JSON is valid YAML).
- * Both reject duplicate keys, as kubectl does.
+ * The text of one input (a file or stdin), or of a part of it that starts below its first line
+ * ({@code lineOffset} lines down), and the name messages use for it. JSON files are read with the
+ * JSON parser; everything else, stdin included, with the YAML parser (JSON is valid YAML). Both
+ * reject duplicate keys, as kubectl does.
  */
-record ManifestFile(String name, String text, boolean json, ManifestFile.Parsers parsers) {
+record ManifestFile(
+    String name, String text, int lineOffset, boolean json, ManifestFile.Parsers parsers) {
   static final String STDIN_NAME = "<stdin>";
+
+  /** The part of this input that is {@code partText}, starting at line {@code firstLine}. */
+  ManifestFile part(String partText, int firstLine) {
+    return new ManifestFile(name, partText, lineOffset + firstLine - 1, json, parsers);
+  }
+
+  /** The line of the input that is line {@code parserLine} of this text. */
+  int line(int parserLine) {
+    return parserLine + lineOffset;
+  }
 
   /**
    * A new parser over the whole text, each document one root-level value, within the input limits.

@@ -9,17 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Turns the paths a user gave into the files to read, and reads them. A file is read whatever its
- * name; a directory gives every {@code *.yaml}, {@code *.yml} and {@code *.json} below it in sorted
- * order, as {@link VisibleTree} finds them. A file named twice is read once.
+ * Reading manifest files: which names a directory listing takes ({@code *.yaml}, {@code *.yml} and
+ * {@code *.json}, no hidden names), the bytes of a file within the size limit, and its text.
  */
 final class ManifestFiles {
   static final String STDIN = "-";
@@ -31,30 +27,8 @@ final class ManifestFiles {
     return STDIN.equals(path.toString());
   }
 
-  static List<Path> expand(List<Path> paths) throws SourceException {
-    Set<Path> seen = new HashSet<>();
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      for (Path file : expand(path)) {
-        if (seen.add(isStdin(file) ? file : file.toAbsolutePath().normalize())) {
-          files.add(file);
-        }
-      }
-    }
-    return files;
-  }
-
-  private static List<Path> expand(Path path) throws SourceException {
-    if (isStdin(path) || Files.isRegularFile(path)) {
-      return List.of(path);
-    }
-    if (Files.isDirectory(path)) {
-      return walk(path);
-    }
-    throw new SourceException(path.toString(), "no such file or directory");
-  }
-
-  private static List<Path> walk(Path directory) throws SourceException {
+  /** The manifests below {@code directory}, sorted. */
+  static List<Path> listDirectory(Path directory) throws SourceException {
     try {
       return VisibleTree.walk(directory).files();
     } catch (IOException e) {
@@ -124,17 +98,21 @@ final class ManifestFiles {
   }
 
   /**
-   * The text of a file's bytes, which must be UTF-8; {@code *.json} files are JSON, all others
-   * YAML.
+   * The text of an input, which must be UTF-8 (stdin is taken as UTF-8 whatever it holds); {@code
+   * *.json} files are JSON, all others YAML.
    */
-  static ManifestFile decode(Path file, byte[] bytes, ManifestFile.Parsers parsers)
-      throws SourceException {
+  static ManifestFile text(InputFile input, ManifestFile.Parsers parsers) throws SourceException {
+    if (input.isStdin()) {
+      return new ManifestFile(
+          input.name(), new String(input.bytes(), StandardCharsets.UTF_8), 0, false, parsers);
+    }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-      boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-      return new ManifestFile(file.toString(), text, json, parsers);
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(input.bytes())).toString();
+      boolean json = input.name().toLowerCase(Locale.ROOT).endsWith(".json");
+      return new ManifestFile(input.name(), text, 0, json, parsers);
     } catch (CharacterCodingException e) {
-      throw new SourceException(file.toString(), "cannot read: not UTF-8 text", e);
+      throw new SourceException(input.name(), "cannot read: not UTF-8 text", e);
     }
   }
 }

@@ -30,18 +30,24 @@ import java.util.Map;
  *   <li>a watched directory went away, or events were lost (the trees are registered again).
  * </ul>
  *
- * <p>A touch or chmod is a modification too; the content hash of the load makes that cheap.
+ * <p>A touch or chmod is a modification too; the load finds the same bytes and does nothing more.
+ *
+ * <p>Before it signals, it tells {@link PendingChanges} what changed: the file, for a file event;
+ * possibly anything, for the others (the next load lists everything again).
  */
 final class ManifestWatch implements ConfigurationSource.Watch {
   private final WatchTargets targets;
+  private final PendingChanges pending;
   private final Runnable changed;
   private final WatchService service;
   private final Map<WatchKey, Path> directories = new HashMap<>();
   private final Thread thread = new Thread(this::run, "gatewire-file-watch");
   private volatile boolean closed;
 
-  private ManifestWatch(WatchTargets targets, Runnable changed, WatchService service) {
+  private ManifestWatch(
+      WatchTargets targets, PendingChanges pending, Runnable changed, WatchService service) {
     this.targets = targets;
+    this.pending = pending;
     this.changed = changed;
     this.service = service;
     thread.setDaemon(true);
@@ -53,8 +59,8 @@ final class ManifestWatch implements ConfigurationSource.Watch {
    * @throws UncheckedIOException when a directory cannot be watched (the parent of a named file is
    *     missing, the system's limit of watches is reached)
    */
-  static ManifestWatch start(WatchTargets targets, Runnable changed) {
-    ManifestWatch watch = new ManifestWatch(targets, changed, newWatchService());
+  static ManifestWatch start(WatchTargets targets, PendingChanges pending, Runnable changed) {
+    ManifestWatch watch = new ManifestWatch(targets, pending, changed, newWatchService());
     try {
       for (Path tree : targets.trees()) {
         watch.registerTree(tree);
@@ -104,14 +110,16 @@ final class ManifestWatch implements ConfigurationSource.Watch {
     for (WatchEvent<?> event : key.pollEvents()) {
       relevant |= directory != null && isRelevant(directory, event);
     }
-    if (!key.reset()) {
-      relevant |= directories.remove(key) != null;
+    if (!key.reset() && directories.remove(key) != null) {
+      pending.everything();
+      relevant = true;
     }
     return relevant;
   }
 
   private boolean isRelevant(Path directory, WatchEvent<?> event) throws IOException {
     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+      pending.everything();
       for (Path tree : targets.trees()) {
         registerAppeared(tree);
       }
@@ -119,12 +127,21 @@ final class ManifestWatch implements ConfigurationSource.Watch {
     }
     Path entry = directory.resolve((Path) event.context());
     if (Files.isDirectory(entry)) {
+      pending.everything();
       if (targets.inTree(entry) && !Files.isSymbolicLink(entry)) {
         registerAppeared(entry);
       }
       return true;
     }
-    return forget(entry) || targets.reads(entry);
+    if (forget(entry)) {
+      pending.everything();
+      return true;
+    }
+    if (targets.reads(entry)) {
+      pending.file(entry);
+      return true;
+    }
+    return false;
   }
 
   /**

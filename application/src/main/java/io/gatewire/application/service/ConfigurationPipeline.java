@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Source to translator to sinks. A source failure never reaches the proxy sink, so the last good
  * configuration keeps serving; the failure is remembered as the reason the configuration is stale.
- * Changes are debounced, and a load that returns the state already published is not translated.
+ * Changes are debounced (a reload once signals have been quiet for the debounce, and at least every
+ * {@link #LONGEST_DEBOUNCE} while they keep coming), and a load that returns the state already
+ * published is not translated.
  *
  * <p>The pipeline is where the translation's incremental state lives: the resources last published
  * and the translator's {@link Memos}. Each load is compared with the published resources once
@@ -30,6 +32,12 @@ public final class ConfigurationPipeline
     implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
   /** How long a burst of change signals must be quiet before reloading. */
   public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+
+  /**
+   * The longest a change waits while others keep coming faster than the debounce: a steady stream
+   * of changes still reloads at least this often.
+   */
+  public static final Duration LONGEST_DEBOUNCE = Duration.ofSeconds(1);
 
   private final ConfigurationSource source;
   private final Translator translator;
@@ -81,7 +89,7 @@ public final class ConfigurationPipeline
 
   @Override
   public ConfigurationSource.Watch start() {
-    Debouncer debouncer = new Debouncer(debounce, this::reload);
+    Debouncer debouncer = new Debouncer(debounce, LONGEST_DEBOUNCE, this::reload);
     ConfigurationSource.Watch watch = source.watch(debouncer::trigger);
     reload();
     return () -> {

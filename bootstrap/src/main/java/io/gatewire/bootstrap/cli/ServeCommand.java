@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,16 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "ADS gRPC port (default: ${DEFAULT-VALUE}).")
   int xdsPort;
+
+  @Option(
+      names = "--debounce",
+      defaultValue = "100ms",
+      paramLabel = "DURATION",
+      converter = DurationFlag.class,
+      description =
+          "Reload once changes have been quiet this long, and at least once a second while they"
+              + " keep coming (default: ${DEFAULT-VALUE}).")
+  Duration debounce;
 
   @Mixin AdminFlags admin;
 
@@ -297,6 +308,7 @@ final class ServeCommand implements Callable<Integer> {
               .proxySink(explain.proxySink(xds))
               .statusSink(explain.statusSink(statusSink))
               .options(options)
+              .debounce(debounce)
               .build();
       Gauge.builder("gatewire.config.stale", gatewire, g -> g.state().stale() ? 1 : 0)
           .description(
