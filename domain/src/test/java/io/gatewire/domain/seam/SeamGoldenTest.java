@@ -8,8 +8,10 @@ import io.gatewire.domain.status.Warning;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.Translator;
 import io.gatewire.domain.translate.TranslatorOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,24 +42,38 @@ class SeamGoldenTest {
                             "Gateway API -> IR and status", () -> translate(dir)))));
   }
 
-  private static String resourcesText(Path dir) {
+  /**
+   * The case's records; empty only in update mode before bootstrap has written them (the domain
+   * builds first, so a new case needs the update run twice).
+   */
+  private static Optional<String> resourcesText(Path dir) {
     Path file = dir.resolve(SeamCases.RESOURCES);
+    if (SeamCases.UPDATE && !Files.exists(file)) {
+      return Optional.empty();
+    }
     assertThat(file)
         .as(
             "%s is written by bootstrap's SeamResourcesTest with -Dgolden.update=true"
                 + " (run the update twice: the domain builds first)",
             file)
         .exists();
-    return SeamCases.read(file);
+    return Optional.of(SeamCases.read(file));
   }
 
   private static void roundTrip(Path dir) {
-    String text = resourcesText(dir);
-    assertThat(RecordText.write(RecordText.read(text, GatewayResources.class))).isEqualTo(text);
+    resourcesText(dir)
+        .ifPresent(
+            text ->
+                assertThat(RecordText.write(RecordText.read(text, GatewayResources.class)))
+                    .isEqualTo(text));
   }
 
   private static void translate(Path dir) {
-    GatewayResources resources = RecordText.read(resourcesText(dir), GatewayResources.class);
+    Optional<String> text = resourcesText(dir);
+    if (text.isEmpty()) {
+      return;
+    }
+    GatewayResources resources = RecordText.read(text.get(), GatewayResources.class);
     TranslationResult result = new Translator(TranslatorOptions.DEFAULTS).translate(resources);
     SeamCases.check(dir, SeamCases.IR, RecordText.write(result.ir()));
     SeamCases.check(
