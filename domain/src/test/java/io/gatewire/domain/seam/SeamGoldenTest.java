@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -42,6 +43,17 @@ class SeamGoldenTest {
                             "records read back as written", () -> roundTrip(dir)),
                         DynamicTest.dynamicTest(
                             "Gateway API -> IR and status", () -> translate(dir)))));
+  }
+
+  @Test
+  void everyCaseIsInTheReadmeRuleTable() {
+    String readme = SeamCases.read(SeamCases.ROOT.resolve("README.md"));
+    assertThat(SeamCases.cases(SeamCases.ROOT))
+        .allSatisfy(
+            dir ->
+                assertThat(readme)
+                    .as("seam README's rule table names case %s", dir.getFileName())
+                    .contains("`" + dir.getFileName() + "`"));
   }
 
   /**
