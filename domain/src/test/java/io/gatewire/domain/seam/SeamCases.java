@@ -24,6 +24,13 @@ public final class SeamCases {
   public static final String RESOURCES = "resources.json";
   public static final String IR = "ir.json";
   public static final String STATUS = "status.json";
+
+  /**
+   * Optional, written by hand: the {@code MetadataOptions} a case translates with (the command
+   * line's metadata flags) instead of the defaults.
+   */
+  public static final String METADATA_OPTIONS = "metadata-options.json";
+
   public static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   private SeamCases() {}

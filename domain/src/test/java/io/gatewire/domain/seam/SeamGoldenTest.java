@@ -2,6 +2,7 @@ package io.gatewire.domain.seam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewire.domain.metadata.MetadataOptions;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.status.ObjectStatus;
 import io.gatewire.domain.status.Warning;
@@ -15,11 +16,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Gateway API to IR and status, the domain alone: each case's decoded records through the
- * translator with the default options, compared with {@code ir.json} and {@code status.json}.
+ * translator with the default options (or the case's own metadata options), compared with {@code
+ * ir.json} and {@code status.json}.
  */
 class SeamGoldenTest {
 
@@ -40,6 +43,17 @@ class SeamGoldenTest {
                             "records read back as written", () -> roundTrip(dir)),
                         DynamicTest.dynamicTest(
                             "Gateway API -> IR and status", () -> translate(dir)))));
+  }
+
+  @Test
+  void everyCaseIsInTheReadmeRuleTable() {
+    String readme = SeamCases.read(SeamCases.ROOT.resolve("README.md"));
+    assertThat(SeamCases.cases(SeamCases.ROOT))
+        .allSatisfy(
+            dir ->
+                assertThat(readme)
+                    .as("seam README's rule table names case %s", dir.getFileName())
+                    .contains("`" + dir.getFileName() + "`"));
   }
 
   /**
@@ -68,13 +82,23 @@ class SeamGoldenTest {
                     .isEqualTo(text));
   }
 
+  /** The defaults, with the case's {@code metadata-options.json} when it has one. */
+  private static TranslatorOptions options(Path dir) {
+    Path file = dir.resolve(SeamCases.METADATA_OPTIONS);
+    if (!Files.exists(file)) {
+      return TranslatorOptions.DEFAULTS;
+    }
+    MetadataOptions metadata = RecordText.read(SeamCases.read(file), MetadataOptions.class);
+    return new TranslatorOptions(TranslatorOptions.DEFAULT_CONTROLLER_NAME, metadata);
+  }
+
   private static void translate(Path dir) {
     Optional<String> text = resourcesText(dir);
     if (text.isEmpty()) {
       return;
     }
     GatewayResources resources = RecordText.read(text.get(), GatewayResources.class);
-    TranslationResult result = new Translator(TranslatorOptions.DEFAULTS).translate(resources);
+    TranslationResult result = new Translator(options(dir)).translate(resources);
     SeamCases.check(dir, SeamCases.IR, RecordText.write(result.ir()));
     SeamCases.check(
         dir, SeamCases.STATUS, RecordText.write(new Status(result.statuses(), result.warnings())));
