@@ -12,7 +12,6 @@ import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,13 +45,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--filename"},
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
-  List<String> paths;
+  @Mixin InputFiles input;
 
   @Option(
       names = {"-o", "--output"},
@@ -94,9 +87,7 @@ final class TranslateCommand implements Callable<Integer> {
                 ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
                 : flags.options())
             .withProxySettings(proxySettings.spec(spec.commandLine()));
-    FileConfigurationSource files =
-        new FileConfigurationSource(
-            paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+    FileConfigurationSource files = input.source(stdin, flags.inputLimits(spec.commandLine()));
     List<String> sourceWarnings = new ArrayList<>();
     ConfigurationSource source =
         () -> {
