@@ -10,8 +10,10 @@ import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.translate.SecretDelivery;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -118,8 +120,11 @@ final class TranslateCommand implements Callable<Integer> {
             options.metadata(),
             output == Output.json ? XdsDocument.Format.JSON : XdsDocument.Format.YAML);
     Ir ir = emit == Emit.status ? null : recorder.ir();
-    out.print(document.render(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses())));
-    out.flush();
+    try {
+      document.write(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses()), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a PrintWriter does not throw", e);
+    }
     err.flush();
     return GatewireCommand.EXIT_OK;
   }
