@@ -3,6 +3,8 @@ package io.gatewire.adapters.xds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.metadata.MetadataOptions;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The printed form of a translation, for callers that must not see Envoy types: the xDS of every
@@ -33,5 +35,14 @@ public final class XdsDocument {
     }
     XdsResources resources = translator.translate(ir);
     return status == null ? writer.write(resources) : writer.write(resources, status);
+  }
+
+  /** Writes what {@link #render} returns to {@code out}, as it goes. */
+  public void write(Ir ir, JsonNode status, Writer out) throws IOException {
+    if (ir == null) {
+      writer.writeStatusOnly(status, out);
+    } else {
+      writer.write(translator.translate(ir), status, out);
+    }
   }
 }

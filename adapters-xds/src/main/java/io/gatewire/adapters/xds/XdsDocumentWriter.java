@@ -1,18 +1,20 @@
 package io.gatewire.adapters.xds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.gatewire.adapters.xds.proto.TypedConfigs;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -33,6 +35,10 @@ public final class XdsDocumentWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Messages turned into trees at once; bounds the memory of a large document. */
+  private static final int CHUNK = 512;
+
+  private final Format format;
   private final ObjectWriter writer;
   private final ProtoJsonTrees trees =
       new ProtoJsonTrees(
@@ -42,6 +48,7 @@ public final class XdsDocumentWriter {
               .omittingInsignificantWhitespace());
 
   public XdsDocumentWriter(Format format) {
+    this.format = format;
     this.writer =
         format == Format.YAML
             ? new ObjectMapper(
@@ -56,54 +63,100 @@ public final class XdsDocumentWriter {
   }
 
   public String write(XdsResources resources) {
-    return render(document(resources));
+    return text(out -> write(resources, null, out));
   }
 
   /** The document with {@code status} appended as the last top-level key. */
   public String write(XdsResources resources, JsonNode status) {
-    ObjectNode document = document(resources);
-    document.set("status", status);
-    return render(document);
+    return text(out -> write(resources, status, out));
   }
 
   /** A document holding only {@code status}. */
   public String writeStatusOnly(JsonNode status) {
-    ObjectNode document = JSON.createObjectNode();
-    document.set("status", status);
-    return render(document);
-  }
-
-  private ObjectNode document(XdsResources resources) {
-    ObjectNode document = JSON.createObjectNode();
-    document.set("listeners", list(resources.listeners()));
-    document.set("routes", list(resources.routes()));
-    document.set("clusters", list(resources.clusters()));
-    document.set("endpoints", list(resources.endpoints()));
-    document.set(
-        "secrets",
-        list(
-            resources.secrets().stream()
-                .map(secret -> Secret.newBuilder().setName(secret.getName()).build())
-                .toList()));
-    return document;
+    return text(out -> writeStatusOnly(status, out));
   }
 
   /**
-   * The messages' trees in order; printing dominates large documents, so messages are printed in
-   * parallel.
+   * Writes the document of {@code resources}, followed by {@code status} unless it is null, to
+   * {@code out} as it goes: a large configuration is never held as one text or one tree.
    */
-  private ArrayNode list(List<? extends MessageOrBuilder> messages) {
-    ArrayNode list = JSON.createArrayNode();
-    list.addAll(messages.parallelStream().map(trees::tree).toList());
-    return list;
+  public void write(XdsResources resources, JsonNode status, Writer out) throws IOException {
+    try (JsonGenerator generator = generator(out)) {
+      generator.writeStartObject();
+      list(generator, "listeners", resources.listeners());
+      list(generator, "routes", resources.routes());
+      list(generator, "clusters", resources.clusters());
+      list(generator, "endpoints", resources.endpoints());
+      list(
+          generator,
+          "secrets",
+          resources.secrets().stream()
+              .map(secret -> Secret.newBuilder().setName(secret.getName()).build())
+              .toList());
+      if (status != null) {
+        generator.writeFieldName("status");
+        generator.writeTree(status);
+      }
+      generator.writeEndObject();
+    }
+    endLine(out);
   }
 
-  private String render(ObjectNode document) {
-    try {
-      String text = writer.writeValueAsString(document);
-      return text.endsWith("\n") ? text : text + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("a JSON tree always serializes", e);
+  /** Writes a document holding only {@code status} to {@code out}. */
+  public void writeStatusOnly(JsonNode status, Writer out) throws IOException {
+    try (JsonGenerator generator = generator(out)) {
+      generator.writeStartObject();
+      generator.writeFieldName("status");
+      generator.writeTree(status == null ? NullNode.getInstance() : status);
+      generator.writeEndObject();
     }
+    endLine(out);
+  }
+
+  private JsonGenerator generator(Writer out) throws IOException {
+    return writer.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  /**
+   * The messages' trees in order. Printing dominates large documents, so each chunk of messages is
+   * turned into trees in parallel, then written and dropped before the next.
+   */
+  private void list(JsonGenerator generator, String name, List<? extends MessageOrBuilder> messages)
+      throws IOException {
+    generator.writeFieldName(name);
+    generator.writeStartArray();
+    for (int from = 0; from < messages.size(); from += CHUNK) {
+      List<JsonNode> chunk =
+          messages.subList(from, Math.min(messages.size(), from + CHUNK)).parallelStream()
+              .map(trees::tree)
+              .toList();
+      for (JsonNode tree : chunk) {
+        generator.writeTree(tree);
+      }
+    }
+    generator.writeEndArray();
+  }
+
+  /** JSON ends without a line break, YAML with one: the document always ends with one. */
+  private void endLine(Writer out) throws IOException {
+    if (format == Format.JSON) {
+      out.write('\n');
+    }
+    out.flush();
+  }
+
+  private static String text(DocumentWrite write) {
+    StringWriter out = new StringWriter();
+    try {
+      write.to(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string does not fail", e);
+    }
+    return out.toString();
+  }
+
+  /** One write of a document to a writer. */
+  private interface DocumentWrite {
+    void to(Writer out) throws IOException;
   }
 }

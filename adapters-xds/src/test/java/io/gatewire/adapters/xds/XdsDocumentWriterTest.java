@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.gatewire.adapters.xds.XdsDocumentWriter.Format;
 import io.gatewire.adapters.xds.testing.IrFixtures;
 import io.gatewire.domain.metadata.MetadataOptions;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,23 @@ class XdsDocumentWriterTest {
 
     assertThat(new ObjectMapper().readTree(json)).isEqualTo(new YAMLMapper().readTree(yaml));
     assertThat(json).startsWith("{").endsWith("}\n");
+  }
+
+  @Test
+  void aLargeDocument_isWrittenWhole_inNameOrder_toAWriter() throws Exception {
+    List<Cluster> clusters = new ArrayList<>();
+    for (int i = 2_000; i > 0; i--) {
+      clusters.add(Cluster.newBuilder().setName(String.format("c-%04d", i)).build());
+    }
+    XdsResources large = new XdsResources(List.of(), List.of(), clusters, List.of(), List.of());
+    StringWriter out = new StringWriter();
+
+    new XdsDocumentWriter(Format.JSON).write(large, null, out);
+
+    JsonNode written = new ObjectMapper().readTree(out.toString());
+    List<String> names = new ArrayList<>();
+    written.get("clusters").forEach(cluster -> names.add(cluster.get("name").asText()));
+    assertThat(names).hasSize(2_000).isSorted().startsWith("c-0001").endsWith("c-2000");
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -11,7 +11,6 @@ import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--filename"},
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
-  List<String> paths;
+  @Mixin InputFiles input;
 
   @Option(
       names = {"-o", "--output"},
@@ -106,9 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
     TranslatorOptions options =
         flags.options().withProxySettings(proxySettings.spec(spec.commandLine()));
     Map<String, List<String>> requestHeaders = headers(spec.commandLine());
-    FileConfigurationSource files =
-        new FileConfigurationSource(
-            paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+    FileConfigurationSource files = input.source(stdin, flags.inputLimits(spec.commandLine()));
     ExplainSnapshot snapshot;
     try {
       LoadResult loaded = files.loadWithWarnings();

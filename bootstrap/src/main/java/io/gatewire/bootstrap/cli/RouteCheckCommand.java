@@ -1,6 +1,5 @@
 package io.gatewire.bootstrap.cli;
 
-import io.gatewire.adapters.file.FileConfigurationSource;
 import io.gatewire.adapters.file.LoadResult;
 import io.gatewire.adapters.xds.routecheck.RouteChecker;
 import io.gatewire.adapters.xds.routecheck.RouteOutcome;
@@ -60,13 +59,7 @@ final class RouteCheckCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--filename"},
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
-  List<String> paths;
+  @Mixin InputFiles input;
 
   @Option(
       names = "--requests",
@@ -101,11 +94,7 @@ final class RouteCheckCommand implements Callable<Integer> {
         flags.options().withProxySettings(proxySettings.spec(spec.commandLine()));
     try {
       LoadResult loaded =
-          new FileConfigurationSource(
-                  paths.stream().map(Path::of).toList(),
-                  stdin,
-                  flags.inputLimits(spec.commandLine()))
-              .loadWithWarnings();
+          input.source(stdin, flags.inputLimits(spec.commandLine())).loadWithWarnings();
       CaseFile cases = new CaseFileReader().read(requests);
       CertificateStubs.Stubbed stubbed = CertificateStubs.add(loaded.resources());
       stubbed

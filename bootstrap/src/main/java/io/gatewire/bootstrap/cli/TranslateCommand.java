@@ -10,9 +10,10 @@ import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.translate.SecretDelivery;
 import io.gatewire.domain.translate.TranslationResult;
 import io.gatewire.domain.translate.TranslatorOptions;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,13 +47,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--filename"},
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A file, a directory (all *.yaml, *.yml, *.json below it) or - for stdin; repeatable.")
-  List<String> paths;
+  @Mixin InputFiles input;
 
   @Option(
       names = {"-o", "--output"},
@@ -94,9 +89,7 @@ final class TranslateCommand implements Callable<Integer> {
                 ? flags.options().withSecrets(SecretDelivery.withheld(XdsSecurityFlags.WITHHELD))
                 : flags.options())
             .withProxySettings(proxySettings.spec(spec.commandLine()));
-    FileConfigurationSource files =
-        new FileConfigurationSource(
-            paths.stream().map(Path::of).toList(), stdin, flags.inputLimits(spec.commandLine()));
+    FileConfigurationSource files = input.source(stdin, flags.inputLimits(spec.commandLine()));
     List<String> sourceWarnings = new ArrayList<>();
     ConfigurationSource source =
         () -> {
@@ -127,8 +120,11 @@ final class TranslateCommand implements Callable<Integer> {
             options.metadata(),
             output == Output.json ? XdsDocument.Format.JSON : XdsDocument.Format.YAML);
     Ir ir = emit == Emit.status ? null : recorder.ir();
-    out.print(document.render(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses())));
-    out.flush();
+    try {
+      document.write(ir, emit == Emit.xds ? null : StatusJson.of(recorder.statuses()), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a PrintWriter does not throw", e);
+    }
     err.flush();
     return GatewireCommand.EXIT_OK;
   }
