@@ -30,8 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConfigurationPipeline
     implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
-  /** How long a burst of change signals must be quiet before reloading. */
-  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+  /**
+   * How long a burst of change signals must be quiet before reloading: long enough for an editor's
+   * save (write, rename, chmod: a few ms apart) to be one reload, short against the time a change
+   * takes to reach Envoy.
+   */
+  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(25);
 
   /**
    * The longest a change waits while others keep coming faster than the debounce: a steady stream

@@ -125,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--debounce",
-      defaultValue = "100ms",
+      defaultValue = "25ms",
       paramLabel = "DURATION",
       converter = DurationFlag.class,
       description =
