@@ -129,8 +129,9 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationFlag.class,
       description =
-          "Reload once changes have been quiet this long, and at least once a second while they"
-              + " keep coming (default: ${DEFAULT-VALUE}).")
+          "Reload once changes have been quiet this long (an editor's save is one reload), and at"
+              + " least once a second while they keep coming (default: ${DEFAULT-VALUE}; raise it"
+              + " for files written in pieces further apart).")
   Duration debounce;
 
   @Mixin AdminFlags admin;
