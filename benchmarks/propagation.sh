@@ -11,6 +11,7 @@
 #       [--samples 20] [--churn 1000] [--churn-interval-ms 50] [--echo-servers 8] [--steady-routes 8]
 #       [--steady-rps 200] [--gatewire-jar bootstrap/target/gatewire.jar] [--java-option OPT]...
 #       [--serve-flag FLAG]... [--sample-timeout-s 60] [--out benchmarks/target/propagation.json] [--label TEXT]
+#       [--envoy-log-level config:debug,upstream:debug]   (Envoy's --component-log-level, to trace a change)
 # Builds the jars if missing; prints the machine's load before and after, a table per scenario;
 # writes benchmarks/target/propagation.json. About 10 minutes per 10k-route scenario here.
 set -euo pipefail

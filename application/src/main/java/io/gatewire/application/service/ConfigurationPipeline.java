@@ -30,8 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConfigurationPipeline
     implements TranslateConfigurationUseCase, SyncConfigurationUseCase {
-  /** How long a burst of change signals must be quiet before reloading. */
-  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+  /**
+   * How long a burst of change signals must be quiet before reloading: long enough for an editor's
+   * save (write, rename, chmod: a few ms apart) to be one reload, short against the time a change
+   * takes to reach Envoy.
+   */
+  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(25);
 
   /**
    * The longest a change waits while others keep coming faster than the debounce: a steady stream
@@ -80,6 +84,15 @@ public final class ConfigurationPipeline
      * @param lastError the message of the last failure
      */
     default void recovered(int failures, Duration staleFor, String lastError) {}
+
+    /** The source signalled a change; a reload follows once the debounce has passed. */
+    default void signalled() {}
+
+    /**
+     * A reload ended: how long loading the source, translating and publishing to the proxy sink
+     * took; translating and publishing are zero when the load held nothing new.
+     */
+    default void reloaded(Duration load, Duration translate, Duration publish) {}
   }
 
   @Override
@@ -90,7 +103,12 @@ public final class ConfigurationPipeline
   @Override
   public ConfigurationSource.Watch start() {
     Debouncer debouncer = new Debouncer(debounce, LONGEST_DEBOUNCE, this::reload);
-    ConfigurationSource.Watch watch = source.watch(debouncer::trigger);
+    ConfigurationSource.Watch watch =
+        source.watch(
+            () -> {
+              events.signalled();
+              debouncer.trigger();
+            });
     reload();
     return () -> {
       watch.close();
@@ -113,6 +131,7 @@ public final class ConfigurationPipeline
    * errors.
    */
   synchronized void reload() {
+    long started = System.nanoTime();
     GatewayResources resources;
     try {
       resources = source.load();
@@ -129,13 +148,21 @@ public final class ConfigurationPipeline
       return;
     }
     String lastError = state.get().lastError();
+    long loaded = System.nanoTime();
     ResourceChanges changes = ResourceChanges.between(published, resources);
+    Duration translate = Duration.ZERO;
+    Duration publish = Duration.ZERO;
     if (changes.none()) {
       state.updateAndGet(
           s -> new SyncState(s.hasConfiguration(), false, null, s.translations(), s.errors()));
     } else {
-      publish(changes.resources());
+      TranslationResult result = translate(changes.resources());
+      long publishing = System.nanoTime();
+      publish(changes.resources(), result);
+      translate = Duration.ofNanos(publishing - loaded);
+      publish = Duration.ofNanos(System.nanoTime() - publishing);
     }
+    events.reloaded(Duration.ofNanos(loaded - started), translate, publish);
     if (staleSince != null) {
       events.recovered(failuresSinceGood, Duration.between(staleSince, Instant.now()), lastError);
       staleSince = null;
@@ -144,8 +171,16 @@ public final class ConfigurationPipeline
   }
 
   private synchronized TranslationResult publish(GatewayResources resources) {
+    return publish(resources, translate(resources));
+  }
+
+  private TranslationResult translate(GatewayResources resources) {
     TranslationResult result = translator.translate(resources, memos);
     memos.endGeneration();
+    return result;
+  }
+
+  private TranslationResult publish(GatewayResources resources, TranslationResult result) {
     proxySink.publish(result.ir());
     statusSink.report(result.statuses(), result.warnings());
     published = resources;

@@ -187,6 +187,50 @@ class ConfigurationPipelineTest {
   }
 
   @Test
+  void everySignalAndReload_isReported_withWhatItsStepsTook() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ScriptedSource source = new ScriptedSource(gateway("gw"));
+    ConfigurationPipeline pipeline =
+        new ConfigurationPipeline(
+            source,
+            translator,
+            proxy,
+            status,
+            debounce,
+            new ConfigurationPipeline.ReloadEvents() {
+              @Override
+              public void failed(SourceException error) {
+                events.add("failed");
+              }
+
+              @Override
+              public void signalled() {
+                events.add("signalled");
+              }
+
+              @Override
+              public void reloaded(Duration load, Duration translate, Duration publish) {
+                events.add(
+                    "reloaded"
+                        + (translate.isZero() ? " unchanged" : "")
+                        + (load.isNegative() || translate.isNegative() || publish.isNegative()
+                            ? " negative"
+                            : ""));
+              }
+            });
+    pipeline.start();
+    assertThat(events).containsExactly("reloaded");
+
+    source.change(gateway("gw2"));
+    await().until(() -> events.size() == 3);
+    source.signalOnly();
+    await().until(() -> events.size() == 5);
+
+    assertThat(events)
+        .containsExactly("reloaded", "signalled", "reloaded", "signalled", "reloaded unchanged");
+  }
+
+  @Test
   void unchangedState_isNotTranslatedAgain() {
     ScriptedSource source = new ScriptedSource(gateway("gw"));
     ConfigurationPipeline pipeline = pipeline(source);

@@ -51,8 +51,8 @@ import java.util.function.BooleanSupplier;
 public final class ChurnSoak {
   private static final String GROUP = Serving.GATEWAY_GROUP;
 
-  /** Ten times the pipeline's debounce: a reload the watch signalled has run by then. */
-  private static final long SETTLE_MS = 10 * ConfigurationPipeline.DEFAULT_DEBOUNCE.toMillis();
+  /** The pipeline's longest debounce: a reload the watch signalled has run by then. */
+  private static final long SETTLE_MS = ConfigurationPipeline.LONGEST_DEBOUNCE.toMillis();
 
   /** How the soak is shaped; {@code timeoutSeconds} bounds each wait. */
   public record Settings(

@@ -27,6 +27,7 @@ import java.util.Map;
  *   [--layout files] [--samples 20] [--churn 1000] [--churn-interval-ms 50] [--echo-servers 8]
  *   [--steady-routes 8] [--steady-rps 200] [--gatewire-jar bootstrap/target/gatewire.jar]
  *   [--java-option OPT]... [--serve-flag FLAG]... [--sample-timeout-s 60]
+ *   [--envoy-log-level config:debug,upstream:debug]
  *   [--work benchmarks/target/propagation] [--out benchmarks/target/propagation.json] [--label TEXT]
  * </pre>
  *
@@ -49,6 +50,7 @@ public final class Propagation {
       List<String> launcher,
       List<String> serveFlags,
       Duration sampleTimeout,
+      String envoyComponentLogLevel,
       Path work,
       Path out,
       String label) {
@@ -68,6 +70,7 @@ public final class Propagation {
       List<String> javaOptions = new ArrayList<>();
       List<String> serveFlags = new ArrayList<>();
       Duration sampleTimeout = Duration.ofSeconds(60);
+      String envoyLog = "";
       Path work = Path.of("benchmarks/target/propagation");
       Path out = Path.of("benchmarks/target/propagation.json");
       String label = "";
@@ -95,6 +98,7 @@ public final class Propagation {
           case "--java-option" -> javaOptions.add(value);
           case "--serve-flag" -> serveFlags.add(value);
           case "--sample-timeout-s" -> sampleTimeout = Duration.ofSeconds(Long.parseLong(value));
+          case "--envoy-log-level" -> envoyLog = value;
           case "--work" -> work = Path.of(value);
           case "--out" -> out = Path.of(value);
           case "--label" -> label = value;
@@ -118,6 +122,7 @@ public final class Propagation {
           launcher,
           serveFlags,
           sampleTimeout,
+          envoyLog,
           work,
           out,
           label);
@@ -142,6 +147,7 @@ public final class Propagation {
                     launcher,
                     serveFlags,
                     sampleTimeout,
+                    envoyComponentLogLevel,
                     work.resolve(size + "-" + hostname.flag() + "-" + layout.flag())));
           }
         }

@@ -5,10 +5,10 @@ import io.gatewire.bootstrap.generate.WorkloadSpec;
 import io.gatewire.testkit.echo.EchoServer;
 import io.gatewire.testkit.envoy.Envoy;
 import io.gatewire.testkit.envoy.EnvoyBootstrap;
+import io.gatewire.testkit.envoy.ListenerPorts;
+import io.gatewire.testkit.envoy.PortTakenException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +54,7 @@ final class PropagationRun {
       List<String> launcher,
       List<String> serveFlags,
       Duration sampleTimeout,
+      String envoyComponentLogLevel,
       Path workDirectory) {
     Settings {
       launcher = List.copyOf(launcher);
@@ -95,10 +96,13 @@ final class PropagationRun {
    * @param buildMs the time Gatewire's snapshot builds took meanwhile ({@code
    *     gatewire_snapshot_build_seconds})
    * @param translations translations Gatewire published meanwhile
+   * @param writeEpochMs when the write started, in milliseconds since the epoch: where to look in
+   *     the logs of Gatewire and Envoy
    */
   record Sample(
       Change change,
       String route,
+      long writeEpochMs,
       double totalMs,
       double envoyAppliedMs,
       double buildMs,
@@ -177,18 +181,8 @@ final class PropagationRun {
   }
 
   private Result measure() {
-    int listenerPort = freeLoopbackPort();
     long started = System.nanoTime();
-    gatewire =
-        GatewireProcess.start(
-            settings.launcher(),
-            workload.directory(),
-            listenerPort - GATEWAY_PORT,
-            settings.serveFlags(),
-            settings.workDirectory().resolve("gatewire.log"),
-            START_TIMEOUT);
-    envoy = Envoy.start(EnvoyBootstrap.ads("propagation", GATEWAY, gatewire.xdsPort()));
-    envoy.awaitLive(START_TIMEOUT);
+    int listenerPort = ListenerPorts.withRetry(5, this::startServing);
     updates = new EnvoyUpdates(envoy);
     prober = new ListenerClient(listenerPort);
     List<WorkloadDirectory.Route> routes = workload.routes();
@@ -239,6 +233,43 @@ final class PropagationRun {
         steady.firstFailures());
   }
 
+  /**
+   * Starts Gatewire with Envoy's listener on {@code listenerPort}, and Envoy; returns the port once
+   * the listener is bound. Stops both when another process took the port meanwhile.
+   */
+  private int startServing(int listenerPort) {
+    gatewire =
+        GatewireProcess.start(
+            settings.launcher(),
+            workload.directory(),
+            listenerPort - GATEWAY_PORT,
+            settings.serveFlags(),
+            settings.workDirectory().resolve("gatewire.log"),
+            START_TIMEOUT);
+    List<String> envoyArguments =
+        settings.envoyComponentLogLevel().isEmpty()
+            ? List.of()
+            : List.of("--component-log-level", settings.envoyComponentLogLevel());
+    envoy =
+        Envoy.start(
+            EnvoyBootstrap.ads("propagation", GATEWAY, gatewire.xdsPort()),
+            "warning",
+            envoyArguments);
+    System.out.println("Envoy's directory (its log in stderr.log): " + envoy.directory());
+    try {
+      envoy.awaitLive(START_TIMEOUT);
+      envoy.awaitListenersBound(START_TIMEOUT);
+    } catch (PortTakenException e) {
+      System.out.println(e.getMessage() + "; again on another port");
+      envoy.close();
+      envoy = null;
+      gatewire.close();
+      gatewire = null;
+      throw e;
+    }
+    return listenerPort;
+  }
+
   private Sample sample(Change change, int k, WorkloadDirectory.Route route) {
     Probe before;
     String name;
@@ -270,6 +301,7 @@ final class PropagationRun {
     return new Sample(
         change,
         name,
+        startEpochMs,
         totalMs,
         applied == 0 ? Double.NaN : applied - startEpochMs,
         builds.seconds() * 1000,
@@ -451,14 +483,6 @@ final class PropagationRun {
       for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
-    }
-  }
-
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

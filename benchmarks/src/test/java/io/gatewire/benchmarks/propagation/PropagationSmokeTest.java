@@ -46,6 +46,7 @@ class PropagationSmokeTest {
                 "io.gatewire.bootstrap.cli.GatewireCommand"),
             List.of(),
             Duration.ofSeconds(60),
+            "",
             work);
 
     PropagationRun.Result result = PropagationRun.run(settings);

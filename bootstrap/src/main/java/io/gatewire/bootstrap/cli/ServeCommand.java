@@ -125,12 +125,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--debounce",
-      defaultValue = "100ms",
+      defaultValue = "25ms",
       paramLabel = "DURATION",
       converter = DurationFlag.class,
       description =
-          "Reload once changes have been quiet this long, and at least once a second while they"
-              + " keep coming (default: ${DEFAULT-VALUE}).")
+          "Reload once changes have been quiet this long (an editor's save is one reload), and at"
+              + " least once a second while they keep coming (default: ${DEFAULT-VALUE}; raise it"
+              + " for files written in pieces further apart).")
   Duration debounce;
 
   @Mixin AdminFlags admin;

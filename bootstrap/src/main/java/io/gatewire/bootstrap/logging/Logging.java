@@ -1,5 +1,6 @@
 package io.gatewire.bootstrap.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Configures Logback for the command line: every line to stderr (stdout carries {@code translate}'s
- * output), in the given format, at the given level. Replaces whatever configuration was there.
+ * output), in the given format, at the given level (at {@code debug}, gRPC's and Netty's own
+ * loggers stay at {@code info}). Replaces whatever configuration was there.
  */
 public final class Logging {
   static final String TEXT_PATTERN =
@@ -32,6 +34,11 @@ public final class Logging {
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level.logback());
     root.addAppender(console);
+    if (level == LogLevel.debug) {
+      // their debug lines are HTTP/2 frame dumps, xDS payloads included; trace keeps them
+      context.getLogger("io.netty").setLevel(Level.INFO);
+      context.getLogger("io.grpc").setLevel(Level.INFO);
+    }
   }
 
   private static Encoder<ILoggingEvent> encoder(LogFormat format, LoggerContext context) {

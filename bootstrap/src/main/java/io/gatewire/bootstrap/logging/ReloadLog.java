@@ -8,7 +8,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * Logs the reloads of a served configuration on {@link UserLoggers#CONFIG}: a load that failed (the
  * last good configuration keeps serving), with where it failed as fields ({@link
- * SourceErrorFields}), and the first good load after failed ones.
+ * SourceErrorFields}), and the first good load after failed ones; at debug, every change signal and
+ * every reload with what its steps took.
  */
 public final class ReloadLog implements ConfigurationPipeline.ReloadEvents {
   @Override
@@ -41,5 +42,24 @@ public final class ReloadLog implements ConfigurationPipeline.ReloadEvents {
             failures,
             staleFor.toMillis(),
             lastError);
+  }
+
+  @Override
+  public void signalled() {
+    UserLoggers.CONFIG.debug("change signalled");
+  }
+
+  @Override
+  public void reloaded(Duration load, Duration translate, Duration publish) {
+    UserLoggers.CONFIG
+        .atDebug()
+        .addKeyValue("loadMillis", load.toMillis())
+        .addKeyValue("translateMillis", translate.toMillis())
+        .addKeyValue("publishMillis", publish.toMillis())
+        .log(
+            "reloaded: load {} ms, translate {} ms, publish {} ms",
+            load.toMillis(),
+            translate.toMillis(),
+            publish.toMillis());
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gatewire.bootstrap.cli.InProcessServe;
 import io.gatewire.testkit.envoy.Envoy;
 import io.gatewire.testkit.envoy.EnvoyBootstrap;
+import io.gatewire.testkit.envoy.ListenerPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -300,7 +301,12 @@ public final class EnvoyFixture implements AutoCloseable {
   private static int freeOffset(Set<Integer> ports) {
     int highest = ports.stream().mapToInt(Math::abs).max().orElse(0);
     for (int attempt = 0; attempt < 200; attempt++) {
-      int offset = ThreadLocalRandom.current().nextInt(20_000, 60_000 - Math.min(highest, 30_000));
+      // below the kernel's ephemeral ports, which outgoing connections and binds to port 0 take
+      int below = ListenerPorts.ephemeralLow() - highest;
+      int offset =
+          below > 11_000
+              ? ThreadLocalRandom.current().nextInt(10_000, below)
+              : ThreadLocalRandom.current().nextInt(20_000, 60_000 - Math.min(highest, 30_000));
       if (ports.stream().allMatch(port -> free(port, offset))) {
         return offset;
       }

@@ -82,6 +82,19 @@ public final class Envoy implements AutoCloseable {
    * #awaitLive}).
    */
   public static Envoy start(EnvoyBootstrap bootstrap, String logLevel) {
+    return start(bootstrap, logLevel, List.of());
+  }
+
+  /**
+   * Starts Envoy with more command-line arguments (such as {@code --component-log-level
+   * config:debug}) and waits until its admin interface listens.
+   */
+  public static Envoy start(EnvoyBootstrap bootstrap, String logLevel, List<String> arguments) {
+    return start(bootstrap.yaml(0), logLevel, arguments);
+  }
+
+  /** Starts Envoy with a bootstrap of the caller's own, as YAML. */
+  static Envoy start(String bootstrapYaml, String logLevel, List<String> arguments) {
     Path binary = EnvoyBinary.path();
     try {
       Path base = Files.isDirectory(Path.of("target")) ? Path.of("target", "envoy") : null;
@@ -90,7 +103,7 @@ public final class Envoy implements AutoCloseable {
               ? Files.createTempDirectory("gatewire-envoy-")
               : Files.createTempDirectory(Files.createDirectories(base), "envoy-").toAbsolutePath();
       Path config = dir.resolve("bootstrap.yaml");
-      Files.writeString(config, bootstrap.yaml(0), StandardCharsets.UTF_8);
+      Files.writeString(config, bootstrapYaml, StandardCharsets.UTF_8);
       Path adminAddress = dir.resolve("admin-address");
       List<String> command = new ArrayList<>();
       if (Files.isExecutable(SETPRIV)) {
@@ -112,6 +125,7 @@ public final class Envoy implements AutoCloseable {
               logLevel,
               "--drain-time-s",
               "1"));
+      command.addAll(arguments);
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(dir.toFile())
@@ -319,6 +333,58 @@ public final class Envoy implements AutoCloseable {
       }
     }
     return names;
+  }
+
+  /**
+   * The dynamic listeners Envoy failed to add or update, by name, with its reason (the config
+   * dump's {@code error_state}).
+   */
+  public Map<String, String> listenerErrors() {
+    Map<String, String> errors = new TreeMap<>();
+    for (JsonNode listener : configDump("ListenersConfigDump").path("dynamic_listeners")) {
+      if (listener.has("error_state")) {
+        errors.put(
+            listener.path("name").asText(), listener.path("error_state").path("details").asText());
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Waits until Envoy has at least one dynamic listener, none warming and none failed. Fails with
+   * {@link PortTakenException} when one could not bind its port (another process took it after the
+   * test chose it), at once rather than after the timeout; with {@link IllegalStateException} when
+   * another failure is reported or the timeout passes.
+   */
+  public void awaitListenersBound(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode listeners = configDump("ListenersConfigDump").path("dynamic_listeners");
+      boolean bound = !listeners.isEmpty();
+      for (JsonNode listener : listeners) {
+        String name = listener.path("name").asText();
+        if (listener.has("error_state")) {
+          String details = listener.path("error_state").path("details").asText();
+          if (PortTakenException.isBindFailure(details)) {
+            throw new PortTakenException(name, details);
+          }
+          throw new IllegalStateException("Envoy rejected listener " + name + ": " + details);
+        }
+        bound &= listener.has("active_state") && !listener.has("warming_state");
+      }
+      if (bound) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Envoy exited with " + process.exitValue() + ": " + stderr());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Envoy's listeners were not bound within " + timeout + ": " + listeners);
+      }
+      sleep(50);
+    }
   }
 
   /** The names of dynamic clusters that are still warming. */

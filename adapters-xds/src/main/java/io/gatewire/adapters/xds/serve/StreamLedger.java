@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows every xDS stream through java-control-plane's callbacks: counts the open ones, remembers
@@ -20,8 +22,12 @@ import java.util.function.Consumer;
  * {@link NackSuppressingWatcher}: right after these callbacks, on the same thread and with the same
  * request instance, the library asks the watcher for the next watch. A NACK of an older nonce is
  * left alone, as the library ignores it too.
+ *
+ * <p>At debug, {@link #TRACE} logs every delta request and response (type, names, nonce): the
+ * timeline of a change through the xDS streams.
  */
 final class StreamLedger implements DiscoveryServerCallbacks {
+  static final Logger TRACE = LoggerFactory.getLogger("io.gatewire.xds.delta");
   private final ConcurrentMap<Long, StreamState> streams = new ConcurrentHashMap<>();
 
   /** Request instance (compared by identity, weakly held) to the NACK it carries. */
@@ -72,6 +78,16 @@ final class StreamLedger implements DiscoveryServerCallbacks {
 
   @Override
   public void onV3StreamDeltaRequest(long streamId, DeltaDiscoveryRequest request) {
+    if (TRACE.isDebugEnabled()) {
+      TRACE.debug(
+          "stream {} request {}: nonce {}, subscribe {}, unsubscribe {}{}",
+          streamId,
+          shortType(request.getTypeUrl()),
+          request.getResponseNonce(),
+          request.getResourceNamesSubscribeCount(),
+          request.getResourceNamesUnsubscribeCount(),
+          request.hasErrorDetail() ? ", NACK" : "");
+    }
     if (request.hasErrorDetail()) {
       rejected(
           streamId,
@@ -92,7 +108,21 @@ final class StreamLedger implements DiscoveryServerCallbacks {
   @Override
   public void onV3StreamDeltaResponse(
       long streamId, DeltaDiscoveryRequest request, DeltaDiscoveryResponse response) {
+    if (TRACE.isDebugEnabled()) {
+      TRACE.debug(
+          "stream {} response {}: nonce {}, {} resources, {} removed, {} bytes",
+          streamId,
+          shortType(response.getTypeUrl()),
+          response.getNonce(),
+          response.getResourcesCount(),
+          response.getRemovedResourcesCount(),
+          response.getSerializedSize());
+    }
     sent(streamId, response.getTypeUrl(), response.getNonce(), response.getSystemVersionInfo());
+  }
+
+  private static String shortType(String typeUrl) {
+    return typeUrl.substring(typeUrl.lastIndexOf('.') + 1);
   }
 
   private void sent(long streamId, String typeUrl, String nonce, String version) {

@@ -1,7 +1,6 @@
 package io.gatewire.adapters.xds.serve;
 
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
-import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -66,7 +65,7 @@ final class XdsServer implements AutoCloseable {
     pushExecutors = PushExecutors.perCore();
     V3DiscoveryServer discovery =
         new V3DiscoveryServer(
-            List.of(ledger), watcher, pushExecutors, new CachedProtoResourcesSerializer());
+            List.of(ledger), watcher, pushExecutors, new RouteConfigurationSerializer());
     InetSocketAddress address =
         bindAddress == null
             ? new InetSocketAddress(options.port())
