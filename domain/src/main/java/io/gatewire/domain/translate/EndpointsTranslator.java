@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The second step of a translation, like Contour's EndpointsTranslator: the endpoints of every
@@ -36,6 +37,9 @@ import java.util.Set;
 final class EndpointsTranslator {
   /** The last IR, from the Gateway plans, the EndpointSlices and the metadata options. */
   static final String ENDPOINTS = "translate.endpoints";
+
+  /** The EndpointSlices by the backend they name, from the slices. */
+  static final String SLICE_INDEX = "translate.sliceIndex";
 
   private EndpointsTranslator() {}
 
@@ -65,16 +69,19 @@ final class EndpointsTranslator {
         .update(
             ENDPOINTS,
             new Inputs(gateways, slices, metadata),
-            (Inputs previous, Ir previousIr) ->
-                previous == null || !previous.metadata().equals(metadata)
-                    ? new Run(metadata, slices, null, null).ir(gateways)
-                    : new Run(metadata, slices, previous, previousIr).ir(gateways));
+            (Inputs previous, Ir previousIr) -> {
+              Supplier<Map<SliceKey, List<EndpointSlice>>> index = () -> sliceIndex(memos, slices);
+              return previous == null || !previous.metadata().equals(metadata)
+                  ? new Run(metadata, slices, index, null, null).ir(gateways)
+                  : new Run(metadata, slices, index, previous, previousIr).ir(gateways);
+            });
   }
 
   /** One run of the step, reusing what it can of the previous one. */
   private static final class Run {
     private final MetadataOptions metadata;
-    private final List<EndpointSlice> slices;
+    private final Supplier<Map<SliceKey, List<EndpointSlice>>> sliceIndex;
+    private Map<SliceKey, List<EndpointSlice>> slicesByKey;
     private final Map<String, Integer> previousGateways = new HashMap<>();
     private final Inputs previous;
     private final Ir previousIr;
@@ -82,15 +89,25 @@ final class EndpointsTranslator {
     /** The backends whose slices changed; null when everything must be built. */
     private final Set<SliceKey> touched;
 
-    private Map<SliceKey, List<EndpointSlice>> slicesByKey;
+    /** The names of those backends: most clusters are told apart by name alone. */
+    private final Set<String> touchedNames = new HashSet<>();
+
     private final Map<BackendKey, List<BackendEndpoints.Endpoint>> endpoints = new HashMap<>();
 
-    Run(MetadataOptions metadata, List<EndpointSlice> slices, Inputs previous, Ir previousIr) {
+    Run(
+        MetadataOptions metadata,
+        List<EndpointSlice> slices,
+        Supplier<Map<SliceKey, List<EndpointSlice>>> sliceIndex,
+        Inputs previous,
+        Ir previousIr) {
       this.metadata = metadata;
-      this.slices = slices;
+      this.sliceIndex = sliceIndex;
       this.previous = previous;
       this.previousIr = previousIr;
       this.touched = previous == null ? null : touched(previous.slices(), slices);
+      if (touched != null) {
+        touched.forEach(key -> touchedNames.add(key.name()));
+      }
       if (previous != null) {
         for (int i = 0; i < previous.gateways().size(); i++) {
           previousGateways.put(previous.gateways().get(i).key(), i);
@@ -154,6 +171,9 @@ final class EndpointsTranslator {
         return false;
       }
       for (LocalityPlan locality : cluster.localities()) {
+        if (!touchedNames.contains(locality.source().backend().meta().name())) {
+          continue;
+        }
         SliceKey key = SliceKey.of(locality.source());
         if (key != null && touched.contains(key)) {
           return true;
@@ -187,11 +207,7 @@ final class EndpointsTranslator {
 
     private Map<SliceKey, List<EndpointSlice>> slicesByKey() {
       if (slicesByKey == null) {
-        slicesByKey = new HashMap<>();
-        for (EndpointSlice slice : slices) {
-          keys(slice)
-              .forEach(key -> slicesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(slice));
-        }
+        slicesByKey = sliceIndex.get();
       }
       return slicesByKey;
     }
@@ -224,6 +240,56 @@ final class EndpointsTranslator {
   }
 
   /**
+   * The slices by the backend they name, in the order of {@code slices}: the one made for the same
+   * slices before, else the previous index with the backends whose slices changed indexed again.
+   */
+  private static Map<SliceKey, List<EndpointSlice>> sliceIndex(
+      Memos memos, List<EndpointSlice> slices) {
+    return memos
+        .<String, Map<SliceKey, List<EndpointSlice>>>memo(SLICE_INDEX)
+        .update(
+            SLICE_INDEX,
+            slices,
+            (List<EndpointSlice> before, Map<SliceKey, List<EndpointSlice>> previous) -> {
+              if (previous == null) {
+                return index(slices, null);
+              }
+              Set<SliceKey> touched = touched(before, slices);
+              Map<SliceKey, List<EndpointSlice>> index = new HashMap<>(previous);
+              index.keySet().removeAll(touched);
+              index.putAll(index(slices, touched));
+              return index;
+            });
+  }
+
+  /** The slices of the backends in {@code only} (null: all), by backend. */
+  private static Map<SliceKey, List<EndpointSlice>> index(
+      List<EndpointSlice> slices, Set<SliceKey> only) {
+    Set<String> names = new HashSet<>();
+    if (only != null) {
+      only.forEach(key -> names.add(key.name()));
+    }
+    Map<SliceKey, List<EndpointSlice>> index = new HashMap<>();
+    for (EndpointSlice slice : slices) {
+      if (only != null && !namesAny(slice, names)) {
+        continue;
+      }
+      for (SliceKey key : keys(slice)) {
+        if (only == null || only.contains(key)) {
+          index.computeIfAbsent(key, k -> new ArrayList<>()).add(slice);
+        }
+      }
+    }
+    return index;
+  }
+
+  private static boolean namesAny(EndpointSlice slice, Set<String> names) {
+    Map<String, String> labels = slice.meta().labels();
+    return names.contains(labels.get(EndpointSlice.SERVICE_NAME_LABEL))
+        || names.contains(labels.get(EndpointSlice.MCS_SERVICE_NAME_LABEL));
+  }
+
+  /**
    * The backends whose slices differ between {@code before} and {@code after} (a slice added,
    * removed or changed, under the labels it had and has). Both lists are sorted by reference.
    */
@@ -234,6 +300,10 @@ final class EndpointsTranslator {
     }
     int i = 0;
     for (EndpointSlice next : after) {
+      if (i < before.size() && before.get(i) == next) {
+        i++;
+        continue;
+      }
       while (i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) < 0) {
         touched.addAll(keys(before.get(i++)));
       }
