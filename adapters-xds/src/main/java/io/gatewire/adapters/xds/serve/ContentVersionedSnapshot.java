@@ -103,8 +103,7 @@ final class ContentVersionedSnapshot extends Snapshot {
   }
 
   private static <M extends Message> SnapshotResources<M> none() {
-    return SnapshotResources.create(
-        List.<VersionedResource<M>>of(), new NamedResourceVersions(new java.util.TreeMap<>()));
+    return SortedResources.of(List.of());
   }
 
   private static <T extends Message> List<T> values(SnapshotResources<T> resources) {
