@@ -23,8 +23,12 @@ final class SortedResources<M extends Message> extends SnapshotResources<M> {
   private final Map<String, M> resources;
   private final NamedResourceVersions versions;
 
-  private SortedResources(TreeMap<String, VersionedResource<M>> versioned) {
+  /** Shared by resources that have the same names: made from one another without a new name. */
+  private final Object names;
+
+  private SortedResources(TreeMap<String, VersionedResource<M>> versioned, Object names) {
     this.versioned = Collections.unmodifiableSortedMap(versioned);
+    this.names = names;
     this.resources = Maps.transformValues(this.versioned, VersionedResource::resource);
     this.versions =
         new NamedResourceVersions(Maps.transformValues(this.versioned, VersionedResource::version));
@@ -34,14 +38,25 @@ final class SortedResources<M extends Message> extends SnapshotResources<M> {
   static <M extends Message> SortedResources<M> of(List<VersionedResource<M>> all) {
     TreeMap<String, VersionedResource<M>> byName = new TreeMap<>();
     all.forEach(r -> byName.put(Resources.getResourceName(r.resource()), r));
-    return new SortedResources<>(byName);
+    return new SortedResources<>(byName, new Object());
   }
 
   /** These resources with {@code changed} in place of those of the same names. */
   SortedResources<M> with(List<VersionedResource<M>> changed) {
     TreeMap<String, VersionedResource<M>> byName = new TreeMap<>(versioned);
-    changed.forEach(r -> byName.put(Resources.getResourceName(r.resource()), r));
-    return new SortedResources<>(byName);
+    boolean sameNames = true;
+    for (VersionedResource<M> r : changed) {
+      sameNames &= byName.put(Resources.getResourceName(r.resource()), r) != null;
+    }
+    return new SortedResources<>(byName, sameNames ? names : new Object());
+  }
+
+  /**
+   * Whether {@code other} is known to hold resources of the same names as these: made from one
+   * another by replacing resources, never adding one. False says nothing.
+   */
+  boolean sameNamesAs(SnapshotResources<?> other) {
+    return other instanceof SortedResources<?> sorted && sorted.names == names;
   }
 
   @Override
