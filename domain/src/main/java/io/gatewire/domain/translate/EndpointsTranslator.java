@@ -31,30 +31,17 @@ import java.util.function.Supplier;
  * change is the previous IR cluster, and a Gateway whose clusters and parts are all the previous
  * ones is the previous IR Gateway, so a sink sees what did not change by identity.
  *
- * <p>Slightly over the usual size: the walk beside the previous result and the slice index it
- * checks belong to one step.
+ * <p>Which slices each backend has, and which backends' slices changed, is {@link SliceIndex}'s.
  */
 final class EndpointsTranslator {
   /** The last IR, from the Gateway plans, the EndpointSlices and the metadata options. */
   static final String ENDPOINTS = "translate.endpoints";
-
-  /** The EndpointSlices by the backend they name, from the slices. */
-  static final String SLICE_INDEX = "translate.sliceIndex";
 
   private EndpointsTranslator() {}
 
   /** What this step reads. */
   private record Inputs(
       List<GatewayPlan> gateways, List<EndpointSlice> slices, MetadataOptions metadata) {}
-
-  /** The slices that name a backend: by label, and the backend's namespace and name. */
-  private record SliceKey(String label, String namespace, String name) {
-    static SliceKey of(LocalityPlan.Source source) {
-      String label = BackendEndpoints.sliceLabel(source);
-      ObjectMeta meta = source.backend().meta();
-      return label == null ? null : new SliceKey(label, meta.namespace(), meta.name());
-    }
-  }
 
   /** A backend object and port, whatever its version. */
   private record BackendKey(String kind, String namespace, String name, OptionalInt port) {}
@@ -70,7 +57,8 @@ final class EndpointsTranslator {
             ENDPOINTS,
             new Inputs(gateways, slices, metadata),
             (Inputs previous, Ir previousIr) -> {
-              Supplier<Map<SliceKey, List<EndpointSlice>>> index = () -> sliceIndex(memos, slices);
+              Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> index =
+                  () -> SliceIndex.of(memos, slices);
               return previous == null || !previous.metadata().equals(metadata)
                   ? new Run(metadata, slices, index, null, null).ir(gateways)
                   : new Run(metadata, slices, index, previous, previousIr).ir(gateways);
@@ -80,14 +68,14 @@ final class EndpointsTranslator {
   /** One run of the step, reusing what it can of the previous one. */
   private static final class Run {
     private final MetadataOptions metadata;
-    private final Supplier<Map<SliceKey, List<EndpointSlice>>> sliceIndex;
-    private Map<SliceKey, List<EndpointSlice>> slicesByKey;
+    private final Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex;
+    private Map<SliceIndex.SliceKey, List<EndpointSlice>> slicesByKey;
     private final Map<String, Integer> previousGateways = new HashMap<>();
     private final Inputs previous;
     private final Ir previousIr;
 
     /** The backends whose slices changed; null when everything must be built. */
-    private final Set<SliceKey> touched;
+    private final Set<SliceIndex.SliceKey> touched;
 
     /** The names of those backends: most clusters are told apart by name alone. */
     private final Set<String> touchedNames = new HashSet<>();
@@ -97,14 +85,14 @@ final class EndpointsTranslator {
     Run(
         MetadataOptions metadata,
         List<EndpointSlice> slices,
-        Supplier<Map<SliceKey, List<EndpointSlice>>> sliceIndex,
+        Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex,
         Inputs previous,
         Ir previousIr) {
       this.metadata = metadata;
       this.sliceIndex = sliceIndex;
       this.previous = previous;
       this.previousIr = previousIr;
-      this.touched = previous == null ? null : touched(previous.slices(), slices);
+      this.touched = previous == null ? null : SliceIndex.touched(previous.slices(), slices);
       if (touched != null) {
         touched.forEach(key -> touchedNames.add(key.name()));
       }
@@ -174,7 +162,7 @@ final class EndpointsTranslator {
         if (!touchedNames.contains(locality.source().backend().meta().name())) {
           continue;
         }
-        SliceKey key = SliceKey.of(locality.source());
+        SliceIndex.SliceKey key = SliceIndex.SliceKey.of(locality.source());
         if (key != null && touched.contains(key)) {
           return true;
         }
@@ -198,14 +186,14 @@ final class EndpointsTranslator {
       return endpoints.computeIfAbsent(
           new BackendKey(meta.kind(), meta.namespace(), meta.name(), source.port()),
           key -> {
-            SliceKey sliceKey = SliceKey.of(source);
+            SliceIndex.SliceKey sliceKey = SliceIndex.SliceKey.of(source);
             List<EndpointSlice> ofBackend =
                 sliceKey == null ? List.of() : slicesByKey().getOrDefault(sliceKey, List.of());
             return BackendEndpoints.of(source, ofBackend);
           });
     }
 
-    private Map<SliceKey, List<EndpointSlice>> slicesByKey() {
+    private Map<SliceIndex.SliceKey, List<EndpointSlice>> slicesByKey() {
       if (slicesByKey == null) {
         slicesByKey = sliceIndex.get();
       }
@@ -237,103 +225,5 @@ final class EndpointsTranslator {
       }
       return irEndpoints;
     }
-  }
-
-  /**
-   * The slices by the backend they name, in the order of {@code slices}: the one made for the same
-   * slices before, else the previous index with the backends whose slices changed indexed again.
-   */
-  private static Map<SliceKey, List<EndpointSlice>> sliceIndex(
-      Memos memos, List<EndpointSlice> slices) {
-    return memos
-        .<String, Map<SliceKey, List<EndpointSlice>>>memo(SLICE_INDEX)
-        .update(
-            SLICE_INDEX,
-            slices,
-            (List<EndpointSlice> before, Map<SliceKey, List<EndpointSlice>> previous) -> {
-              if (previous == null) {
-                return index(slices, null);
-              }
-              Set<SliceKey> touched = touched(before, slices);
-              Map<SliceKey, List<EndpointSlice>> index = new HashMap<>(previous);
-              index.keySet().removeAll(touched);
-              index.putAll(index(slices, touched));
-              return index;
-            });
-  }
-
-  /** The slices of the backends in {@code only} (null: all), by backend. */
-  private static Map<SliceKey, List<EndpointSlice>> index(
-      List<EndpointSlice> slices, Set<SliceKey> only) {
-    Set<String> names = new HashSet<>();
-    if (only != null) {
-      only.forEach(key -> names.add(key.name()));
-    }
-    Map<SliceKey, List<EndpointSlice>> index = new HashMap<>();
-    for (EndpointSlice slice : slices) {
-      if (only != null && !namesAny(slice, names)) {
-        continue;
-      }
-      for (SliceKey key : keys(slice)) {
-        if (only == null || only.contains(key)) {
-          index.computeIfAbsent(key, k -> new ArrayList<>()).add(slice);
-        }
-      }
-    }
-    return index;
-  }
-
-  private static boolean namesAny(EndpointSlice slice, Set<String> names) {
-    Map<String, String> labels = slice.meta().labels();
-    return names.contains(labels.get(EndpointSlice.SERVICE_NAME_LABEL))
-        || names.contains(labels.get(EndpointSlice.MCS_SERVICE_NAME_LABEL));
-  }
-
-  /**
-   * The backends whose slices differ between {@code before} and {@code after} (a slice added,
-   * removed or changed, under the labels it had and has). Both lists are sorted by reference.
-   */
-  private static Set<SliceKey> touched(List<EndpointSlice> before, List<EndpointSlice> after) {
-    Set<SliceKey> touched = new HashSet<>();
-    if (before == after) {
-      return touched;
-    }
-    int i = 0;
-    for (EndpointSlice next : after) {
-      if (i < before.size() && before.get(i) == next) {
-        i++;
-        continue;
-      }
-      while (i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) < 0) {
-        touched.addAll(keys(before.get(i++)));
-      }
-      EndpointSlice old =
-          i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) == 0
-              ? before.get(i++)
-              : null;
-      if (old != next && (old == null || !old.equals(next))) {
-        touched.addAll(keys(next));
-        if (old != null) {
-          touched.addAll(keys(old));
-        }
-      }
-    }
-    while (i < before.size()) {
-      touched.addAll(keys(before.get(i++)));
-    }
-    return touched;
-  }
-
-  /** The backends a slice belongs to, by its labels. */
-  private static List<SliceKey> keys(EndpointSlice slice) {
-    List<SliceKey> keys = new ArrayList<>(1);
-    for (String label :
-        new String[] {EndpointSlice.SERVICE_NAME_LABEL, EndpointSlice.MCS_SERVICE_NAME_LABEL}) {
-      String name = slice.meta().labels().get(label);
-      if (name != null) {
-        keys.add(new SliceKey(label, slice.meta().namespace(), name));
-      }
-    }
-    return keys;
   }
 }
