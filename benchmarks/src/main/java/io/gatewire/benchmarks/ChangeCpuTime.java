@@ -13,7 +13,8 @@ import java.util.Arrays;
  * itself moves much less than its wall time (it leaves out the garbage collector's own threads, so
  * it is a floor). Hand-run: {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar
  * io.gatewire.benchmarks.ChangeCpuTime 10000 200 400} (routes, warm-up and measured operations per
- * figure; a fourth argument runs that figure alone). Not a test.
+ * figure; a fourth argument runs that figure alone, or {@code fullBuild}: figure 1, a new serving
+ * pipeline given the {@code 1x1} workload). Not a test.
  */
 public final class ChangeCpuTime {
   private ChangeCpuTime() {}
@@ -22,6 +23,13 @@ public final class ChangeCpuTime {
     int routes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int measured = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+    String only = args.length > 3 ? args[3] : "";
+    if (only.equals("fullBuild")) {
+      GatewayResources resources =
+          WorkloadGenerator.decode(WorkloadGenerator.yaml(Workloads.spec(routes, Workloads.SMALL)));
+      measure("fullBuild", () -> new Serving().publish(resources), warmup, measured);
+      return;
+    }
     WorkloadSpec spec = Workloads.spec(routes, Workloads.ENDPOINTS);
     String yaml = WorkloadGenerator.yaml(spec);
     GatewayResources original = WorkloadGenerator.decode(yaml);
@@ -32,7 +40,6 @@ public final class ChangeCpuTime {
         WorkloadGenerator.decode(Workloads.moveMiddleEndpoint(yaml, spec));
     Serving serving = new Serving();
     serving.publish(original);
-    String only = args.length > 3 ? args[3] : "";
     if (only.isEmpty() || only.equals("routeEdit")) {
       measure("routeEdit", serving, routeEdited, original, warmup, measured);
     }
@@ -44,6 +51,7 @@ public final class ChangeCpuTime {
     }
   }
 
+  /** Publishes {@code changed} and {@code original} in turn, each publish one operation. */
   private static void measure(
       String name,
       Serving serving,
@@ -51,13 +59,25 @@ public final class ChangeCpuTime {
       GatewayResources original,
       int warmup,
       int measured) {
+    boolean[] edited = {false};
+    measure(
+        name,
+        () -> {
+          edited[0] = !edited[0];
+          serving.publish(edited[0] ? changed : original);
+        },
+        warmup,
+        measured);
+  }
+
+  private static void measure(String name, Runnable operation, int warmup, int measured) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] cpu = new long[measured];
     long[] wall = new long[measured];
     for (int i = 0; i < warmup + measured; i++) {
       long cpuBefore = threads.getCurrentThreadCpuTime();
       long wallBefore = System.nanoTime();
-      serving.publish(i % 2 == 0 ? changed : original);
+      operation.run();
       if (i >= warmup) {
         cpu[i - warmup] = threads.getCurrentThreadCpuTime() - cpuBefore;
         wall[i - warmup] = System.nanoTime() - wallBefore;
