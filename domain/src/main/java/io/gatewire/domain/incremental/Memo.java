@@ -39,11 +39,27 @@ public final class Memo<K, V> {
    * compute} is given {@code lookup} to ask through, every question it asks is recorded with the
    * answer, and the remembered value holds only while {@code lookup} still gives the same answers.
    */
-  @SuppressWarnings("unchecked")
   public <Q, A> V get(
       K key, Object inputs, Function<Q, A> lookup, Function<Function<Q, A>, V> compute) {
+    return get(key, inputs, null, lookup, compute);
+  }
+
+  /**
+   * Like {@link #get(Object, Object, Function, Function)} for a {@code lookup} that answers from
+   * {@code source} alone: while the source is the same as when the value was computed, every answer
+   * is the same, so the recorded questions are not asked again. Only when the source differs are
+   * they asked, one by one. Compare a source by identity ({@link SameInstances}): it is checked for
+   * every entry.
+   */
+  @SuppressWarnings("unchecked")
+  public <Q, A> V get(
+      K key,
+      Object inputs,
+      Object source,
+      Function<Q, A> lookup,
+      Function<Function<Q, A>, V> compute) {
     Memos.Entry entry = entries.get(key);
-    if (entry != null && entry.holds(inputs, (Function<Object, Object>) lookup)) {
+    if (entry != null && entry.holds(inputs, source, (Function<Object, Object>) lookup)) {
       table.reuse(entry);
       return (V) entry.value();
     }
@@ -51,6 +67,7 @@ public final class Memo<K, V> {
         table.compute(
             this,
             inputs,
+            source,
             (Function<Object, Object>) lookup,
             recording -> compute.apply((Function<Q, A>) recording));
     Memos.Entry replaced = entries.put(key, computed);
@@ -71,7 +88,7 @@ public final class Memo<K, V> {
   @SuppressWarnings("unchecked")
   public <I> V update(K key, I inputs, BiFunction<I, V, V> update) {
     Memos.Entry entry = entries.get(key);
-    if (entry != null && entry.holds(inputs, q -> null)) {
+    if (entry != null && entry.holds(inputs, null, q -> null)) {
       table.reuse(entry);
       return (V) entry.value();
     }

@@ -62,9 +62,10 @@ public final class Memos {
   Entry compute(
       Memo<?, ?> memo,
       Object inputs,
+      Object source,
       Function<Object, Object> lookup,
       Function<Function<Object, Object>, Object> compute) {
-    Entry entry = new Entry(memo, inputs, generation);
+    Entry entry = new Entry(memo, inputs, source, generation);
     Function<Object, Object> recording =
         question -> {
           Object answer = lookup.apply(question);
@@ -95,6 +96,10 @@ public final class Memos {
   static final class Entry {
     private final Memo<?, ?> memo;
     private final Object inputs;
+
+    /** What the recorded answers came from, the latest source they held for; null: unknown. */
+    private Object source;
+
     private List<Read> reads = List.of();
     private List<Entry> children = List.of();
     private Object value;
@@ -103,9 +108,10 @@ public final class Memos {
     /** Replaced in its memo by a newer entry for the same key. */
     private boolean displaced;
 
-    private Entry(Memo<?, ?> memo, Object inputs, long generation) {
+    private Entry(Memo<?, ?> memo, Object inputs, Object source, long generation) {
       this.memo = memo;
       this.inputs = inputs;
+      this.source = source;
       this.used = generation;
     }
 
@@ -137,15 +143,20 @@ public final class Memos {
       return inputs;
     }
 
-    boolean holds(Object currentInputs, Function<Object, Object> lookup) {
+    boolean holds(Object currentInputs, Object currentSource, Function<Object, Object> lookup) {
       if (!same(inputs, currentInputs)) {
         return false;
+      }
+      if (source != null && same(source, currentSource)) {
+        return true;
       }
       for (Read read : reads) {
         if (!same(lookup.apply(read.question()), read.answer())) {
           return false;
         }
       }
+      // the answers are the same from this source too: it need not ask them again
+      source = currentSource;
       return true;
     }
 

@@ -27,18 +27,20 @@ import java.util.stream.Collectors;
  * BackendEndpoints}'s business.
  */
 final class BackendResolver implements Backends {
-  private final Map<ObjectRef, Service> services;
-  private final Map<ObjectRef, ServiceImport> imports;
-  private final Map<ObjectRef, Backend> backends;
+  private final GatewayResources resources;
   private final ReferenceGrants grants;
+
+  /** The objects backendRefs name, indexed on the first lookup that needs them. */
+  private Map<ObjectRef, Service> services;
+
+  private Map<ObjectRef, ServiceImport> imports;
+  private Map<ObjectRef, Backend> backends;
 
   /** Many routes share a backend: each lookup is resolved once per translation. */
   private final Map<BackendLookup, ResolvedBackend> resolved = new HashMap<>();
 
   BackendResolver(GatewayResources resources, ReferenceGrants grants) {
-    this.services = index(resources.services());
-    this.imports = index(resources.serviceImports());
-    this.backends = index(resources.backends());
+    this.resources = resources;
     this.grants = grants;
   }
 
@@ -62,6 +64,11 @@ final class BackendResolver implements Backends {
   }
 
   private ResolvedBackend resolveOnce(BackendRef ref, String routeKind, String routeNamespace) {
+    if (services == null) {
+      services = index(resources.services());
+      imports = index(resources.serviceImports());
+      backends = index(resources.backends());
+    }
     String namespace = ref.namespaceOr(routeNamespace);
     ObjectRef key = new ObjectRef("", namespace, ref.name());
     boolean isService = ref.group().isEmpty() && ref.kind().equals("Service");

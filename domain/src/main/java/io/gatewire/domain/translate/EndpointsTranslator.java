@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The second step of a translation, like Contour's EndpointsTranslator: the endpoints of every
@@ -30,8 +31,7 @@ import java.util.Set;
  * change is the previous IR cluster, and a Gateway whose clusters and parts are all the previous
  * ones is the previous IR Gateway, so a sink sees what did not change by identity.
  *
- * <p>Slightly over the usual size: the walk beside the previous result and the slice index it
- * checks belong to one step.
+ * <p>Which slices each backend has, and which backends' slices changed, is {@link SliceIndex}'s.
  */
 final class EndpointsTranslator {
   /** The last IR, from the Gateway plans, the EndpointSlices and the metadata options. */
@@ -42,15 +42,6 @@ final class EndpointsTranslator {
   /** What this step reads. */
   private record Inputs(
       List<GatewayPlan> gateways, List<EndpointSlice> slices, MetadataOptions metadata) {}
-
-  /** The slices that name a backend: by label, and the backend's namespace and name. */
-  private record SliceKey(String label, String namespace, String name) {
-    static SliceKey of(LocalityPlan.Source source) {
-      String label = BackendEndpoints.sliceLabel(source);
-      ObjectMeta meta = source.backend().meta();
-      return label == null ? null : new SliceKey(label, meta.namespace(), meta.name());
-    }
-  }
 
   /** A backend object and port, whatever its version. */
   private record BackendKey(String kind, String namespace, String name, OptionalInt port) {}
@@ -65,32 +56,46 @@ final class EndpointsTranslator {
         .update(
             ENDPOINTS,
             new Inputs(gateways, slices, metadata),
-            (Inputs previous, Ir previousIr) ->
-                previous == null || !previous.metadata().equals(metadata)
-                    ? new Run(metadata, slices, null, null).ir(gateways)
-                    : new Run(metadata, slices, previous, previousIr).ir(gateways));
+            (Inputs previous, Ir previousIr) -> {
+              Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> index =
+                  () -> SliceIndex.of(memos, slices);
+              return previous == null || !previous.metadata().equals(metadata)
+                  ? new Run(metadata, slices, index, null, null).ir(gateways)
+                  : new Run(metadata, slices, index, previous, previousIr).ir(gateways);
+            });
   }
 
   /** One run of the step, reusing what it can of the previous one. */
   private static final class Run {
     private final MetadataOptions metadata;
-    private final List<EndpointSlice> slices;
+    private final Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex;
+    private Map<SliceIndex.SliceKey, List<EndpointSlice>> slicesByKey;
     private final Map<String, Integer> previousGateways = new HashMap<>();
     private final Inputs previous;
     private final Ir previousIr;
 
     /** The backends whose slices changed; null when everything must be built. */
-    private final Set<SliceKey> touched;
+    private final Set<SliceIndex.SliceKey> touched;
 
-    private Map<SliceKey, List<EndpointSlice>> slicesByKey;
+    /** The names of those backends: most clusters are told apart by name alone. */
+    private final Set<String> touchedNames = new HashSet<>();
+
     private final Map<BackendKey, List<BackendEndpoints.Endpoint>> endpoints = new HashMap<>();
 
-    Run(MetadataOptions metadata, List<EndpointSlice> slices, Inputs previous, Ir previousIr) {
+    Run(
+        MetadataOptions metadata,
+        List<EndpointSlice> slices,
+        Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex,
+        Inputs previous,
+        Ir previousIr) {
       this.metadata = metadata;
-      this.slices = slices;
+      this.sliceIndex = sliceIndex;
       this.previous = previous;
       this.previousIr = previousIr;
-      this.touched = previous == null ? null : touched(previous.slices(), slices);
+      this.touched = previous == null ? null : SliceIndex.touched(previous.slices(), slices);
+      if (touched != null) {
+        touched.forEach(key -> touchedNames.add(key.name()));
+      }
       if (previous != null) {
         for (int i = 0; i < previous.gateways().size(); i++) {
           previousGateways.put(previous.gateways().get(i).key(), i);
@@ -154,7 +159,10 @@ final class EndpointsTranslator {
         return false;
       }
       for (LocalityPlan locality : cluster.localities()) {
-        SliceKey key = SliceKey.of(locality.source());
+        if (!touchedNames.contains(locality.source().backend().meta().name())) {
+          continue;
+        }
+        SliceIndex.SliceKey key = SliceIndex.SliceKey.of(locality.source());
         if (key != null && touched.contains(key)) {
           return true;
         }
@@ -178,20 +186,16 @@ final class EndpointsTranslator {
       return endpoints.computeIfAbsent(
           new BackendKey(meta.kind(), meta.namespace(), meta.name(), source.port()),
           key -> {
-            SliceKey sliceKey = SliceKey.of(source);
+            SliceIndex.SliceKey sliceKey = SliceIndex.SliceKey.of(source);
             List<EndpointSlice> ofBackend =
                 sliceKey == null ? List.of() : slicesByKey().getOrDefault(sliceKey, List.of());
             return BackendEndpoints.of(source, ofBackend);
           });
     }
 
-    private Map<SliceKey, List<EndpointSlice>> slicesByKey() {
+    private Map<SliceIndex.SliceKey, List<EndpointSlice>> slicesByKey() {
       if (slicesByKey == null) {
-        slicesByKey = new HashMap<>();
-        for (EndpointSlice slice : slices) {
-          keys(slice)
-              .forEach(key -> slicesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(slice));
-        }
+        slicesByKey = sliceIndex.get();
       }
       return slicesByKey;
     }
@@ -221,49 +225,5 @@ final class EndpointsTranslator {
       }
       return irEndpoints;
     }
-  }
-
-  /**
-   * The backends whose slices differ between {@code before} and {@code after} (a slice added,
-   * removed or changed, under the labels it had and has). Both lists are sorted by reference.
-   */
-  private static Set<SliceKey> touched(List<EndpointSlice> before, List<EndpointSlice> after) {
-    Set<SliceKey> touched = new HashSet<>();
-    if (before == after) {
-      return touched;
-    }
-    int i = 0;
-    for (EndpointSlice next : after) {
-      while (i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) < 0) {
-        touched.addAll(keys(before.get(i++)));
-      }
-      EndpointSlice old =
-          i < before.size() && ObjectMeta.compareRefs(before.get(i).meta(), next.meta()) == 0
-              ? before.get(i++)
-              : null;
-      if (old != next && (old == null || !old.equals(next))) {
-        touched.addAll(keys(next));
-        if (old != null) {
-          touched.addAll(keys(old));
-        }
-      }
-    }
-    while (i < before.size()) {
-      touched.addAll(keys(before.get(i++)));
-    }
-    return touched;
-  }
-
-  /** The backends a slice belongs to, by its labels. */
-  private static List<SliceKey> keys(EndpointSlice slice) {
-    List<SliceKey> keys = new ArrayList<>(1);
-    for (String label :
-        new String[] {EndpointSlice.SERVICE_NAME_LABEL, EndpointSlice.MCS_SERVICE_NAME_LABEL}) {
-      String name = slice.meta().labels().get(label);
-      if (name != null) {
-        keys.add(new SliceKey(label, slice.meta().namespace(), name));
-      }
-    }
-    return keys;
   }
 }

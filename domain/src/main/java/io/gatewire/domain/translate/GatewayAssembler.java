@@ -51,7 +51,7 @@ final class GatewayAssembler {
   private static final String ANY_ADDRESS = "0.0.0.0";
 
   private final MetadataOptions metadata;
-  private final Memo<String, BuiltHost> builtHosts;
+  private final Memo<HostKey, BuiltHost> builtHosts;
   private final ProvenanceRules provenance;
   private final Consumer<Warning> warnings;
   private final Map<ObjectRef, Secret> secrets;
@@ -74,6 +74,9 @@ final class GatewayAssembler {
    * through.
    */
   record Contribution(RoutePlan plan, ObjectMeta gateway, Listener listener) {}
+
+  /** A virtual host by its route configuration and domain. */
+  private record HostKey(String routeConfig, String domain) {}
 
   /** A virtual host with the metadata warnings its building gave. */
   private record BuiltHost(IrVirtualHost host, List<Warning> warnings) {}
@@ -182,8 +185,7 @@ final class GatewayAssembler {
           continue;
         }
         VirtualHostBuilder host =
-            hosts.computeIfAbsent(
-                domain, d -> new VirtualHostBuilder(name + "/" + Hostnames.forName(d), d));
+            hosts.computeIfAbsent(domain, d -> new VirtualHostBuilder(name, d));
         host.add(a, domain);
       }
     }
@@ -194,7 +196,7 @@ final class GatewayAssembler {
   private IrVirtualHost virtualHost(VirtualHostBuilder builder) {
     BuiltHost built =
         builtHosts.get(
-            builder.name + ' ' + builder.domain,
+            new HostKey(builder.routeConfig, builder.domain),
             List.copyOf(builder.contributions),
             () -> {
               List<Warning> emitted = new ArrayList<>();
@@ -220,15 +222,15 @@ final class GatewayAssembler {
 
   /** Collects the routes and contributing listeners of one virtual host. */
   private static final class VirtualHostBuilder {
-    private final String name;
+    private final String routeConfig;
     private final String domain;
     private final Map<String, Map.Entry<ObjectMeta, String>> listeners = new TreeMap<>();
     private final Map<String, Map.Entry<Precedence, IrRoute>> routes = new TreeMap<>();
     private final List<Contribution> contributions = new ArrayList<>();
     private final List<Map.Entry<Attachment, String>> added = new ArrayList<>();
 
-    VirtualHostBuilder(String name, String domain) {
-      this.name = name;
+    VirtualHostBuilder(String routeConfig, String domain) {
+      this.routeConfig = routeConfig;
       this.domain = domain;
     }
 
@@ -285,7 +287,10 @@ final class GatewayAssembler {
               .map(Map.Entry::getValue)
               .toList();
       return new IrVirtualHost(
-          name, List.of(domain), ordered, provenance.virtualHost(List.copyOf(listeners.values())));
+          routeConfig + "/" + Hostnames.forName(domain),
+          List.of(domain),
+          ordered,
+          provenance.virtualHost(List.copyOf(listeners.values())));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.gatewire.domain.translate;
 
 import io.gatewire.domain.incremental.Memo;
 import io.gatewire.domain.incremental.Memos;
+import io.gatewire.domain.incremental.SameInstances;
 import io.gatewire.domain.ir.Ir;
 import io.gatewire.domain.metadata.ProvenanceRules;
 import io.gatewire.domain.model.Gateway;
@@ -16,7 +17,7 @@ import io.gatewire.domain.model.Route;
 import io.gatewire.domain.status.ObjectStatus;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,11 +102,18 @@ final class RoutingTranslator {
     }
 
     BackendResolver backends = new BackendResolver(resources, grants);
+    // every backend lookup answers from these alone
+    SameInstances backendSource =
+        SameInstances.of(
+            resources.services(),
+            resources.serviceImports(),
+            resources.backends(),
+            resources.referenceGrants());
     List<RoutePlan> routePlans = new ArrayList<>();
     List<Route> routes = new ArrayList<>(resources.httpRoutes());
     routes.addAll(resources.grpcRoutes());
     routes.addAll(resources.l4Routes());
-    routes.forEach(route -> routePlans.add(plan(route, backends, warnings::add)));
+    routes.forEach(route -> routePlans.add(plan(route, backendSource, backends, warnings::add)));
 
     RouteAttacher attacher = new RouteAttacher(resources.namespaces());
     List<ParentOutcome> outcomes = new ArrayList<>();
@@ -132,7 +140,7 @@ final class RoutingTranslator {
     }
     L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
     statuses.addAll(conditions.routes(routePlans, outcomes, arbitrated));
-    Map<ListenerState, Set<ObjectRef>> attachedRoutes = attachedRoutes(outcomes, arbitrated);
+    Map<ListenerState, Set<RoutePlan>> attachedRoutes = attachedRoutes(outcomes, arbitrated);
 
     Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
     arbitrated
@@ -162,20 +170,25 @@ final class RoutingTranslator {
               g.meta(),
               conditions.gateway(g, listeners.get(g.ref()), attachedRoutes, parametersProblem)));
     }
+    // sorted runs (the classes, each kind of route, the Gateways): merged in linear time
+    statuses.sort(null);
     return new Routing(
         gatewayPlans, new TranslationResult(Ir.EMPTY, statuses, List.copyOf(warnings)));
   }
 
   /**
    * The plan of {@code route}, made by its kind's planner against {@code backends}, or the one made
-   * before from the same route whose backendRefs resolved the same; its warnings go to {@code
-   * warnings} either way.
+   * before from the same route whose backendRefs resolved the same (not asked again while {@code
+   * backendSource}, what they resolve from, is the same); its warnings go to {@code warnings}
+   * either way.
    */
-  private RoutePlan plan(Route route, Backends backends, Consumer<Warning> warnings) {
+  private RoutePlan plan(
+      Route route, SameInstances backendSource, Backends backends, Consumer<Warning> warnings) {
     Planned planned =
         plans.get(
             route.ref(),
             route,
+            backendSource,
             backends::resolve,
             (Function<BackendLookup, ResolvedBackend> lookup) -> {
               List<Warning> emitted = new ArrayList<>();
@@ -196,12 +209,12 @@ final class RoutingTranslator {
   }
 
   /**
-   * The routes counted on each listener: those attached to it, unless they lost it to an older L4
-   * route.
+   * The routes counted on each listener (by their plans, one per route): those attached to it,
+   * unless they lost it to an older L4 route.
    */
-  private static Map<ListenerState, Set<ObjectRef>> attachedRoutes(
+  private static Map<ListenerState, Set<RoutePlan>> attachedRoutes(
       List<ParentOutcome> outcomes, L4Arbiter.Result arbitrated) {
-    Map<ListenerState, Set<ObjectRef>> attached = new IdentityHashMap<>();
+    Map<ListenerState, Set<RoutePlan>> attached = new IdentityHashMap<>();
     for (ParentOutcome o : outcomes) {
       if (o.outcome() == null) {
         continue;
@@ -212,8 +225,9 @@ final class RoutingTranslator {
                 && arbitrated.lost().keySet().stream()
                     .anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
         if (!lost) {
-          // only counted: a hash set is enough
-          attached.computeIfAbsent(l, x -> new HashSet<>()).add(o.plan().route().ref());
+          attached
+              .computeIfAbsent(l, x -> Collections.newSetFromMap(new IdentityHashMap<>()))
+              .add(o.plan());
         }
       }
     }

@@ -94,7 +94,7 @@ final class StatusConditions {
   StatusBody.GatewayStatus gateway(
       Gateway g,
       List<ListenerState> listeners,
-      Map<ListenerState, Set<ObjectRef>> attached,
+      Map<ListenerState, Set<RoutePlan>> attached,
       Optional<String> parametersProblem) {
     long generation = g.meta().generation();
     List<StatusBody.ListenerStatus> listenerStatuses = new ArrayList<>();

@@ -63,6 +63,62 @@ class MemosTest {
   }
 
   @Test
+  void whileTheLookupSourceIsTheSame_theAnswersAreNotAskedAgain_otherwiseEachIs() {
+    Map<String, String> world = new HashMap<>(Map.of("x", "1"));
+    List<String> asked = new ArrayList<>();
+    Function<String, String> lookup =
+        q -> {
+          asked.add(q);
+          return world.get(q);
+        };
+    Function<Function<String, String>, String> computeFromX =
+        ask -> {
+          computed.incrementAndGet();
+          return "x=" + ask.apply("x");
+        };
+    SameInstances source = SameInstances.of(world);
+
+    assertThat(memo.get("k", "in", source, lookup, computeFromX)).isEqualTo("x=1");
+    assertThat(memo.get("k", "in", SameInstances.of(world), lookup, computeFromX)).isEqualTo("x=1");
+    assertThat(asked).as("asked while computing only").containsExactly("x");
+
+    Map<String, String> sameAnswers = new HashMap<>(world);
+    assertThat(memo.get("k", "in", SameInstances.of(sameAnswers), sameAnswers::get, computeFromX))
+        .isEqualTo("x=1");
+    assertThat(computed).as("another source that answers the same").hasValue(1);
+    asked.clear();
+    Function<String, String> countingSameAnswers =
+        q -> {
+          asked.add(q);
+          return sameAnswers.get(q);
+        };
+    memo.get("k", "in", SameInstances.of(sameAnswers), countingSameAnswers, computeFromX);
+    assertThat(asked).as("that source is now the one remembered").isEmpty();
+
+    Map<String, String> otherAnswers = Map.of("x", "2");
+    assertThat(memo.get("k", "in", SameInstances.of(otherAnswers), otherAnswers::get, computeFromX))
+        .isEqualTo("x=2");
+    assertThat(memo.get("k", "other", SameInstances.of(otherAnswers), lookup, computeFromX))
+        .as("other inputs, whatever the source")
+        .isEqualTo("x=1");
+    assertThat(computed).hasValue(3);
+  }
+
+  @Test
+  void sameInstances_areEqualOnlyForTheVeryInstances_inOrder() {
+    List<String> a = new ArrayList<>(List.of("x"));
+    List<String> equalToA = new ArrayList<>(a);
+    List<String> b = List.of("y");
+
+    assertThat(SameInstances.of(a, b)).isEqualTo(SameInstances.of(a, b));
+    assertThat(SameInstances.of(a, b)).hasSameHashCodeAs(SameInstances.of(a, b));
+    assertThat(SameInstances.of(a, b)).isNotEqualTo(SameInstances.of(equalToA, b));
+    assertThat(SameInstances.of(a, b)).isNotEqualTo(SameInstances.of(b, a));
+    assertThat(SameInstances.of(a, b)).isNotEqualTo(SameInstances.of(a));
+    assertThat(SameInstances.of(a)).isNotEqualTo(a);
+  }
+
+  @Test
   void update_isGivenThePreviousInputsAndValue_toReuseWhatItCan() {
     List<String> seen = new ArrayList<>();
     memo.update(

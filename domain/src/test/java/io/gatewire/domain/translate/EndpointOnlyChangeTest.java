@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrGateway;
+import io.gatewire.domain.model.EndpointSlice;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import java.util.ArrayList;
@@ -91,5 +92,53 @@ class EndpointOnlyChangeTest {
     GatewayResources again = resources(slice("apps", "b", "b-1", 80, 8080, "10.0.1.9"));
     assertThat(translate(again))
         .isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(again));
+  }
+
+  @Test
+  void slicesAddedMovedAndRemoved_keepTheSliceIndexEqualToAFreshOne() {
+    List<GatewayResources> steps =
+        List.of(
+            resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.1")),
+            resources(
+                slice("apps", "a", "a-1", 80, 8080, "10.0.0.1"),
+                slice("apps", "a", "a-2", 80, 8080, "10.0.0.2")),
+            // a-1 now labelled for Service b: both backends change
+            resources(
+                slice("apps", "b", "a-1", 80, 8080, "10.0.0.1"),
+                slice("apps", "a", "a-2", 80, 8080, "10.0.0.2")),
+            resources(slice("apps", "a", "a-2", 80, 8080, "10.0.0.3")),
+            resources());
+    for (GatewayResources step : steps) {
+      assertThat(translate(step))
+          .isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(step));
+    }
+  }
+
+  @Test
+  void aRouteEdit_withTheSameSlices_buildsItsNewClusterFromThemAll() {
+    EndpointSlice a = slice("apps", "a", "a-1", 80, 8080, "10.0.0.1");
+    EndpointSlice b = slice("apps", "b", "b-1", 80, 8080, "10.0.1.1");
+    GatewayResources first = resources(a, b);
+    translate(first);
+    GatewayResources edited =
+        GatewayResources.builder()
+            .addAll(first.all().stream().filter(o -> !o.meta().name().equals("to-a")).toList())
+            .add(
+                httpRoute("apps", "to-a")
+                    .parent("eg")
+                    .hostnames("a.example.com")
+                    .rule(List.of(prefix("/")), backendIn("apps", "b", 80, 1))
+                    .build())
+            .build();
+
+    TranslationResult result = translate(edited);
+
+    assertThat(result).isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(edited));
+    assertThat(result.ir().gateways().get(0).clusters())
+        .allSatisfy(
+            c ->
+                assertThat(c.localities().get(0).endpoints())
+                    .extracting(e -> e.address())
+                    .containsExactly("10.0.1.1"));
   }
 }

@@ -22,7 +22,9 @@ import java.util.Map;
  * the cache serves.
  */
 final class ContentVersionedSnapshot extends Snapshot {
-  private final XdsResources resources;
+  /** Made on first use: the cache serves the per-type maps, not these lists. */
+  private volatile XdsResources resources;
+
   private final SnapshotResources<Cluster> clusters;
   private final SnapshotResources<ClusterLoadAssignment> endpoints;
   private final SnapshotResources<Listener> listeners;
@@ -40,13 +42,6 @@ final class ContentVersionedSnapshot extends Snapshot {
     this.clusters = clusters;
     this.endpoints = endpoints;
     this.secrets = secrets;
-    this.resources =
-        new XdsResources(
-            values(listeners),
-            values(routes),
-            values(clusters),
-            values(endpoints),
-            values(secrets));
   }
 
   /** A snapshot with no resource at all. */
@@ -56,7 +51,18 @@ final class ContentVersionedSnapshot extends Snapshot {
 
   /** The served resources, sorted by name. */
   XdsResources resources() {
-    return resources;
+    XdsResources made = resources;
+    if (made == null) {
+      made =
+          new XdsResources(
+              values(listeners),
+              values(routes),
+              values(clusters),
+              values(endpoints),
+              values(secrets));
+      resources = made;
+    }
+    return made;
   }
 
   /**
@@ -103,8 +109,7 @@ final class ContentVersionedSnapshot extends Snapshot {
   }
 
   private static <M extends Message> SnapshotResources<M> none() {
-    return SnapshotResources.create(
-        List.<VersionedResource<M>>of(), new NamedResourceVersions(new java.util.TreeMap<>()));
+    return SortedResources.of(List.of());
   }
 
   private static <T extends Message> List<T> values(SnapshotResources<T> resources) {

@@ -3,6 +3,7 @@ package io.gatewire.adapters.xds.serve;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.envoyproxy.controlplane.cache.SnapshotResources;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
@@ -16,9 +17,11 @@ import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.gatewire.adapters.xds.XdsResources;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +44,54 @@ final class SnapshotConsistency {
     Set<String> assignments = names(resources.endpoints(), ClusterLoadAssignment::getClusterName);
     Set<String> secrets = names(resources.secrets(), Secret::getName);
     List<String> violations = new ArrayList<>();
-    for (Listener listener : resources.listeners()) {
+    checkListeners(resources.listeners(), routes::contains, secrets::contains, violations);
+    checkClusters(resources.clusters(), assignments::contains, violations);
+    return violations;
+  }
+
+  /**
+   * Like {@link #violations(XdsResources)} for {@code built}, given the consistent snapshot it
+   * follows ({@code previous}, null for none): the references from listeners, or from clusters, are
+   * checked again only when they or the names they point to may have changed since.
+   */
+  static List<String> violations(
+      ContentVersionedSnapshot built, ContentVersionedSnapshot previous) {
+    List<String> violations = new ArrayList<>();
+    boolean listenersHold =
+        previous != null
+            && built.listeners() == previous.listeners()
+            && sameNames(built.routes(), previous.routes())
+            && sameNames(built.secrets(), previous.secrets());
+    if (!listenersHold) {
+      checkListeners(
+          built.listeners().resources().values(),
+          built.routes().versionedResources()::containsKey,
+          built.secrets().versionedResources()::containsKey,
+          violations);
+    }
+    boolean clustersHold =
+        previous != null
+            && built.clusters() == previous.clusters()
+            && sameNames(built.endpoints(), previous.endpoints());
+    if (!clustersHold) {
+      checkClusters(
+          built.clusters().resources().values(),
+          built.endpoints().versionedResources()::containsKey,
+          violations);
+    }
+    return violations;
+  }
+
+  private static boolean sameNames(SnapshotResources<?> a, SnapshotResources<?> b) {
+    return a == b || (a instanceof SortedResources<?> sorted && sorted.sameNamesAs(b));
+  }
+
+  private static void checkListeners(
+      Collection<Listener> listeners,
+      Predicate<String> routes,
+      Predicate<String> secrets,
+      List<String> violations) {
+    for (Listener listener : listeners) {
       Stream.concat(
               listener.getFilterChainsList().stream(),
               listener.hasDefaultFilterChain()
@@ -49,11 +99,15 @@ final class SnapshotConsistency {
                   : Stream.empty())
           .forEach(chain -> checkChain(listener.getName(), chain, routes, secrets, violations));
     }
-    for (Cluster cluster : resources.clusters()) {
+  }
+
+  private static void checkClusters(
+      Collection<Cluster> clusters, Predicate<String> assignments, List<String> violations) {
+    for (Cluster cluster : clusters) {
       if (cluster.getType() == Cluster.DiscoveryType.EDS) {
         String serviceName = cluster.getEdsClusterConfig().getServiceName();
         String assignment = serviceName.isEmpty() ? cluster.getName() : serviceName;
-        if (!assignments.contains(assignment)) {
+        if (!assignments.test(assignment)) {
           violations.add(
               "cluster '"
                   + cluster.getName()
@@ -63,14 +117,13 @@ final class SnapshotConsistency {
         }
       }
     }
-    return violations;
   }
 
   private static void checkChain(
       String listener,
       FilterChain chain,
-      Set<String> routes,
-      Set<String> secrets,
+      Predicate<String> routes,
+      Predicate<String> secrets,
       List<String> violations) {
     for (Filter filter : chain.getFiltersList()) {
       if (!filter.hasTypedConfig() || !filter.getTypedConfig().is(HttpConnectionManager.class)) {
@@ -78,7 +131,7 @@ final class SnapshotConsistency {
       }
       HttpConnectionManager hcm =
           unpack(filter.getTypedConfig(), HttpConnectionManager.class, listener, violations);
-      if (hcm != null && hcm.hasRds() && !routes.contains(hcm.getRds().getRouteConfigName())) {
+      if (hcm != null && hcm.hasRds() && !routes.test(hcm.getRds().getRouteConfigName())) {
         violations.add(
             "listener '"
                 + listener
@@ -97,7 +150,7 @@ final class SnapshotConsistency {
               violations);
       if (tls != null) {
         sdsNames(tls.getCommonTlsContext())
-            .filter(name -> !secrets.contains(name))
+            .filter(name -> !secrets.test(name))
             .forEach(
                 name ->
                     violations.add(

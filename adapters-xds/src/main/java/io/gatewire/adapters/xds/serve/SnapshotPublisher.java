@@ -111,7 +111,7 @@ final class SnapshotPublisher {
           ContentVersionedSnapshot previous = served.get(group);
           ContentVersionedSnapshot snapshot = keptFor.get(built);
           if (snapshot == null) {
-            List<String> violations = SnapshotConsistency.violations(built.resources());
+            List<String> violations = SnapshotConsistency.violations(built, previous);
             if (!violations.isEmpty()) {
               log.inconsistent(group, violations);
               metrics.built(BuildResult.INCONSISTENT);

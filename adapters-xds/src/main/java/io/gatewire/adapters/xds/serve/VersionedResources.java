@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -103,7 +102,7 @@ final class VersionedResources {
    * next change of that item can reuse), all of them, and the type's snapshot resources.
    */
   private record Made<S, M extends Message>(
-      List<S> states, List<VersionedResource<M>> versioned, SnapshotResources<M> resources) {}
+      List<S> states, List<VersionedResource<M>> versioned, SortedResources<M> resources) {}
 
   /** How the items of one type become versioned resources. */
   private interface Mapping<I, S, M extends Message> {
@@ -213,7 +212,9 @@ final class VersionedResources {
       GatewayContext gateway) {
     List<S> states = new ArrayList<>(items.size());
     List<VersionedResource<M>> versioned = new ArrayList<>(items.size());
-    boolean unchanged = previous != null && before.size() == items.size();
+    // while every item is where it was, the resources that changed
+    boolean inPlace = previous != null && before.size() == items.size();
+    List<VersionedResource<M>> changed = new ArrayList<>();
     Map<String, Integer> byName = null;
     for (int i = 0; i < items.size(); i++) {
       I item = items.get(i);
@@ -241,12 +242,18 @@ final class VersionedResources {
       states.add(state);
       VersionedResource<M> resource = mapping.versioned(state);
       versioned.add(resource);
-      unchanged &= was == i && previous.versioned().get(i) == resource;
+      inPlace &= was == i;
+      if (inPlace && previous.versioned().get(i) != resource) {
+        changed.add(resource);
+      }
     }
-    if (unchanged) {
+    if (inPlace && changed.isEmpty()) {
       return new Made<>(states, previous.versioned(), previous.resources());
     }
-    return new Made<>(states, versioned, resources(versioned));
+    return new Made<>(
+        states,
+        versioned,
+        inPlace ? previous.resources().with(changed) : SortedResources.of(versioned));
   }
 
   @SuppressWarnings("unchecked")
@@ -264,10 +271,7 @@ final class VersionedResources {
 
   private static <M extends Message> SnapshotResources<M> resources(
       List<VersionedResource<M>> versioned) {
-    SortedMap<String, String> versionsByName = new TreeMap<>();
-    versioned.forEach(
-        r -> versionsByName.put(Resources.getResourceName(r.resource()), r.version()));
-    return SnapshotResources.create(versioned, new NamedResourceVersions(versionsByName));
+    return SortedResources.of(versioned);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.gatewire.adapters.xds.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.envoyproxy.controlplane.cache.VersionedResource;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.gatewire.adapters.xds.XdsResources;
 import io.gatewire.adapters.xds.XdsTranslator;
@@ -114,5 +116,55 @@ class SnapshotConsistencyTest {
     clusters.set(0, first);
     return new XdsResources(
         RICH.listeners(), RICH.routes(), clusters, RICH.endpoints(), RICH.secrets());
+  }
+
+  private static <M extends com.google.protobuf.Message> SortedResources<M> versioned(
+      List<M> resources) {
+    return SortedResources.of(
+        resources.stream().map(r -> VersionedResource.create(r, "1")).toList());
+  }
+
+  @Test
+  void aSnapshotAfterAConsistentOne_isCheckedWhereItMayHaveChanged() {
+    SortedResources<ClusterLoadAssignment> endpoints = versioned(RICH.endpoints());
+    ContentVersionedSnapshot consistent =
+        new ContentVersionedSnapshot(
+            versioned(RICH.listeners()),
+            versioned(RICH.routes()),
+            versioned(RICH.clusters()),
+            endpoints,
+            versioned(RICH.secrets()));
+    assertThat(SnapshotConsistency.violations(consistent, null)).isEmpty();
+
+    ContentVersionedSnapshot assignmentGone =
+        new ContentVersionedSnapshot(
+            consistent.listeners(),
+            consistent.routes(),
+            consistent.clusters(),
+            versioned(RICH.endpoints().subList(1, RICH.endpoints().size())),
+            consistent.secrets());
+    assertThat(SnapshotConsistency.violations(assignmentGone, consistent))
+        .singleElement()
+        .asString()
+        .contains("takes its endpoints from EDS '" + RICH.endpoints().get(0).getClusterName());
+
+    ContentVersionedSnapshot assignmentChanged =
+        new ContentVersionedSnapshot(
+            consistent.listeners(),
+            consistent.routes(),
+            consistent.clusters(),
+            endpoints.with(List.of(VersionedResource.create(RICH.endpoints().get(0), "2"))),
+            consistent.secrets());
+    assertThat(SnapshotConsistency.violations(assignmentChanged, consistent)).isEmpty();
+
+    ContentVersionedSnapshot routeGone =
+        new ContentVersionedSnapshot(
+            consistent.listeners(),
+            versioned(RICH.routes().subList(1, 2)),
+            consistent.clusters(),
+            consistent.endpoints(),
+            consistent.secrets());
+    assertThat(SnapshotConsistency.violations(routeGone, consistent))
+        .anySatisfy(v -> assertThat(v).contains("routes through RDS"));
   }
 }
