@@ -16,17 +16,23 @@ import io.gatewire.domain.incremental.Memos;
 import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrListener;
 import io.gatewire.domain.ir.IrSecret;
+import io.gatewire.domain.model.AllowedRoutes;
 import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.Listener;
+import io.gatewire.domain.model.ListenerProtocol;
 import io.gatewire.domain.model.ListenerTls;
+import io.gatewire.domain.model.ObjectMeta;
+import io.gatewire.domain.model.Secret;
 import io.gatewire.domain.status.Condition;
 import io.gatewire.domain.status.StatusBody;
 import io.gatewire.testkit.tls.TestCertificate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -253,5 +259,99 @@ class CertificateRefsTest {
     assertThat(checks).hasValue(2);
     // one entry per Secret of the latest translation
     assertThat(memos.sizes()).containsEntry(CertificateMemo.CERTIFICATES, 1);
+  }
+
+  private static Listener listener(
+      String name, ListenerProtocol protocol, ListenerTls.SecretRef... refs) {
+    return new Listener(
+        name,
+        Optional.of("a.com"),
+        443,
+        protocol,
+        Optional.of(new ListenerTls("Terminate", List.of(refs))),
+        AllowedRoutes.SAME_NAMESPACE);
+  }
+
+  @Test
+  void aCertificateRefToAnotherKindOrGroup_isInvalid_namingWhatItIs() {
+    TranslationResult kind =
+        translate(
+            gateway(
+                "ns",
+                "gw",
+                listener(
+                    "web",
+                    ListenerProtocol.HTTPS,
+                    new ListenerTls.SecretRef("", "ConfigMap", null, "cm"))));
+    Condition refs = condition(kind, "web", "ResolvedRefs");
+    assertThat(refs.reason()).isEqualTo("InvalidCertificateRef");
+    assertThat(refs.message())
+        .isEqualTo("certificateRef kind ConfigMap cm is not supported: only core Secrets are");
+
+    TranslationResult group =
+        translate(
+            gateway(
+                "ns",
+                "gw",
+                listener(
+                    "web",
+                    ListenerProtocol.HTTPS,
+                    new ListenerTls.SecretRef("example.com", "Secret", null, "cert"))),
+            tlsSecret("ns", "cert"));
+    assertThat(condition(group, "web", "ResolvedRefs").message())
+        .startsWith("certificateRef example.com/Secret cert is not supported");
+    assertThat(condition(group, "web", "Programmed").holds()).isFalse();
+  }
+
+  @Test
+  void anUnsetGroupAndKind_meanACoreSecret() {
+    TranslationResult r =
+        translate(
+            gateway(
+                "ns",
+                "gw",
+                listener(
+                    "web",
+                    ListenerProtocol.HTTPS,
+                    new ListenerTls.SecretRef(null, null, null, "cert"))),
+            tlsSecret("ns", "cert"));
+    assertThat(condition(r, "web", "ResolvedRefs").holds()).isTrue();
+    assertThat(chainSecrets(ir(r))).containsExactly("ns/cert");
+  }
+
+  @Test
+  void aTerminatingListenerWithoutCertificateRefs_isInvalid_sayingWhichProtocol() {
+    TranslationResult r =
+        translate(
+            gateway(
+                "ns",
+                "gw",
+                listener("web", ListenerProtocol.HTTPS),
+                new Listener(
+                    "tls",
+                    Optional.of("b.com"),
+                    8443,
+                    ListenerProtocol.TLS,
+                    Optional.of(new ListenerTls("Terminate", List.of())),
+                    AllowedRoutes.SAME_NAMESPACE)));
+    assertThat(condition(r, "web", "ResolvedRefs").message())
+        .isEqualTo("HTTPS listener has no certificateRefs");
+    assertThat(condition(r, "tls", "ResolvedRefs").message())
+        .isEqualTo("TLS listener has no certificateRefs and its TLS mode is not Passthrough");
+  }
+
+  @Test
+  void aSecretWithoutTlsKey_isAnInvalidCertificateRef() {
+    Secret noKey =
+        new Secret(
+            ObjectMeta.of("Secret", "v1", "ns", "cert"),
+            "kubernetes.io/tls",
+            Map.of(
+                "tls.crt", TestCertificate.ECDSA.chainPem().getBytes(StandardCharsets.US_ASCII)));
+    TranslationResult r = translate(gateway("ns", "gw", https("web", 443, "a.com", "cert")), noKey);
+    Condition refs = condition(r, "web", "ResolvedRefs");
+    assertThat(refs.reason()).isEqualTo("InvalidCertificateRef");
+    assertThat(refs.message())
+        .isEqualTo("certificateRef Secret ns/cert has no tls.crt and tls.key");
   }
 }

@@ -25,7 +25,14 @@ class ConservativeRegexTest {
         "(?<name>x)",
         "a{1000}",
         "[^]a]",
-        "\\.\\*"
+        "\\.\\*",
+        "\\a\\f\\t",
+        "[a&b]",
+        "[{]",
+        "\\Qab(",
+        "\\Qa\\E\\Q(\\E",
+        "[\\Qa\\E++]",
+        "[\\d++]"
       })
   void acceptsCommonRe2Syntax(String pattern) {
     assertThat(dialect.problem(pattern)).as(pattern).isEmpty();
@@ -54,5 +61,27 @@ class ConservativeRegexTest {
       })
   void refusesJavaOnlySyntax_sayingWhy(String pattern, String problem) {
     assertThat(dialect.problem(pattern)).as(pattern).contains(problem);
+  }
+
+  /**
+   * A quantifier applies to whatever atom precedes it, an escape, a quoted run or a class included,
+   * so its limits hold there too; an escape RE2 lacks is refused inside a class as well.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\\Qa\\E++|uses a possessive quantifier",
+        "\\d++|uses a possessive quantifier",
+        "[]]++|uses a possessive quantifier",
+        "\\d{1001}|repeats more than 1000 times",
+        "\\x{41}{1001}|repeats more than 1000 times",
+        "a*b{1001}|repeats more than 1000 times",
+        "[\\h]|uses the escape \\h"
+      })
+  void quantifierAndEscapeRules_holdAfterAndInsideEveryKindOfAtom(String pattern, String problem) {
+    assertThat(dialect.problem(pattern))
+        .as(pattern)
+        .hasValueSatisfying(p -> assertThat(p).startsWith(problem));
   }
 }

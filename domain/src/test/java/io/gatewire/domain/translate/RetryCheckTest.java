@@ -29,6 +29,14 @@ class RetryCheckTest {
     assertThat(RetryCheck.problem(null)).isEmpty();
   }
 
+  @Test
+  void theCodeRangeIncludesBothEnds_andZeroAttemptsIsAllowed() {
+    assertThat(RetryCheck.problem(retry(List.of(400, 599), Optional.of(0), Optional.empty())))
+        .isEmpty();
+    assertThat(RetryCheck.problem(retry(List.of(399), Optional.empty(), Optional.empty())))
+        .contains("retry code 399 is not between 400 and 599");
+  }
+
   private static HttpRouteRule.Retry retry(
       List<Integer> codes, Optional<Integer> attempts, Optional<String> backoff) {
     return new HttpRouteRule.Retry(codes, attempts, backoff);
