@@ -53,6 +53,10 @@ import picocli.CommandLine.Spec;
  * serving; {@code /readyz} says ready only once a first configuration is served (for a cluster:
  * after every informer's initial list); SIGTERM drains and exits 0, also while it starts ({@link
  * StopSignals}). From a cluster, every replica serves and the holder of a Lease writes status back.
+ *
+ * <p>Longer than most classes: its flag groups are mixins already; what is left is the start-up and
+ * drain order of both sources (file and cluster), kept in one method so the order reads top to
+ * bottom, and the start-up line and config dump the operator sees.
  */
 @Command(
     name = "serve",

@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
  * header match; its backendRefs name Services of the route's namespace with weights 1..100. Which
  * Services, which weights and which match types come from the seed; names, paths and addresses do
  * not, so an edit can be found in any workload.
+ *
+ * <p>Slightly over the usual size: one writer method per kind of object above.
  */
 public final class WorkloadGenerator {
   public static final String GATEWAY_NAMESPACE = "bench-0";

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  *   <li>{@code expectedWeights}: the backends' shares, normalised, equal the expected ones exactly
  *       (0.0: the backend gets nothing).
  * </ul>
+ *
+ * <p>Longer than most classes: one method per expectation field above, in the order the list gives.
  */
 public final class Expectations {
   private static final double EPSILON = 1e-9;

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * cluster-scoped and always watched. An optional kind whose CRD is installed after the source
  * started is found by asking discovery again every {@link
  * KubernetesSourceOptions#rediscoveryPeriod()}, and watched from then on, without a restart.
+ *
+ * <p>Longer than most classes: the informers' lifecycle (start, initial lists, rediscovery, close)
+ * and the load that reads their stores share one lock and one set of informers, so they stay
+ * together.
  */
 public final class KubernetesConfigurationSource implements ConfigurationSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesConfigurationSource.class);

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Leadership: nothing is written until {@link #leadershipGained}, which then writes every
  * desired status without waiting for a new translation; {@link #leadershipLost} drops the queue at
  * once and no further write starts (one already sent to the API server completes).
+ *
+ * <p>Longer than most classes: the queue, the leadership switch and the conflict retry share the
+ * one writer thread's state; the merge itself is {@link StatusMerge}.
  */
 public final class KubernetesStatusWriter implements StatusSink, LeadershipListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesStatusWriter.class);

@@ -37,6 +37,10 @@ import java.util.stream.Collectors;
  * configuration, the virtual host by Host, the first route that matches, Envoy's CORS filter
  * ({@link CorsFilter}) on routes that forward, then the route's action. Backends are read from the
  * locality metadata ({@code filter_metadata[<namespace>].resources}).
+ *
+ * <p>Longer than most classes: it follows Envoy's request path step by step (listener, chain,
+ * virtual host, route, action, retries and CORS), and each step reads the one configuration it
+ * holds.
  */
 public final class RouteSimulator {
   private final Map<String, Listener> listeners;

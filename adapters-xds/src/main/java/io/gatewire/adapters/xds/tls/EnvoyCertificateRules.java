@@ -54,6 +54,9 @@ import org.bouncycastle.util.io.pem.PemReader;
  * inline in a listener's TLS context). One difference is on purpose: an ECDSA key with explicit
  * curve parameters, which BoringSSL takes when they equal a named curve's, is refused, because the
  * JDK that checks the key match reads named curves only.
+ *
+ * <p>Longer than most classes: each rule above is one short method, kept beside the others so the
+ * list above can be checked against the code in one place.
  */
 public final class EnvoyCertificateRules implements CertificateRules {
   private static final int MIN_RSA_BITS = 2048;
