@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
 import io.gatewire.domain.ir.IrEndpoint;
-import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.EndpointSlice;
 import io.gatewire.domain.model.GatewayApi;
@@ -25,8 +24,6 @@ import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.Service;
 import io.gatewire.domain.model.ServicePort;
-import io.gatewire.domain.status.Condition;
-import io.gatewire.domain.status.StatusBody;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +86,11 @@ class BackendRulesTest {
         List.of(port("http", 8080, appProtocol)));
   }
 
-  private static IrGateway gw(TranslationResult r) {
-    return r.ir().gateways().get(0);
-  }
-
   private static IrCluster cluster(TranslationResult r, String name) {
-    return gw(r).clusters().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    return Outcomes.gateway(r).clusters().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> endpoints(TranslationResult r) {
@@ -104,21 +100,7 @@ class BackendRulesTest {
   }
 
   private static IrAction action(TranslationResult r) {
-    return gw(r).routeConfigs().get(0).virtualHosts().get(0).routes().get(0).action();
-  }
-
-  private static Condition resolvedRefs(TranslationResult r) {
-    StatusBody.RouteStatus status =
-        (StatusBody.RouteStatus)
-            r.statuses().stream()
-                .filter(s -> s.kind().equals("HTTPRoute"))
-                .findFirst()
-                .orElseThrow()
-                .status();
-    return status.parents().get(0).conditions().stream()
-        .filter(c -> c.type().equals("ResolvedRefs"))
-        .findFirst()
-        .orElseThrow();
+    return Outcomes.gateway(r).routeConfigs().get(0).virtualHosts().get(0).routes().get(0).action();
   }
 
   @Test
@@ -196,7 +178,7 @@ class BackendRulesTest {
   void h2cAppProtocol_makesAnHttp2Cluster_whateverTheCaseOfAShortName() {
     TranslationResult r = translate(List.of(speaking("svc", "H2C")), ref("svc", 8080));
     assertThat(cluster(r, RULE).protocol()).isEqualTo(IrCluster.Protocol.HTTP2);
-    assertThat(resolvedRefs(r).holds()).isTrue();
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").holds()).isTrue();
   }
 
   @Test
@@ -229,9 +211,10 @@ class BackendRulesTest {
     TranslationResult r =
         translate(List.of(speaking("svc", "kubernetes.io/wss")), ref("svc", 8080));
     assertThat(action(r)).isEqualTo(new IrAction.DirectResponse(500));
-    assertThat(resolvedRefs(r).holds()).isFalse();
-    assertThat(resolvedRefs(r).reason()).isEqualTo("UnsupportedProtocol");
-    assertThat(resolvedRefs(r).message())
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").holds()).isFalse();
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").reason())
+        .isEqualTo("UnsupportedProtocol");
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").message())
         .contains("backendRef Service ns/svc port 8080")
         .contains("needs TLS to the backend");
   }
@@ -243,8 +226,10 @@ class BackendRulesTest {
             List.of(speaking("a", "Kubernetes.io/H2C"), speaking("b", null)),
             ref("a", 8080),
             ref("b", 8080));
-    assertThat(resolvedRefs(r).reason()).isEqualTo("UnsupportedProtocol");
-    assertThat(resolvedRefs(r).message()).contains("is not a protocol Gatewire speaks");
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").reason())
+        .isEqualTo("UnsupportedProtocol");
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").message())
+        .contains("is not a protocol Gatewire speaks");
     IrAction.Forward forward = (IrAction.Forward) action(r);
     assertThat(forward.backendWeight()).isEqualTo(1);
     assertThat(forward.invalidWeight()).isEqualTo(1);

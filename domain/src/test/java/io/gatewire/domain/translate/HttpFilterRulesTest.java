@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewire.domain.ir.IrAction;
 import io.gatewire.domain.ir.IrCluster;
-import io.gatewire.domain.ir.IrGateway;
 import io.gatewire.domain.ir.IrHeaderChanges;
 import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.model.BackendRef;
@@ -20,7 +19,6 @@ import io.gatewire.domain.model.HttpFilter;
 import io.gatewire.domain.model.HttpRouteRule;
 import io.gatewire.domain.model.KubernetesObject;
 import io.gatewire.domain.status.Condition;
-import io.gatewire.domain.status.StatusBody;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,33 +63,8 @@ class HttpFilterRulesTest {
     return new HttpBackendRef(BackendRef.service("v1", 8080, 1), List.of(filters));
   }
 
-  private static IrGateway gw(TranslationResult r) {
-    return r.ir().gateways().get(0);
-  }
-
-  private static List<IrRoute> routes(TranslationResult r) {
-    return gw(r).routeConfigs().stream()
-        .flatMap(c -> c.virtualHosts().stream())
-        .flatMap(h -> h.routes().stream())
-        .toList();
-  }
-
-  private static Condition condition(TranslationResult r, String type) {
-    StatusBody.RouteStatus status =
-        (StatusBody.RouteStatus)
-            r.statuses().stream()
-                .filter(s -> s.kind().equals("HTTPRoute"))
-                .findFirst()
-                .orElseThrow()
-                .status();
-    return status.parents().get(0).conditions().stream()
-        .filter(c -> c.type().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private static IrAction.Forward forward(TranslationResult r) {
-    return (IrAction.Forward) routes(r).get(0).action();
+    return (IrAction.Forward) Outcomes.routes(r).get(0).action();
   }
 
   private static HttpFilter.HeaderModifier header(boolean request, String name, String value) {
@@ -143,14 +116,15 @@ class HttpFilterRulesTest {
             OptionalInt.empty(),
             302);
 
-    IrAction.Redirect toFull = (IrAction.Redirect) routes(translate(List.of(full))).get(0).action();
+    IrAction.Redirect toFull =
+        (IrAction.Redirect) Outcomes.routes(translate(List.of(full))).get(0).action();
     assertThat(toFull.fullPath()).isEqualTo("/moved");
     assertThat(toFull.prefix()).isNull();
     assertThat(toFull.port()).isEqualTo(8443);
     assertThat(toFull.status()).isEqualTo(301);
 
     IrAction.Redirect toPrefix =
-        (IrAction.Redirect) routes(translate(List.of(prefix))).get(0).action();
+        (IrAction.Redirect) Outcomes.routes(translate(List.of(prefix))).get(0).action();
     assertThat(toPrefix.prefix()).isEqualTo("/new");
     assertThat(toPrefix.fullPath()).isNull();
   }
@@ -159,7 +133,7 @@ class HttpFilterRulesTest {
   void requestAndResponseHeaderModifiers_goToTheirOwnSide() {
     TranslationResult r =
         translate(List.of(header(true, "x-req", "1"), header(false, "x-resp", "2")), v1());
-    IrRoute route = routes(r).get(0);
+    IrRoute route = Outcomes.routes(r).get(0);
     assertThat(route.requestHeaders().set())
         .containsExactly(new IrHeaderChanges.Header("x-req", "1"));
     assertThat(route.responseHeaders().set())
@@ -180,7 +154,7 @@ class HttpFilterRulesTest {
             new IrAction.Mirror(RULE + "/mirror/0", 100.0),
             new IrAction.Mirror(RULE + "/mirror/1", 5.0));
     IrCluster mirror =
-        gw(r).clusters().stream()
+        Outcomes.gateway(r).clusters().stream()
             .filter(c -> c.name().equals(RULE + "/mirror/0"))
             .findFirst()
             .orElseThrow();
@@ -190,7 +164,7 @@ class HttpFilterRulesTest {
         .singleElement()
         .satisfies(l -> assertThat(l.region()).isEqualTo(RULE + "/mirror/0/backend/0"));
     assertThat(mirror.metadata().resources()).extracting(o -> o.name()).containsExactly("r");
-    assertThat(condition(r, "ResolvedRefs").holds()).isTrue();
+    assertThat(Outcomes.routeCondition(r, "ResolvedRefs").holds()).isTrue();
   }
 
   @Test
@@ -203,18 +177,18 @@ class HttpFilterRulesTest {
             v1());
     assertThat(forward(r).mirrors()).isEmpty();
     assertThat(forward(r).cluster()).isEqualTo(RULE);
-    Condition resolved = condition(r, "ResolvedRefs");
+    Condition resolved = Outcomes.routeCondition(r, "ResolvedRefs");
     assertThat(resolved.holds()).isFalse();
     assertThat(resolved.reason()).isEqualTo("BackendNotFound");
     assertThat(resolved.message()).contains("request mirror");
-    assertThat(gw(r).clusters()).extracting(IrCluster::name).containsExactly(RULE);
+    assertThat(Outcomes.gateway(r).clusters()).extracting(IrCluster::name).containsExactly(RULE);
   }
 
   @Test
   void anUnsupportedFilterOnABackendRef_dropsTheRule() {
     TranslationResult r = translate(List.of(), v1(new HttpFilter.Unsupported("ExternalAuth")));
-    assertThat(routes(r)).isEmpty();
-    Condition accepted = condition(r, "Accepted");
+    assertThat(Outcomes.routes(r)).isEmpty();
+    Condition accepted = Outcomes.routeCondition(r, "Accepted");
     assertThat(accepted.holds()).isFalse();
     assertThat(accepted.message()).contains("filter type ExternalAuth is not supported");
   }
@@ -224,8 +198,8 @@ class HttpFilterRulesTest {
     TranslationResult r =
         translate(
             List.of(), v1(new HttpFilter.UrlRewrite(Optional.of("h.example"), Optional.empty())));
-    assertThat(routes(r)).isEmpty();
-    assertThat(condition(r, "Accepted").message())
+    assertThat(Outcomes.routes(r)).isEmpty();
+    assertThat(Outcomes.routeCondition(r, "Accepted").message())
         .contains("backendRef v1: only RequestHeaderModifier and");
   }
 }

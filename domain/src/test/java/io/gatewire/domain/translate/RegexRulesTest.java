@@ -8,12 +8,10 @@ import static io.gatewire.domain.fixtures.Fixtures.prefix;
 import static io.gatewire.domain.fixtures.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatewire.domain.ir.IrRoute;
 import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.HttpRouteMatch;
 import io.gatewire.domain.status.Condition;
-import io.gatewire.domain.status.StatusBody;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -64,27 +62,6 @@ class RegexRulesTest {
             .build());
   }
 
-  private static List<IrRoute> routes(TranslationResult r) {
-    return r.ir().gateways().get(0).routeConfigs().stream()
-        .flatMap(c -> c.virtualHosts().stream())
-        .flatMap(h -> h.routes().stream())
-        .toList();
-  }
-
-  private static Condition condition(TranslationResult r, String type) {
-    StatusBody.RouteStatus status =
-        (StatusBody.RouteStatus)
-            r.statuses().stream()
-                .filter(s -> s.kind().equals("HTTPRoute"))
-                .findFirst()
-                .orElseThrow()
-                .status();
-    return status.parents().get(0).conditions().stream()
-        .filter(c -> c.type().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
-
   @Test
   void aBackreferenceInThePath_dropsItsRule_andTheRouteIsPartiallyInvalid() {
     TranslationResult r =
@@ -93,9 +70,11 @@ class RegexRulesTest {
             List.of(regexPath("/(a+)/\\1")),
             List.of(prefix("/good")));
 
-    assertThat(routes(r)).extracting(route -> route.match().path()).containsExactly("/good");
-    assertThat(condition(r, "Accepted").holds()).isTrue();
-    Condition partial = condition(r, "PartiallyInvalid");
+    assertThat(Outcomes.routes(r))
+        .extracting(route -> route.match().path())
+        .containsExactly("/good");
+    assertThat(Outcomes.routeCondition(r, "Accepted").holds()).isTrue();
+    Condition partial = Outcomes.routeCondition(r, "PartiallyInvalid");
     assertThat(partial.reason()).isEqualTo("UnsupportedValue");
     assertThat(partial.message())
         .isEqualTo(
@@ -111,8 +90,8 @@ class RegexRulesTest {
             List.of(regexHeader("x-user", "(?=admin).*")),
             List.of(regexQuery("id", "[0-9]++")));
 
-    assertThat(routes(r)).isEmpty();
-    Condition accepted = condition(r, "Accepted");
+    assertThat(Outcomes.routes(r)).isEmpty();
+    Condition accepted = Outcomes.routeCondition(r, "Accepted");
     assertThat(accepted.holds()).isFalse();
     assertThat(accepted.reason()).isEqualTo("UnsupportedValue");
     assertThat(accepted.message())
@@ -132,8 +111,10 @@ class RegexRulesTest {
             List.of(regexPath("/a.*")),
             List.of(regexPath("/abcdef.*")));
 
-    assertThat(routes(r)).extracting(route -> route.match().path()).containsExactly("/a.*");
-    assertThat(condition(r, "PartiallyInvalid").message())
+    assertThat(Outcomes.routes(r))
+        .extracting(route -> route.match().path())
+        .containsExactly("/a.*");
+    assertThat(Outcomes.routeCondition(r, "PartiallyInvalid").message())
         .endsWith("rule 1: path regex \"/abcdef.*\" is too long");
   }
 }
