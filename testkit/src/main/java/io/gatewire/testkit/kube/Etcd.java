@@ -2,6 +2,7 @@ package io.gatewire.testkit.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewire.testkit.envoy.ListenerPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +24,8 @@ final class Etcd {
 
   private final Path dataDir;
   private final Path log;
-  private final int clientPort = Ports.free();
-  private final int peerPort = Ports.free();
+  private final int clientPort = ListenerPorts.pick();
+  private final int peerPort = ListenerPorts.pick();
   private final HttpClient http = HttpClient.newHttpClient();
   private ChildProcess process;
 

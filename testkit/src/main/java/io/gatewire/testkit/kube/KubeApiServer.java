@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gatewire.testkit.envoy.ListenerPorts;
 import io.gatewire.testkit.tools.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class KubeApiServer implements AutoCloseable {
 
   private final Path workDir;
   private final Etcd etcd;
-  private final int securePort = Ports.free();
+  private final int securePort = ListenerPorts.pick();
   private ChildProcess apiServer;
   private int apiServerStarts;
   private final List<String> extraFlags;
