@@ -6,6 +6,7 @@ import io.gatewire.domain.model.GatewayResources;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Figures 2-4 as {@link ChangeBenchmark} runs them, timed by the CPU time of the thread that
@@ -13,8 +14,11 @@ import java.util.Arrays;
  * itself moves much less than its wall time (it leaves out the garbage collector's own threads, so
  * it is a floor). Hand-run: {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar
  * io.gatewire.benchmarks.ChangeCpuTime 10000 200 400} (routes, warm-up and measured operations per
- * figure; a fourth argument runs that figure alone, or {@code fullBuild}: figure 1, a new serving
- * pipeline given the {@code 1x1} workload). Not a test.
+ * figure; a fourth argument runs that figure alone ({@code all}: every one), or {@code fullBuild}:
+ * figure 1, a new serving pipeline given the {@code 1x1} workload; a fifth lists options, comma
+ * separated: {@code fresh} hands the changes over freshly decoded instead of sharing the unchanged
+ * objects as the file source does, {@code shared} gives every route the one shared hostname). Not a
+ * test.
  */
 public final class ChangeCpuTime {
   private ChangeCpuTime() {}
@@ -23,7 +27,9 @@ public final class ChangeCpuTime {
     int routes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int measured = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-    String only = args.length > 3 ? args[3] : "";
+    String only = args.length > 3 && !args[3].equals("all") ? args[3] : "";
+    List<String> options = args.length > 4 ? List.of(args[4].split(",")) : List.of();
+    boolean fresh = options.contains("fresh");
     if (only.equals("fullBuild")) {
       GatewayResources resources =
           WorkloadGenerator.decode(WorkloadGenerator.yaml(Workloads.spec(routes, Workloads.SMALL)));
@@ -31,6 +37,9 @@ public final class ChangeCpuTime {
       return;
     }
     WorkloadSpec spec = Workloads.spec(routes, Workloads.ENDPOINTS);
+    if (options.contains("shared")) {
+      spec = spec.withHostnames(WorkloadSpec.Hostnames.SHARED);
+    }
     String yaml = WorkloadGenerator.yaml(spec);
     GatewayResources original = WorkloadGenerator.decode(yaml);
     GatewayResources equalCopy = WorkloadGenerator.decode(yaml);
@@ -38,6 +47,10 @@ public final class ChangeCpuTime {
     GatewayResources routeEdited = WorkloadGenerator.decode(Workloads.editMiddleRoute(yaml, spec));
     GatewayResources endpointMoved =
         WorkloadGenerator.decode(Workloads.moveMiddleEndpoint(yaml, spec));
+    if (!fresh) {
+      routeEdited = Workloads.sharingUnchanged(original, routeEdited);
+      endpointMoved = Workloads.sharingUnchanged(original, endpointMoved);
+    }
     Serving serving = new Serving();
     serving.publish(original);
     if (only.isEmpty() || only.equals("routeEdit")) {

@@ -2,7 +2,12 @@ package io.gatewire.benchmarks;
 
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.bootstrap.generate.WorkloadSpec;
+import io.gatewire.domain.model.GatewayResources;
+import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.ObjectRef;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The workload shapes the benchmarks name, and the single edits the change figures apply. */
 public final class Workloads {
@@ -79,6 +84,23 @@ public final class Workloads {
         List.of(yaml.split(separator)).stream()
             .filter(document -> !document.contains("kind: HTTPRoute\n"))
             .toList());
+  }
+
+  /**
+   * {@code changed} as the file source hands it over after an edit of {@code original}'s files:
+   * every object equal to one of {@code original}'s is that very instance (the source keeps the
+   * decoded objects of the documents whose text did not change), the others are new.
+   */
+  public static GatewayResources sharingUnchanged(
+      GatewayResources original, GatewayResources changed) {
+    Map<ObjectRef, KubernetesObject> before = new HashMap<>();
+    original.all().forEach(o -> before.put(o.ref(), o));
+    GatewayResources.Builder shared = GatewayResources.builder();
+    for (KubernetesObject o : changed.all()) {
+      KubernetesObject old = before.get(o.ref());
+      shared.add(old != null && old.equals(o) ? old : o);
+    }
+    return shared.build();
   }
 
   private static String replaceOnce(String text, String from, String to) {

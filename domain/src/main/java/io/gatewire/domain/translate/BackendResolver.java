@@ -5,6 +5,7 @@ import io.gatewire.domain.model.BackendRef;
 import io.gatewire.domain.model.GatewayApi;
 import io.gatewire.domain.model.GatewayResources;
 import io.gatewire.domain.model.KubernetesObject;
+import io.gatewire.domain.model.ObjectMeta;
 import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.Service;
 import io.gatewire.domain.model.ServiceImport;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Resolves backendRefs to the Service, ServiceImport or Envoy Gateway Backend they name: the kind
@@ -30,12 +29,6 @@ final class BackendResolver implements Backends {
   private final GatewayResources resources;
   private final ReferenceGrants grants;
 
-  /** The objects backendRefs name, indexed on the first lookup that needs them. */
-  private Map<ObjectRef, Service> services;
-
-  private Map<ObjectRef, ServiceImport> imports;
-  private Map<ObjectRef, Backend> backends;
-
   /** Many routes share a backend: each lookup is resolved once per translation. */
   private final Map<BackendLookup, ResolvedBackend> resolved = new HashMap<>();
 
@@ -44,13 +37,30 @@ final class BackendResolver implements Backends {
     this.grants = grants;
   }
 
-  private static <T extends KubernetesObject> Map<ObjectRef, T> index(List<T> items) {
-    return items.stream()
-        .collect(
-            Collectors.toMap(
-                i -> new ObjectRef("", i.meta().namespace(), i.meta().name()),
-                Function.identity(),
-                (a, b) -> b));
+  /**
+   * The object named {@code namespace/name} in {@code items}, which {@link GatewayResources} keeps
+   * sorted by reference (one kind per list), or null: a binary search, so a lookup costs no index
+   * of all Services when a single route is planned again.
+   */
+  private static <T extends KubernetesObject> T find(List<T> items, String namespace, String name) {
+    int low = 0;
+    int high = items.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      ObjectMeta meta = items.get(middle).meta();
+      int order = meta.namespace().compareTo(namespace);
+      if (order == 0) {
+        order = meta.name().compareTo(name);
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else if (order > 0) {
+        high = middle - 1;
+      } else {
+        return items.get(middle);
+      }
+    }
+    return null;
   }
 
   @Override
@@ -64,11 +74,6 @@ final class BackendResolver implements Backends {
   }
 
   private ResolvedBackend resolveOnce(BackendRef ref, String routeKind, String routeNamespace) {
-    if (services == null) {
-      services = index(resources.services());
-      imports = index(resources.serviceImports());
-      backends = index(resources.backends());
-    }
     String namespace = ref.namespaceOr(routeNamespace);
     ObjectRef key = new ObjectRef("", namespace, ref.name());
     boolean isService = ref.group().isEmpty() && ref.kind().equals("Service");
@@ -99,7 +104,7 @@ final class BackendResolver implements Backends {
               + " is not permitted by any ReferenceGrant");
     }
     if (isBackend) {
-      Backend backend = backends.get(key);
+      Backend backend = find(resources.backends(), key.namespace(), key.name());
       return backend == null ? notFound(ref, namespace) : backend(backend, ref);
     }
     if (ref.port().isEmpty()) {
@@ -108,10 +113,10 @@ final class BackendResolver implements Backends {
     }
     int port = ref.port().getAsInt();
     if (isService) {
-      Service service = services.get(key);
+      Service service = find(resources.services(), key.namespace(), key.name());
       return service == null ? notFound(ref, namespace) : service(service, port);
     }
-    ServiceImport serviceImport = imports.get(key);
+    ServiceImport serviceImport = find(resources.serviceImports(), key.namespace(), key.name());
     return serviceImport == null ? notFound(ref, namespace) : serviceImport(serviceImport, port);
   }
 

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * <p>It keeps its last result ({@link #ENDPOINTS}) and walks the clusters of the new plans beside
  * the old ones: a cluster planned the same (the same plan instance) whose backends' slices did not
  * change is the previous IR cluster, and a Gateway whose clusters and parts are all the previous
- * ones is the previous IR Gateway, so a sink sees what did not change by identity.
+ * ones is the previous IR Gateway, so a sink sees what did not change by identity. A Gateway
+ * planned the same whose backends' slices changed is its previous IR with the clusters that read
+ * them built again ({@link BackendClusters}).
  *
  * <p>Which slices each backend has, and which backends' slices changed, is {@link SliceIndex}'s.
  */
@@ -60,13 +62,14 @@ final class EndpointsTranslator {
               Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> index =
                   () -> SliceIndex.of(memos, slices);
               return previous == null || !previous.metadata().equals(metadata)
-                  ? new Run(metadata, slices, index, null, null).ir(gateways)
-                  : new Run(metadata, slices, index, previous, previousIr).ir(gateways);
+                  ? new Run(memos, metadata, slices, index, null, null).ir(gateways)
+                  : new Run(memos, metadata, slices, index, previous, previousIr).ir(gateways);
             });
   }
 
   /** One run of the step, reusing what it can of the previous one. */
   private static final class Run {
+    private final Memos memos;
     private final MetadataOptions metadata;
     private final Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex;
     private Map<SliceIndex.SliceKey, List<EndpointSlice>> slicesByKey;
@@ -83,11 +86,13 @@ final class EndpointsTranslator {
     private final Map<BackendKey, List<BackendEndpoints.Endpoint>> endpoints = new HashMap<>();
 
     Run(
+        Memos memos,
         MetadataOptions metadata,
         List<EndpointSlice> slices,
         Supplier<Map<SliceIndex.SliceKey, List<EndpointSlice>>> sliceIndex,
         Inputs previous,
         Ir previousIr) {
+      this.memos = memos;
       this.metadata = metadata;
       this.sliceIndex = sliceIndex;
       this.previous = previous;
@@ -121,8 +126,8 @@ final class EndpointsTranslator {
      * for none) and IR's ({@code beforeIr}), which the previous run built in the same order.
      */
     private IrGateway gateway(GatewayPlan plan, GatewayPlan before, IrGateway beforeIr) {
-      if (before == plan && touched != null && touched.isEmpty()) {
-        return beforeIr;
+      if (before == plan && touched != null) {
+        return touched.isEmpty() ? beforeIr : patched(plan, beforeIr);
       }
       List<ClusterPlan> wasPlanned = before == null ? List.of() : before.clusters();
       Map<String, Integer> byName = null;
@@ -143,6 +148,27 @@ final class EndpointsTranslator {
             was >= 0 && wasPlanned.get(was) == cluster && touched != null && !touches(cluster);
         clusters.add(reusable ? beforeIr.clusters().get(was) : cluster(cluster));
       }
+      return irGateway(plan, clusters, beforeIr);
+    }
+
+    /**
+     * The IR of {@code plan}, planned as before: the previous IR ({@code beforeIr}) with the
+     * clusters that read the slices of touched backends built again, found by {@link
+     * BackendClusters} without walking the others.
+     */
+    private IrGateway patched(GatewayPlan plan, IrGateway beforeIr) {
+      Set<Integer> rebuilt = BackendClusters.reading(memos, plan, touched);
+      if (rebuilt.isEmpty()) {
+        return beforeIr;
+      }
+      List<IrCluster> clusters = new ArrayList<>(beforeIr.clusters());
+      rebuilt.forEach(i -> clusters.set(i, cluster(plan.clusters().get(i))));
+      return irGateway(plan, clusters, beforeIr);
+    }
+
+    /** The IR Gateway of {@code plan} with {@code clusters}: {@code beforeIr} if equal to it. */
+    private static IrGateway irGateway(
+        GatewayPlan plan, List<IrCluster> clusters, IrGateway beforeIr) {
       IrGateway built =
           new IrGateway(
               plan.key(),

@@ -209,6 +209,9 @@ final class GatewayAssembler {
 
   /** Whether no more specific listener on the same port would take requests for {@code domain}. */
   private static boolean ownedBy(ListenerState owner, String domain, List<ListenerState> onPort) {
+    if (onPort.size() == 1) {
+      return true;
+    }
     int specificity = Hostnames.specificity(owner.listener().hostname());
     for (ListenerState other : onPort) {
       if (other != owner

@@ -29,6 +29,18 @@ final class L4Arbiter {
    */
   record Result(List<Attachment> kept, Map<Attachment, String> lost) {
     /**
+     * Why each of {@code attachments} lost (null for one that did not); empty when none did here.
+     */
+    List<String> lostOf(List<Attachment> attachments) {
+      if (lost.isEmpty()) {
+        return List.of();
+      }
+      List<String> why = new ArrayList<>(attachments.size());
+      attachments.forEach(a -> why.add(lost.get(a)));
+      return why;
+    }
+
+    /**
      * The Accepted condition of a parentRef: unchanged unless every one of its attachments lost.
      */
     Condition accepted(RouteAttacher.Outcome outcome, long generation) {

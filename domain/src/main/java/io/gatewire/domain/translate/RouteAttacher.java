@@ -4,14 +4,19 @@ import io.gatewire.domain.model.AllowedRoutes;
 import io.gatewire.domain.model.Gateway;
 import io.gatewire.domain.model.GatewayApi;
 import io.gatewire.domain.model.Namespace;
+import io.gatewire.domain.model.ObjectRef;
 import io.gatewire.domain.model.ParentRef;
 import io.gatewire.domain.model.Route;
 import io.gatewire.domain.status.Condition;
 import io.gatewire.domain.status.Reasons;
+import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Decides whether a route attaches to the listeners a parentRef selects: by sectionName and port,
@@ -21,13 +26,76 @@ final class RouteAttacher {
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
   private final Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
+  private final List<Gateway> allGateways;
+  private final Map<ObjectRef, Gateway> ourGateways;
+  private final Map<ObjectRef, List<ListenerState>> listeners;
+  private Set<ObjectRef> existingGateways;
 
-  RouteAttacher(List<Namespace> namespaces) {
+  /**
+   * Attaches routes to the listeners ({@code listeners}, as validated) of {@code ourGateways}, the
+   * Gateways of ours among {@code allGateways}.
+   */
+  RouteAttacher(
+      List<Namespace> namespaces,
+      List<Gateway> allGateways,
+      Map<ObjectRef, Gateway> ourGateways,
+      Map<ObjectRef, List<ListenerState>> listeners) {
     for (Namespace ns : namespaces) {
       Map<String, String> labels = new TreeMap<>(ns.meta().labels());
       labels.put(NAMESPACE_NAME_LABEL, ns.meta().name());
       namespaceLabels.put(ns.meta().name(), labels);
     }
+    this.allGateways = allGateways;
+    this.ourGateways = ourGateways;
+    this.listeners = listeners;
+  }
+
+  /**
+   * What attaching a route gave: an outcome per distinct parentRef naming a Gateway of ours, the
+   * attachments that reach Envoy, and a warning per parentRef naming a Gateway that does not exist.
+   */
+  record Attached(
+      List<RoutingTranslator.ParentOutcome> outcomes,
+      List<Attachment> attachments,
+      List<Warning> warnings) {}
+
+  /** Attaches the route of {@code plan} through each of its parentRefs. */
+  Attached attachAll(RoutePlan plan) {
+    List<RoutingTranslator.ParentOutcome> outcomes = new ArrayList<>(1);
+    List<Attachment> attachments = new ArrayList<>(1);
+    List<Warning> warnings = new ArrayList<>(0);
+    for (ParentRef ref : List.copyOf(new LinkedHashSet<>(plan.parentRefs()))) {
+      Gateway gateway = ourGateway(ref, plan.route());
+      if (gateway == null) {
+        StatusConditions.missingGateway(ref, plan.route(), existingGateways())
+            .ifPresent(warnings::add);
+        continue;
+      }
+      if (plan.allRulesDropped()) {
+        outcomes.add(new RoutingTranslator.ParentOutcome(plan, ref, null));
+        continue;
+      }
+      Outcome outcome = attach(plan, ref, gateway, listeners.get(gateway.ref()));
+      attachments.addAll(outcome.attachments());
+      outcomes.add(new RoutingTranslator.ParentOutcome(plan, ref, outcome));
+    }
+    return new Attached(List.copyOf(outcomes), List.copyOf(attachments), List.copyOf(warnings));
+  }
+
+  private Gateway ourGateway(ParentRef ref, Route route) {
+    if (!namesGateway(ref)) {
+      return null;
+    }
+    return ourGateways.get(
+        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
+  }
+
+  private Set<ObjectRef> existingGateways() {
+    if (existingGateways == null) {
+      existingGateways = new TreeSet<>();
+      allGateways.forEach(g -> existingGateways.add(g.ref()));
+    }
+    return existingGateways;
   }
 
   /**

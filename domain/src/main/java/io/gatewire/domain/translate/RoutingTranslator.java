@@ -17,9 +17,6 @@ import io.gatewire.domain.model.Route;
 import io.gatewire.domain.status.ObjectStatus;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,17 +35,33 @@ import java.util.function.Function;
  * {@link StatusConditions} says it all in status.
  *
  * <p>A route planned from the same route object, whose backendRefs resolve the same, is the plan
- * made before ({@link #PLANS}).
+ * made before ({@link #PLANS}); a Gateway's listeners validated from the same Gateway, Secrets and
+ * ReferenceGrants are the states validated before ({@link #LISTENERS}); and a route attached with
+ * the same plan to the same Gateways and listeners gives the attachments made before ({@link
+ * #ATTACHMENTS}) and the same status ({@link #ROUTE_STATUSES}), so that what is assembled from them
+ * can tell by identity that they did not change.
  */
 final class RoutingTranslator {
   /** Route plans by route, from the route and what its backendRefs resolved to. */
   static final String PLANS = "translate.plans";
+
+  /** Each Gateway's validated listeners, from the Gateway and the Secrets and grants it reads. */
+  static final String LISTENERS = "translate.listeners";
+
+  /** Each route's parentRef outcomes, from its plan and the Gateways it may attach to. */
+  static final String ATTACHMENTS = "translate.attachments";
+
+  /** Each route's status, from its attachments and why any of them lost to an older L4 route. */
+  static final String ROUTE_STATUSES = "translate.routeStatuses";
 
   private final TranslatorOptions options;
   private final RegexDialect regexes;
   private final CertificateMemo certificates;
   private final Memos memos;
   private final Memo<ObjectRef, Planned> plans;
+  private final Memo<ObjectRef, List<ListenerState>> validated;
+  private final Memo<ObjectRef, RouteAttacher.Attached> routeAttachments;
+  private final Memo<ObjectRef, ObjectStatus> routeStatuses;
 
   RoutingTranslator(
       TranslatorOptions options, RegexDialect regexes, CertificateRules certificates, Memos memos) {
@@ -57,6 +70,9 @@ final class RoutingTranslator {
     this.certificates = new CertificateMemo(certificates, memos);
     this.memos = memos;
     this.plans = memos.memo(PLANS);
+    this.validated = memos.memo(LISTENERS);
+    this.routeAttachments = memos.memo(ATTACHMENTS);
+    this.routeStatuses = memos.memo(ROUTE_STATUSES);
   }
 
   /** A route's plan with the warnings planning it gave. */
@@ -94,10 +110,19 @@ final class RoutingTranslator {
         new ListenerValidator(resources, grants, options.secrets(), certificates);
     Map<ObjectRef, Gateway> gateways = new TreeMap<>();
     Map<ObjectRef, List<ListenerState>> listeners = new TreeMap<>();
+    // a validation reads the Gateway, the Secrets and the ReferenceGrants alone; the states hold
+    // the very Gateway instance, which the assembly compares by identity
+    SameInstances listenerSource =
+        SameInstances.of(resources.secrets(), resources.referenceGrants());
     for (Gateway g : resources.gateways()) {
       if (ourClasses.containsKey(g.gatewayClassName())) {
         gateways.put(g.ref(), g);
-        listeners.put(g.ref(), validator.validate(g));
+        listeners.put(
+            g.ref(),
+            validated.get(
+                g.ref(),
+                List.of(SameInstances.of(g), listenerSource, options.secrets()),
+                () -> validator.validate(g)));
       }
     }
 
@@ -115,32 +140,40 @@ final class RoutingTranslator {
     routes.addAll(resources.l4Routes());
     routes.forEach(route -> routePlans.add(plan(route, backendSource, backends, warnings::add)));
 
-    RouteAttacher attacher = new RouteAttacher(resources.namespaces());
+    RouteAttacher attacher =
+        new RouteAttacher(resources.namespaces(), resources.gateways(), gateways, listeners);
+    // besides its plan, a route's attachment reads these alone (the listeners as validated above)
+    List<Object> attachSource =
+        new ArrayList<>(
+            List.of(resources.gatewayClasses(), resources.gateways(), resources.namespaces()));
+    attachSource.addAll(listeners.values());
+    SameInstances attachInputs = SameInstances.of(attachSource.toArray());
     List<ParentOutcome> outcomes = new ArrayList<>();
     List<Attachment> allAttachments = new ArrayList<>();
-    Set<ObjectRef> existingGateways = new TreeSet<>();
-    resources.gateways().forEach(g -> existingGateways.add(g.ref()));
+    List<RouteAttacher.Attached> attachedPerRoute = new ArrayList<>(routePlans.size());
     for (RoutePlan plan : routePlans) {
-      for (ParentRef ref : List.copyOf(new LinkedHashSet<>(plan.parentRefs()))) {
-        Gateway gateway = ourGateway(ref, plan.route(), gateways);
-        if (gateway == null) {
-          StatusConditions.missingGateway(ref, plan.route(), existingGateways)
-              .ifPresent(warnings::add);
-          continue;
-        }
-        if (plan.allRulesDropped()) {
-          outcomes.add(new ParentOutcome(plan, ref, null));
-          continue;
-        }
-        RouteAttacher.Outcome outcome =
-            attacher.attach(plan, ref, gateway, listeners.get(gateway.ref()));
-        allAttachments.addAll(outcome.attachments());
-        outcomes.add(new ParentOutcome(plan, ref, outcome));
-      }
+      RouteAttacher.Attached a =
+          routeAttachments.get(
+              plan.route().ref(),
+              List.of(SameInstances.of(plan), attachInputs),
+              () -> attacher.attachAll(plan));
+      a.warnings().forEach(warnings::add);
+      outcomes.addAll(a.outcomes());
+      allAttachments.addAll(a.attachments());
+      attachedPerRoute.add(a);
     }
     L4Arbiter.Result arbitrated = L4Arbiter.arbitrate(allAttachments);
-    statuses.addAll(conditions.routes(routePlans, outcomes, arbitrated));
-    Map<ListenerState, Set<RoutePlan>> attachedRoutes = attachedRoutes(outcomes, arbitrated);
+    for (RouteAttacher.Attached a : attachedPerRoute) {
+      if (!a.outcomes().isEmpty()) {
+        statuses.add(
+            routeStatuses.get(
+                a.outcomes().get(0).plan().route().ref(),
+                List.of(a, arbitrated.lostOf(a.attachments())),
+                () -> conditions.route(a.outcomes(), arbitrated)));
+      }
+    }
+    Map<ListenerState, Set<RoutePlan>> attachedRoutes =
+        StatusConditions.attachedRoutes(outcomes, arbitrated);
 
     Map<ObjectRef, List<Attachment>> attachmentsByGateway = new TreeMap<>();
     arbitrated
@@ -206,39 +239,5 @@ final class RoutingTranslator {
             });
     planned.warnings().forEach(warnings);
     return planned.plan();
-  }
-
-  /**
-   * The routes counted on each listener (by their plans, one per route): those attached to it,
-   * unless they lost it to an older L4 route.
-   */
-  private static Map<ListenerState, Set<RoutePlan>> attachedRoutes(
-      List<ParentOutcome> outcomes, L4Arbiter.Result arbitrated) {
-    Map<ListenerState, Set<RoutePlan>> attached = new IdentityHashMap<>();
-    for (ParentOutcome o : outcomes) {
-      if (o.outcome() == null) {
-        continue;
-      }
-      for (ListenerState l : o.outcome().attachedTo()) {
-        boolean lost =
-            !arbitrated.lost().isEmpty()
-                && arbitrated.lost().keySet().stream()
-                    .anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
-        if (!lost) {
-          attached
-              .computeIfAbsent(l, x -> Collections.newSetFromMap(new IdentityHashMap<>()))
-              .add(o.plan());
-        }
-      }
-    }
-    return attached;
-  }
-
-  private static Gateway ourGateway(ParentRef ref, Route route, Map<ObjectRef, Gateway> gateways) {
-    if (!RouteAttacher.namesGateway(ref)) {
-      return null;
-    }
-    return gateways.get(
-        new ObjectRef("Gateway", ref.namespaceOr(route.meta().namespace()), ref.name()));
   }
 }

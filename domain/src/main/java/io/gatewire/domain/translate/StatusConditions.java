@@ -11,6 +11,7 @@ import io.gatewire.domain.status.Reasons;
 import io.gatewire.domain.status.StatusBody;
 import io.gatewire.domain.status.Warning;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,27 +64,45 @@ final class StatusConditions {
                             generation))));
   }
 
-  /** Each route's status: one parent entry per parentRef that named a Gateway of ours. */
-  List<ObjectStatus> routes(
-      List<RoutePlan> plans,
-      List<RoutingTranslator.ParentOutcome> outcomes,
-      L4Arbiter.Result arbitrated) {
-    Map<RoutePlan, List<StatusBody.RouteParentStatus>> parentsByPlan = new IdentityHashMap<>();
+  /**
+   * A route's status: one parent entry per outcome ({@code outcomes}, each of a parentRef that
+   * named a Gateway of ours, all of one route).
+   */
+  ObjectStatus route(List<RoutingTranslator.ParentOutcome> outcomes, L4Arbiter.Result arbitrated) {
+    List<StatusBody.RouteParentStatus> parents = new ArrayList<>(outcomes.size());
     for (RoutingTranslator.ParentOutcome o : outcomes) {
-      parentsByPlan
-          .computeIfAbsent(o.plan(), p -> new ArrayList<>())
-          .add(
-              new StatusBody.RouteParentStatus(
-                  statusRef(o.ref()), controllerName, parentConditions(o, arbitrated)));
+      parents.add(
+          new StatusBody.RouteParentStatus(
+              statusRef(o.ref()), controllerName, parentConditions(o, arbitrated)));
     }
-    List<ObjectStatus> statuses = new ArrayList<>();
-    for (RoutePlan plan : plans) {
-      List<StatusBody.RouteParentStatus> parents = parentsByPlan.get(plan);
-      if (parents != null) {
-        statuses.add(ObjectStatus.of(plan.route().meta(), new StatusBody.RouteStatus(parents)));
+    return ObjectStatus.of(
+        outcomes.get(0).plan().route().meta(), new StatusBody.RouteStatus(parents));
+  }
+
+  /**
+   * The routes counted on each listener (by their plans, one per route): those attached to it,
+   * unless they lost it to an older L4 route.
+   */
+  static Map<ListenerState, Set<RoutePlan>> attachedRoutes(
+      List<RoutingTranslator.ParentOutcome> outcomes, L4Arbiter.Result arbitrated) {
+    Map<ListenerState, Set<RoutePlan>> attached = new IdentityHashMap<>();
+    for (RoutingTranslator.ParentOutcome o : outcomes) {
+      if (o.outcome() == null) {
+        continue;
+      }
+      for (ListenerState l : o.outcome().attachedTo()) {
+        boolean lost =
+            !arbitrated.lost().isEmpty()
+                && arbitrated.lost().keySet().stream()
+                    .anyMatch(a -> a.plan() == o.plan() && a.listener() == l);
+        if (!lost) {
+          attached
+              .computeIfAbsent(l, x -> Collections.newSetFromMap(new IdentityHashMap<>()))
+              .add(o.plan());
+        }
       }
     }
-    return statuses;
+    return attached;
   }
 
   /**

@@ -141,4 +141,57 @@ class EndpointOnlyChangeTest {
                     .extracting(e -> e.address())
                     .containsExactly("10.0.1.1"));
   }
+
+  @Test
+  void anEndpointChange_rebuildsEveryClusterReadingTheBackend_andNoOther_afterARouteEditToo() {
+    EndpointSlice b = slice("apps", "b", "b-1", 80, 8080, "10.0.1.1");
+    GatewayResources first =
+        withSecondRouteToA(resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.1"), b), "/");
+    IrGateway before = translate(first).ir().gateways().get(0);
+    // the route edit plans a new cluster list; the next endpoint change indexes it anew
+    List<GatewayResources> steps =
+        List.of(
+            withSecondRouteToA(resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.2"), b), "/"),
+            withSecondRouteToA(
+                resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.2"), b), "/v2"),
+            withSecondRouteToA(
+                resources(slice("apps", "a", "a-1", 80, 8080, "10.0.0.3"), b), "/v2"));
+    for (GatewayResources step : steps) {
+      TranslationResult result = translate(step);
+      assertThat(result).isEqualTo(new Translator(TranslatorOptions.DEFAULTS).translate(step));
+      IrGateway after = result.ir().gateways().get(0);
+      for (int i = 0; i < after.clusters().size(); i++) {
+        boolean readsA =
+            after
+                .clusters()
+                .get(i)
+                .localities()
+                .get(0)
+                .endpoints()
+                .get(0)
+                .address()
+                .startsWith("10.0.0.");
+        if (!readsA) {
+          assertThat(after.clusters().get(i)).as("cluster of b").isSameAs(before.clusters().get(i));
+        }
+      }
+      before = after;
+    }
+  }
+
+  /**
+   * {@code resources} with a route {@code also-a} on host a2.example.com to Service a at {@code
+   * path}.
+   */
+  private static GatewayResources withSecondRouteToA(GatewayResources resources, String path) {
+    return GatewayResources.builder()
+        .addAll(resources.all())
+        .add(
+            httpRoute("apps", "also-a")
+                .parent("eg")
+                .hostnames("a2.example.com")
+                .rule(List.of(prefix(path)), backendIn("apps", "a", 80, 1))
+                .build())
+        .build();
+  }
 }

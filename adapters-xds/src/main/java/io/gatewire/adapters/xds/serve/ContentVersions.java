@@ -2,20 +2,17 @@ package io.gatewire.adapters.xds.serve;
 
 import com.google.protobuf.Message;
 import io.gatewire.adapters.xds.proto.DeterministicBytes;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Versions that depend on content only, so the same configuration gets the same versions in every
  * process: a resource's version is the SHA-256 of its deterministic bytes (for a route
  * configuration, of its bytes without virtual hosts followed by each virtual host's SHA-256: see
- * {@link ResourceVersions}), a set of resources' version is the SHA-256 of its (name, version)
- * pairs in name order. Both are 64 bits written as 16 hex digits.
+ * {@link ResourceVersions}), a set of resources' version is made from the SHA-256 of each of its
+ * (name, version) pairs ({@link SetDigest}). Both are 64 bits written as 16 hex digits.
  */
 final class ContentVersions {
   static final int LENGTH = 16;
@@ -42,26 +39,11 @@ final class ContentVersions {
     return hex(digest.digest());
   }
 
-  /**
-   * The version of {@code versionsByName}; every name is length-prefixed so no two sets collide by
-   * concatenation.
-   */
-  static String ofSet(SortedMap<String, String> versionsByName) {
-    MessageDigest digest = sha256();
-    for (Map.Entry<String, String> entry : versionsByName.entrySet()) {
-      byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
-      digest.update((name.length + ":").getBytes(StandardCharsets.US_ASCII));
-      digest.update(name);
-      digest.update(entry.getValue().getBytes(StandardCharsets.US_ASCII));
-    }
-    return hex(digest.digest());
-  }
-
   private static String hex(byte[] digest) {
     return HexFormat.of().formatHex(digest, 0, LENGTH / 2);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

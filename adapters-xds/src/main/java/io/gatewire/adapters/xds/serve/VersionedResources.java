@@ -253,7 +253,9 @@ final class VersionedResources {
     return new Made<>(
         states,
         versioned,
-        inPlace ? previous.resources().with(changed) : SortedResources.of(versioned));
+        inPlace
+            ? previous.resources().with(changed)
+            : SortedResources.of(versioned, previous == null ? null : previous.resources()));
   }
 
   @SuppressWarnings("unchecked")
@@ -364,22 +366,27 @@ final class VersionedResources {
         if (previous != null && previous.equals(item)) {
           return state;
         }
-        Map<String, Integer> before = new HashMap<>();
-        if (previous != null) {
-          for (int k = 0; k < previous.virtualHosts().size(); k++) {
-            before.put(previous.virtualHosts().get(k).name(), k);
-          }
-        }
+        // the previous hosts by name, made only when a host is not where it was
+        Map<String, Integer> before = null;
         List<VirtualHost> hosts = new ArrayList<>(item.virtualHosts().size());
         List<byte[]> digests = new ArrayList<>(item.virtualHosts().size());
         for (int k = 0; k < item.virtualHosts().size(); k++) {
           IrVirtualHost host = item.virtualHosts().get(k);
-          int was =
-              previous != null
-                      && k < previous.virtualHosts().size()
-                      && previous.virtualHosts().get(k) == host
-                  ? k
-                  : before.getOrDefault(host.name(), -1);
+          int was = -1;
+          if (previous != null) {
+            List<IrVirtualHost> old = previous.virtualHosts();
+            if (k < old.size() && (old.get(k) == host || old.get(k).name().equals(host.name()))) {
+              was = k;
+            } else {
+              if (before == null) {
+                before = new HashMap<>();
+                for (int j = 0; j < old.size(); j++) {
+                  before.put(old.get(j).name(), j);
+                }
+              }
+              was = before.getOrDefault(host.name(), -1);
+            }
+          }
           if (was >= 0 && previous.virtualHosts().get(was).equals(host)) {
             hosts.add(state.hosts().get(was));
             digests.add(state.digests().get(was));

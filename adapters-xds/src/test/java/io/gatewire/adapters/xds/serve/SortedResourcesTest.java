@@ -55,4 +55,23 @@ class SortedResourcesTest {
         .as("equal names made apart are not known to be the same")
         .isFalse();
   }
+
+  @Test
+  void resourcesMadeFromANewList_afterPreviousOnes_haveTheVersionsOfResourcesMadeAfresh() {
+    SortedResources<Secret> first =
+        SortedResources.of(List.of(secret("a", "1"), secret("b", "1"), secret("d", "1")));
+    first.version(List.of("a", "c"));
+    List<VersionedResource<Secret>> next =
+        List.of(secret("b", "1"), secret("a", "2"), secret("c", "1"), secret("e", "1"));
+
+    SortedResources<Secret> following = SortedResources.of(next, first);
+    SortedResources<Secret> fresh = SortedResources.of(next);
+
+    assertThat(following.versionedResources().keySet()).containsExactly("a", "b", "c", "e");
+    assertThat(following.version()).isEqualTo(fresh.version());
+    assertThat(following.version(List.of("a", "c"))).isEqualTo(fresh.version(List.of("a", "c")));
+    assertThat(following.with(List.of(secret("b", "3"))).version())
+        .isEqualTo(SortedResources.of(next).with(List.of(secret("b", "3"))).version());
+    assertThat(SortedResources.of(next, fresh).version()).isEqualTo(fresh.version());
+  }
 }
