@@ -7,6 +7,7 @@ import io.gatewire.domain.settings.AccessLogFormat;
 import io.gatewire.domain.settings.AccessLogSpec;
 import io.gatewire.domain.settings.FormatStrings;
 import io.gatewire.domain.settings.GatewaySettings;
+import io.gatewire.domain.settings.MetricsSpec;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.settings.TracingSpec;
 import java.util.Iterator;
@@ -72,12 +73,22 @@ final class ProxySettingsFlags {
       description = "The spans' service.name (default: the Gateway's namespace/name).")
   String tracingServiceName;
 
+  @Option(
+      names = "--metrics-route-stats",
+      paramLabel = "true|false",
+      arity = "1",
+      description =
+          "Per-rule route stats (each route's stat_prefix; default: true). false saves Envoy most"
+              + " of its work on each route configuration update at thousands of routes.")
+  Boolean routeStats;
+
   @Mixin HttpFlags http;
 
   /** The flags as the lowest level of settings; a flag out of range is a usage error. */
   ProxySettingsSpec spec(CommandLine commandLine) {
     return new ProxySettingsSpec(accessLog(commandLine), tracing(commandLine))
-        .withHttp(http.spec(commandLine));
+        .withHttp(http.spec(commandLine))
+        .withMetrics(routeStats == null ? null : new MetricsSpec(routeStats));
   }
 
   private AccessLogSpec accessLog(CommandLine commandLine) {

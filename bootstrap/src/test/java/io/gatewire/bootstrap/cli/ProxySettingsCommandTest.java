@@ -92,6 +92,7 @@ class ProxySettingsCommandTest {
       {"--tracing-collector", "otel"},
       {"--tracing-collector", "otel:99999"},
       {"--tracing-sampling", "101"},
+      {"--metrics-route-stats", "maybe"},
     };
     for (String[] flags : bad) {
       String[] args = new String[flags.length + 3];
@@ -121,5 +122,18 @@ class ProxySettingsCommandTest {
             "--tracing-sampling",
             "2.5");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+  }
+
+  @Test
+  void routeStatsFalse_leavesOutEveryRoutesStatPrefix() {
+    String routeStatPrefix = "\"statPrefix\" : \"httproute/";
+    CommandRunner.Run defaults = CommandRunner.run("translate", "-f", QUICKSTART, "-o", "json");
+    assertThat(defaults.exitCode()).as(defaults.err()).isEqualTo(0);
+    assertThat(defaults.out()).contains(routeStatPrefix);
+    CommandRunner.Run off =
+        CommandRunner.run(
+            "translate", "-f", QUICKSTART, "-o", "json", "--metrics-route-stats", "false");
+    assertThat(off.exitCode()).as(off.err()).isEqualTo(0);
+    assertThat(off.out()).doesNotContain(routeStatPrefix).contains("\"envoy-gateway\"");
   }
 }

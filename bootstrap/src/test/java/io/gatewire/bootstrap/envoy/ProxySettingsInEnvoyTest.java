@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +104,22 @@ class ProxySettingsInEnvoyTest {
     Thread.sleep(6_000); // Envoy exports spans every 5 s: long enough for one to arrive
     assertThat(quiet.stdoutLines()).as("access log off for Gateway myns/quiet").isEmpty();
     assertThat(otlp.spans()).as("sampling 0").isEmpty();
+
+    String ruleStats = ".route.httproute/myns/web/rule/0.upstream_rq_completed";
+    String clusterStats = "cluster.httproute/myns/web/rule/0.upstream_rq_completed";
+    Map<String, Long> customStats = custom.stats();
+    assertThat(customStats.entrySet())
+        .as("route stats by default")
+        .anyMatch(
+            stat ->
+                stat.getKey().startsWith("vhost.myns/custom/81/")
+                    && stat.getKey().endsWith(ruleStats)
+                    && stat.getValue() == 1L);
+    assertThat(customStats).containsEntry(clusterStats, 1L);
+    assertThat(quiet.stats().keySet())
+        .as("routeStats: false for Gateway myns/quiet: no route stats, the cluster's remain")
+        .noneMatch(name -> name.startsWith("vhost.") && name.contains(".route."))
+        .contains(clusterStats);
   }
 
   @Test

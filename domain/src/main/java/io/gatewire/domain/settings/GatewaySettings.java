@@ -11,24 +11,32 @@ import java.util.Objects;
  * @param accessLog the access log of every listener
  * @param tracing OpenTelemetry tracing of HTTP requests
  * @param http how the HTTP connection managers treat requests
+ * @param metrics which stats Envoy keeps
  */
-public record GatewaySettings(AccessLog accessLog, Tracing tracing, HttpSettings http) {
+public record GatewaySettings(
+    AccessLog accessLog, Tracing tracing, HttpSettings http, Metrics metrics) {
   /**
    * What a Gateway gets when nothing is set: JSON access logs to stdout, no tracing, the default
-   * HTTP protections.
+   * HTTP protections, route stats.
    */
   public static final GatewaySettings DEFAULTS =
-      new GatewaySettings(AccessLog.DEFAULTS, Tracing.OFF, HttpSettings.DEFAULTS);
+      new GatewaySettings(AccessLog.DEFAULTS, Tracing.OFF, HttpSettings.DEFAULTS, Metrics.DEFAULTS);
 
   public GatewaySettings {
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(tracing, "tracing");
     http = http == null ? HttpSettings.DEFAULTS : http;
+    metrics = metrics == null ? Metrics.DEFAULTS : metrics;
   }
 
-  /** The default HTTP protections. */
+  /** The default HTTP protections and metrics. */
   public GatewaySettings(AccessLog accessLog, Tracing tracing) {
-    this(accessLog, tracing, HttpSettings.DEFAULTS);
+    this(accessLog, tracing, HttpSettings.DEFAULTS, Metrics.DEFAULTS);
+  }
+
+  /** The default metrics. */
+  public GatewaySettings(AccessLog accessLog, Tracing tracing, HttpSettings http) {
+    this(accessLog, tracing, http, Metrics.DEFAULTS);
   }
 
   /**
@@ -77,5 +85,15 @@ public record GatewaySettings(AccessLog accessLog, Tracing tracing, HttpSettings
     public boolean enabled() {
       return collector != null;
     }
+  }
+
+  /**
+   * Which stats Envoy keeps beyond its own defaults.
+   *
+   * @param routeStats whether each route carries its rule's {@code stat_prefix}, so Envoy counts
+   *     requests per rule and virtual host ({@code vhost.<host>.route.<prefix>.*})
+   */
+  public record Metrics(boolean routeStats) {
+    public static final Metrics DEFAULTS = new Metrics(true);
   }
 }

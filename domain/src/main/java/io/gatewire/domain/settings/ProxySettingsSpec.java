@@ -8,19 +8,31 @@ package io.gatewire.domain.settings;
  * @param accessLog the access log of every listener (null: unset)
  * @param tracing OpenTelemetry tracing of HTTP requests (null: unset)
  * @param http request hardening and protocol settings of the HTTP connection managers (null: unset)
+ * @param metrics which stats Envoy keeps (null: unset)
  */
-public record ProxySettingsSpec(AccessLogSpec accessLog, TracingSpec tracing, HttpSpec http) {
+public record ProxySettingsSpec(
+    AccessLogSpec accessLog, TracingSpec tracing, HttpSpec http, MetricsSpec metrics) {
   /** Nothing set. */
-  public static final ProxySettingsSpec EMPTY = new ProxySettingsSpec(null, null, null);
+  public static final ProxySettingsSpec EMPTY = new ProxySettingsSpec(null, null, null, null);
 
-  /** No {@code http} section. */
+  /** No {@code http} or {@code metrics} section. */
   public ProxySettingsSpec(AccessLogSpec accessLog, TracingSpec tracing) {
-    this(accessLog, tracing, null);
+    this(accessLog, tracing, null, null);
+  }
+
+  /** No {@code metrics} section. */
+  public ProxySettingsSpec(AccessLogSpec accessLog, TracingSpec tracing, HttpSpec http) {
+    this(accessLog, tracing, http, null);
   }
 
   /** This level with its {@code http} section replaced by {@code section}. */
   public ProxySettingsSpec withHttp(HttpSpec section) {
-    return new ProxySettingsSpec(accessLog, tracing, section);
+    return new ProxySettingsSpec(accessLog, tracing, section, metrics);
+  }
+
+  /** This level with its {@code metrics} section replaced by {@code section}. */
+  public ProxySettingsSpec withMetrics(MetricsSpec section) {
+    return new ProxySettingsSpec(accessLog, tracing, http, section);
   }
 
   /** This level with every field that {@code higher} sets replaced by the higher level's value. */
@@ -28,13 +40,17 @@ public record ProxySettingsSpec(AccessLogSpec accessLog, TracingSpec tracing, Ht
     return new ProxySettingsSpec(
         AccessLogSpec.merge(accessLog, higher.accessLog),
         TracingSpec.merge(tracing, higher.tracing),
-        HttpSpec.merge(http, higher.http));
+        HttpSpec.merge(http, higher.http),
+        MetricsSpec.merge(metrics, higher.metrics));
   }
 
   /** Every unset field defaulted. */
   public GatewaySettings resolve() {
     return new GatewaySettings(
-        AccessLogSpec.resolve(accessLog), TracingSpec.resolve(tracing), HttpSpec.resolve(http));
+        AccessLogSpec.resolve(accessLog),
+        TracingSpec.resolve(tracing),
+        HttpSpec.resolve(http),
+        MetricsSpec.resolve(metrics));
   }
 
   /** The field from the higher level when it sets one, else the lower level's. */

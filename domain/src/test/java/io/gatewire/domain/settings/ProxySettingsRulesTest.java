@@ -229,6 +229,22 @@ class ProxySettingsRulesTest {
   }
 
   @Test
+  void routeStatsAreOnUnlessALevelTurnsThemOff_andAHigherLevelMayTurnThemBackOn() {
+    assertThat(ProxySettingsSpec.EMPTY.resolve().metrics().routeStats()).isTrue();
+    ProxySettingsSpec off = ProxySettingsSpec.EMPTY.withMetrics(new MetricsSpec(false));
+    ProxySettingsSpec on = ProxySettingsSpec.EMPTY.withMetrics(new MetricsSpec(true));
+    ProxySettingsSpec unset = ProxySettingsSpec.EMPTY.withMetrics(new MetricsSpec(null));
+    assertThat(off.resolve().metrics()).isEqualTo(new GatewaySettings.Metrics(false));
+    assertThat(off.overriddenBy(unset).resolve().metrics().routeStats()).isFalse();
+    assertThat(off.overriddenBy(ProxySettingsSpec.EMPTY).resolve().metrics().routeStats())
+        .isFalse();
+    assertThat(off.overriddenBy(on).resolve().metrics().routeStats()).isTrue();
+    assertThat(on.overriddenBy(off).resolve().metrics().routeStats()).isFalse();
+    assertThat(unset.resolve()).isEqualTo(GatewaySettings.DEFAULTS);
+    assertThat(off.overriddenBy(on).withHttp(null).accessLog()).isNull();
+  }
+
+  @Test
   void gatewaySettingsNeedAnAccessLogAndTracingAndDefaultTheHttpSection() {
     assertThat(
             new GatewaySettings(

@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * {@link IrRouteConfig} as a RouteConfiguration (no metadata, like listeners), its virtual hosts
  * and routes with their provenance metadata. Routes keep the IR's precedence order: Envoy takes the
- * first match. Each route of a rule has the rule's stat prefix, so Envoy counts requests per rule
- * and virtual host ({@code vhost.<virtual host>.route.<kind>/<ns>/<name>/rule/<i>.*}); when the
- * Gateway traces, each route also carries its origin as span tags ({@link Tracings}). Host matching
- * ignores the port, because Gateway API hostnames never carry one.
+ * first match. Unless the Gateway's settings turn route stats off, each route of a rule has the
+ * rule's stat prefix, so Envoy counts requests per rule and virtual host ({@code vhost.<virtual
+ * host>.route.<kind>/<ns>/<name>/rule/<i>.*}); when the Gateway traces, each route also carries its
+ * origin as span tags ({@link Tracings}). Host matching ignores the port, because Gateway API
+ * hostnames never carry one.
  */
 public final class RouteMapper {
   private final MetadataMapper metadata;
@@ -32,20 +33,20 @@ public final class RouteMapper {
     this.tracings = new Tracings(options.namespace(), options.endpointMetadata());
   }
 
-  /** The route configuration of a Gateway that does not trace. */
+  /** The route configuration of a Gateway of the default settings (no tracing, route stats). */
   public RouteConfiguration map(IrRouteConfig config) {
-    return map(config, GatewaySettings.Tracing.OFF);
+    return map(config, GatewaySettings.DEFAULTS);
   }
 
   /** The route configuration of a Gateway of {@code gateway}'s settings. */
   public RouteConfiguration map(IrRouteConfig config, GatewayContext gateway) {
-    return map(config, gateway.settings().tracing());
+    return map(config, gateway.settings());
   }
 
-  private RouteConfiguration map(IrRouteConfig config, GatewaySettings.Tracing tracing) {
+  private RouteConfiguration map(IrRouteConfig config, GatewaySettings settings) {
     return configuration(
         config.name(),
-        config.virtualHosts().stream().map(host -> virtualHost(host, tracing)).toList());
+        config.virtualHosts().stream().map(host -> virtualHost(host, settings)).toList());
   }
 
   /** The route configuration {@code name} with {@code virtualHosts}, mapped already. */
@@ -57,16 +58,16 @@ public final class RouteMapper {
         .build();
   }
 
-  /** One virtual host, its routes traced as {@code tracing} says. */
-  public VirtualHost virtualHost(IrVirtualHost host, GatewaySettings.Tracing tracing) {
+  /** One virtual host, its routes traced and counted as the Gateway's {@code settings} say. */
+  public VirtualHost virtualHost(IrVirtualHost host, GatewaySettings settings) {
     VirtualHost.Builder builder =
         VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
-    host.routes().forEach(route -> builder.addRoutes(route(route, host, tracing)));
+    host.routes().forEach(route -> builder.addRoutes(route(route, host, settings)));
     metadata.map(host.metadata()).ifPresent(builder::setMetadata);
     return builder.build();
   }
 
-  private Route route(IrRoute route, IrVirtualHost host, GatewaySettings.Tracing tracing) {
+  private Route route(IrRoute route, IrVirtualHost host, GatewaySettings settings) {
     Route.Builder builder =
         Route.newBuilder()
             .setName(route.name())
@@ -81,8 +82,10 @@ public final class RouteMapper {
           CorsPolicies.FILTER_NAME, CorsPolicies.perRoute(route.cors()));
     }
     metadata.map(route.metadata()).ifPresent(builder::setMetadata);
-    RouteNames.statPrefix(route.name()).ifPresent(builder::setStatPrefix);
-    tracings.route(route, host, tracing).ifPresent(builder::setTracing);
+    if (settings.metrics().routeStats()) {
+      RouteNames.statPrefix(route.name()).ifPresent(builder::setStatPrefix);
+    }
+    tracings.route(route, host, settings.tracing()).ifPresent(builder::setTracing);
     return builder.build();
   }
 }

@@ -391,7 +391,7 @@ final class VersionedResources {
             hosts.add(state.hosts().get(was));
             digests.add(state.digests().get(was));
           } else {
-            VirtualHost built = mappers.routes().virtualHost(host, gateway.settings().tracing());
+            VirtualHost built = mappers.routes().virtualHost(host, gateway.settings());
             hosts.add(built);
             digests.add(ContentVersions.digest(built));
           }

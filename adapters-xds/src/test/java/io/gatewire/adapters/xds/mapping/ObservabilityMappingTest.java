@@ -136,6 +136,21 @@ class ObservabilityMappingTest {
   }
 
   @Test
+  void routeStatsOff_leavesOutTheRoutesStatPrefix_andNothingElse() {
+    GatewaySettings off =
+        new GatewaySettings(
+            GatewaySettings.AccessLog.DEFAULTS,
+            GatewaySettings.Tracing.OFF,
+            null,
+            new GatewaySettings.Metrics(false));
+    Route withStats = firstRoute(translate(GatewaySettings.DEFAULTS));
+    Route without = firstRoute(translate(off));
+    assertThat(without.getStatPrefix()).isEmpty();
+    assertThat(without).isEqualTo(withStats.toBuilder().clearStatPrefix().build());
+    assertThat(without.getMetadata()).isEqualTo(withStats.getMetadata()).isNotNull();
+  }
+
+  @Test
   void accessLogOff_writesNone() throws Exception {
     GatewaySettings off =
         new GatewaySettings(

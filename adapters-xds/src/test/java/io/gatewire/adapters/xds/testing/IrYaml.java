@@ -106,6 +106,14 @@ public final class IrYaml {
                 JsonInclude.Include.ALWAYS,
                 DefaultHttpSettings.class,
                 null));
+    mapper
+        .configOverride(GatewaySettings.Metrics.class)
+        .setIncludeAsProperty(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.CUSTOM,
+                JsonInclude.Include.ALWAYS,
+                DefaultMetrics.class,
+                null));
     mapper.addMixIn(IrAction.class, IrActionMixin.class);
     mapper.addMixIn(IrAction.Forward.class, ForwardMixin.class);
     mapper.addMixIn(ResourceMetadata.class, NoEmptyProperty.class);
@@ -130,6 +138,19 @@ public final class IrYaml {
     @Override
     public boolean equals(Object value) {
       return HttpSettings.DEFAULTS.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  /** Inclusion filter: equal to (so leaves out) the default metrics. */
+  private static final class DefaultMetrics {
+    @Override
+    public boolean equals(Object value) {
+      return GatewaySettings.Metrics.DEFAULTS.equals(value);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.gatewire.domain.settings.AccessLogFormat;
 import io.gatewire.domain.settings.AccessLogSpec;
 import io.gatewire.domain.settings.FormatStrings;
 import io.gatewire.domain.settings.GatewaySettings;
+import io.gatewire.domain.settings.MetricsSpec;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.settings.TracingSpec;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ final class ProxySettingsMapper {
         new ProxySettingsSpec(
             spec.accessLog() == null ? null : accessLog(spec.accessLog(), path.field("accessLog")),
             spec.tracing() == null ? null : tracing(spec.tracing(), path.field("tracing")),
-            spec.http() == null ? null : HttpSectionMapper.http(spec.http(), path.field("http"))));
+            spec.http() == null ? null : HttpSectionMapper.http(spec.http(), path.field("http")),
+            spec.metrics() == null ? null : new MetricsSpec(spec.metrics().routeStats())));
   }
 
   static AccessLogSpec accessLog(ProxySettingsResource.AccessLog log, FieldPath path) {

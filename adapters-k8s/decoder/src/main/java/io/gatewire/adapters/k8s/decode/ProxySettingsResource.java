@@ -15,7 +15,7 @@ import java.util.Map;
 record ProxySettingsResource(ObjectMeta metadata, Spec spec) {
 
   /** {@code spec}: one section per concern. */
-  record Spec(AccessLog accessLog, Tracing tracing, Http http) {}
+  record Spec(AccessLog accessLog, Tracing tracing, Http http, Metrics metrics) {}
 
   /** {@code spec.accessLog}. */
   record AccessLog(
@@ -52,4 +52,7 @@ record ProxySettingsResource(ObjectMeta metadata, Spec spec) {
       @JsonDeserialize(using = StrictScalars.Int.class) Integer maxRequestsPerConnection,
       @JsonDeserialize(using = StrictScalars.Text.class) String serverHeader,
       @JsonDeserialize(using = StrictScalars.Text.class) String webSockets) {}
+
+  /** {@code spec.metrics}: which stats Envoy keeps. */
+  record Metrics(@JsonDeserialize(using = StrictScalars.Bool.class) Boolean routeStats) {}
 }

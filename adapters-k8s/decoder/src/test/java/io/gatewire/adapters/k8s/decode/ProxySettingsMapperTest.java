@@ -11,6 +11,7 @@ import io.gatewire.domain.model.ProxySettings;
 import io.gatewire.domain.port.SourceException;
 import io.gatewire.domain.settings.AccessLogFormat;
 import io.gatewire.domain.settings.AccessLogSpec;
+import io.gatewire.domain.settings.MetricsSpec;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.settings.TracingSpec;
 import java.util.Map;
@@ -41,6 +42,8 @@ class ProxySettingsMapperTest {
             collector: {host: otel.monitoring, port: 4317}
             samplingPercent: 12.5
             serviceName: edge
+          metrics:
+            routeStats: false
         """,
             ProxySettings.class);
 
@@ -55,7 +58,9 @@ class ProxySettingsMapperTest {
                     null,
                     Map.of("status", "%RESPONSE_CODE%", "route", "%ROUTE_NAME%")),
                 new TracingSpec(
-                    null, new TracingSpec.Collector("otel.monitoring", 4317), 12.5, "edge")));
+                    null, new TracingSpec.Collector("otel.monitoring", 4317), 12.5, "edge"),
+                null,
+                new MetricsSpec(false)));
   }
 
   @Test
@@ -75,12 +80,13 @@ class ProxySettingsMapperTest {
         apiVersion: gatewire.io/v1alpha1
         kind: ProxySettings
         metadata: {name: sections}
-        spec: {accessLog: {}, tracing: {}}
+        spec: {accessLog: {}, tracing: {}, metrics: {}}
         """,
             ProxySettings.class);
     assertThat(sections.spec().accessLog())
         .isEqualTo(new AccessLogSpec(null, null, null, null, null));
     assertThat(sections.spec().tracing()).isEqualTo(new TracingSpec(null, null, null, null));
+    assertThat(sections.spec().metrics()).isEqualTo(new MetricsSpec(null));
   }
 
   @Test
@@ -139,6 +145,9 @@ class ProxySettingsMapperTest {
         .endsWith("spec.tracing.collector.port: must be a port between 1 and 65535, not 70000");
     assertThat(error("tracing: {enabled: maybe}"))
         .contains("spec.tracing.enabled: cannot parse \"maybe\" as a boolean");
+    assertThat(error("metrics: {routeStats: \"false\"}")).contains("spec.metrics.routeStats");
+    assertThat(error("metrics: {routeStat: false}"))
+        .endsWith("spec.metrics.routeStat: unknown field (known fields here: routeStats)");
   }
 
   private static String error(String spec) {
