@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * them built again ({@link BackendClusters}).
  *
  * <p>Which slices each backend has, and which backends' slices changed, is {@link SliceIndex}'s.
+ *
+ * <p>Slightly over the usual size: the walk beside the previous result and the patch of one
+ * Gateway's clusters share that result's state and read best side by side.
  */
 final class EndpointsTranslator {
   /** The last IR, from the Gateway plans, the EndpointSlices and the metadata options. */
