@@ -74,58 +74,55 @@ final class RdsApplyRun {
     RouteConfiguration full = variant.apply(served.routes().get(0));
     RouteConfiguration lessOne =
         full.toBuilder().removeVirtualHosts(full.getVirtualHostsCount() / 2).build();
-    return ListenerPorts.withRetry(
-        3,
-        port -> {
-          XdsResources fixed =
-              new XdsResources(
-                  served.listeners().stream().map(l -> onLoopback(l, port)).toList(),
-                  List.of(),
-                  served.clusters(),
-                  served.endpoints(),
-                  served.secrets());
-          try (RdsFeed feed = new RdsFeed(fixed)) {
-            Snapshot a = feed.snapshot(full);
-            Snapshot b = feed.snapshot(lessOne);
-            feed.serve(a);
-            EnvoyBootstrap bootstrap =
-                EnvoyBootstrap.ads("rds-apply", "rds-apply", feed.port())
-                    .withInitialFetchTimeout(Duration.ZERO);
-            if (statsConfig.isPresent()) {
-              bootstrap = bootstrap.withStatsConfig(statsConfig.get());
-            }
-            try (Envoy envoy = Envoy.start(bootstrap)) {
-              Duration startup = envoy.startup().plus(envoy.awaitLive(START_TIMEOUT));
-              envoy.awaitListenersBound(START_TIMEOUT);
-              Map<String, Long> updated = awaitRdsUpdate(envoy, Map.of());
-              awaitFlush(envoy);
-              List<Double> apply = new ArrayList<>();
-              List<Double> wall = new ArrayList<>();
-              for (int i = 0; i < samples; i++) {
-                Snapshot next = i % 2 == 0 ? b : a;
-                long sent = System.currentTimeMillis();
-                feed.serve(next);
-                Map<String, Long> now = awaitRdsUpdate(envoy, updated);
-                wall.add((double) (EnvoyUpdates.lastChange(updated, now) - sent));
-                updated = now;
-                apply.add(appliedDuration(envoy));
-              }
-              requireNoRejection(envoy);
-              ProcessUsage usage = ProcessUsage.of(envoy.pid());
-              return new Result(
-                  routes,
-                  variant,
-                  full.getVirtualHostsCount(),
-                  full.getSerializedSize(),
-                  startup,
-                  apply,
-                  wall,
-                  usage.rssKib(),
-                  usage.peakRssKib(),
-                  gauge(envoy, "server.memory_allocated"));
-            }
-          }
-        });
+    int port = ListenerPorts.pick();
+    XdsResources fixed =
+        new XdsResources(
+            served.listeners().stream().map(l -> onLoopback(l, port)).toList(),
+            List.of(),
+            served.clusters(),
+            served.endpoints(),
+            served.secrets());
+    try (RdsFeed feed = new RdsFeed(fixed)) {
+      Snapshot a = feed.snapshot(full);
+      Snapshot b = feed.snapshot(lessOne);
+      feed.serve(a);
+      EnvoyBootstrap bootstrap =
+          EnvoyBootstrap.ads("rds-apply", "rds-apply", feed.port())
+              .withInitialFetchTimeout(Duration.ZERO);
+      if (statsConfig.isPresent()) {
+        bootstrap = bootstrap.withStatsConfig(statsConfig.get());
+      }
+      try (Envoy envoy = Envoy.start(bootstrap)) {
+        Duration startup = envoy.startup().plus(envoy.awaitLive(START_TIMEOUT));
+        Map<String, Long> updated = awaitRdsUpdate(envoy, Map.of());
+        awaitListenersActive(envoy, fixed.listeners().size());
+        awaitFlush(envoy);
+        List<Double> apply = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+          Snapshot next = i % 2 == 0 ? b : a;
+          long sent = System.currentTimeMillis();
+          feed.serve(next);
+          Map<String, Long> now = awaitRdsUpdate(envoy, updated);
+          wall.add((double) (EnvoyUpdates.lastChange(updated, now) - sent));
+          updated = now;
+          apply.add(appliedDuration(envoy));
+        }
+        requireNoRejection(envoy);
+        ProcessUsage usage = ProcessUsage.of(envoy.pid());
+        return new Result(
+            routes,
+            variant,
+            full.getVirtualHostsCount(),
+            full.getSerializedSize(),
+            startup,
+            apply,
+            wall,
+            usage.rssKib(),
+            usage.peakRssKib(),
+            gauge(envoy, "server.memory_allocated"));
+      }
+    }
   }
 
   /** The listener on 127.0.0.1:{@code port}: the served one binds the Gateway's port on all. */
@@ -136,6 +133,25 @@ final class RdsApplyRun {
                 .setSocketAddress(
                     SocketAddress.newBuilder().setAddress("127.0.0.1").setPortValue(port)))
         .build();
+  }
+
+  /**
+   * Waits until Envoy has {@code count} active listeners (read from its listener manager's gauges:
+   * a config dump with 10,000 clusters can take longer than the admin client waits on a busy
+   * machine); fails with the listeners' errors otherwise.
+   */
+  private static void awaitListenersActive(Envoy envoy, int count) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (gauge(envoy, "listener_manager.total_listeners_active") < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Envoy's listeners were not active within "
+                + START_TIMEOUT
+                + ": "
+                + envoy.listenerErrors());
+      }
+      sleep(50);
+    }
   }
 
   /** Waits until an RDS {@code update_time} gauge differs from {@code before}; returns them all. */
