@@ -1,12 +1,13 @@
 package io.gatewire.benchmarks.ads;
 
 import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.stub.ClientCalls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.function.UnaryOperator;
  * ADS clients over a few connections to {@code 127.0.0.1:port}, on an event loop group of their own
  * (threads named {@value #THREAD_PREFIX}, so their CPU time can be told from the server's). Streams
  * are spread over the connections round robin; responses are handled on the connection's event
- * loop.
+ * loop, and parsed without copying their resources' bytes ({@link AliasingResponses}).
  */
 final class LoadClients implements AutoCloseable {
   static final String THREAD_PREFIX = "ads-load-client";
@@ -98,16 +99,16 @@ final class LoadClients implements AutoCloseable {
   private LoadStream<?, ?> open(
       ManagedChannel channel, boolean delta, String nodeId, String group) {
     Node node = Node.newBuilder().setId(nodeId).setCluster(group).build();
-    AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceStub stub =
-        AggregatedDiscoveryServiceGrpc.newStub(channel);
     LoadStream<?, ?> stream;
     if (delta) {
       DeltaLoadStream deltaStream = new DeltaLoadStream(node, sharing);
-      stub.deltaAggregatedResources(deltaStream);
+      ClientCalls.asyncBidiStreamingCall(
+          channel.newCall(AliasingResponses.DELTA, CallOptions.DEFAULT), deltaStream);
       stream = deltaStream;
     } else {
       SotwLoadStream sotw = new SotwLoadStream(node);
-      stub.streamAggregatedResources(sotw);
+      ClientCalls.asyncBidiStreamingCall(
+          channel.newCall(AliasingResponses.STATE_OF_THE_WORLD, CallOptions.DEFAULT), sotw);
       stream = sotw;
     }
     stream.subscribe();
