@@ -32,17 +32,7 @@ final class EnvoyUpdates {
         "cluster_manager\\.cds|listener_manager\\.lds|http\\..*\\.rds\\..*"
             + cluster.map(c -> "|cluster\\." + Pattern.quote(c)).orElse("");
     String regex = "^(" + names + ")\\.update_time$";
-    Map<String, Long> gauges = new TreeMap<>();
-    String text =
-        envoy.admin(
-            "/stats?type=Gauges&filter=" + URLEncoder.encode(regex, StandardCharsets.UTF_8));
-    for (String line : text.split("\n")) {
-      int colon = line.lastIndexOf(": ");
-      if (colon > 0) {
-        gauges.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 2).trim()));
-      }
-    }
-    return gauges;
+    return envoy.gauges(regex);
   }
 
   /** When Envoy last applied one of the updates that changed between two readings; 0 if none. */

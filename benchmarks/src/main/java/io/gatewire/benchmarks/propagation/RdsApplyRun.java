@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,7 +157,7 @@ final class RdsApplyRun {
   private static Map<String, Long> awaitRdsUpdate(Envoy envoy, Map<String, Long> before) {
     long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
     while (true) {
-      Map<String, Long> now = gauges(envoy, "^http\\..*\\.rds\\..*\\.update_time$");
+      Map<String, Long> now = envoy.gauges("^http\\..*\\.rds\\..*\\.update_time$");
       if (!now.isEmpty() && EnvoyUpdates.lastChange(before, now) > 0) {
         return now;
       }
@@ -227,25 +226,11 @@ final class RdsApplyRun {
   }
 
   private static long gauge(Envoy envoy, String name) {
-    Long value = gauges(envoy, "^" + name.replace(".", "\\.") + "$").get(name);
+    Long value = envoy.gauges("^" + name.replace(".", "\\.") + "$").get(name);
     if (value == null) {
       throw new IllegalStateException("Envoy has no gauge " + name);
     }
     return value;
-  }
-
-  private static Map<String, Long> gauges(Envoy envoy, String regex) {
-    Map<String, Long> gauges = new TreeMap<>();
-    String text =
-        envoy.admin(
-            "/stats?type=Gauges&filter=" + URLEncoder.encode(regex, StandardCharsets.UTF_8));
-    for (String line : text.split("\n")) {
-      int colon = line.lastIndexOf(": ");
-      if (colon > 0) {
-        gauges.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 2).trim()));
-      }
-    }
-    return gauges;
   }
 
   private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -312,6 +313,20 @@ public final class Envoy implements AutoCloseable {
       }
     }
     return stats;
+  }
+
+  /** The gauges whose names match {@code regex} (Envoy's {@code /stats} filter), by name. */
+  public SortedMap<String, Long> gauges(String regex) {
+    SortedMap<String, Long> gauges = new TreeMap<>();
+    String text =
+        admin("/stats?type=Gauges&filter=" + URLEncoder.encode(regex, StandardCharsets.UTF_8));
+    for (String line : text.split("\n")) {
+      int colon = line.lastIndexOf(": ");
+      if (colon > 0) {
+        gauges.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 2).trim()));
+      }
+    }
+    return gauges;
   }
 
   /** {@code /clusters}: every cluster's hosts with their health and stats, as text. */
