@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.protobuf.Message;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
@@ -18,9 +17,8 @@ import io.gatewire.benchmarks.Workloads;
 import io.gatewire.bootstrap.generate.WorkloadGenerator;
 import io.gatewire.domain.settings.ProxySettingsSpec;
 import io.gatewire.domain.translate.TranslatorOptions;
-import io.gatewire.testkit.tools.RepoRoot;
+import io.gatewire.testkit.envoy.EnvoyBootstrap;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +92,9 @@ public final class RdsApply {
   public static void main(String[] args) throws IOException {
     Options options = Options.parse(args);
     Optional<Object> statsConfig =
-        options.shippedStatsConfig() ? Optional.of(shippedStatsConfig()) : Optional.empty();
+        options.shippedStatsConfig()
+            ? Optional.of(EnvoyBootstrap.shippedStatsConfig())
+            : Optional.empty();
     List<RdsApplyRun.Result> results = new ArrayList<>();
     for (int routes : options.routes()) {
       Map<Boolean, XdsResources> served = new HashMap<>();
@@ -138,17 +138,6 @@ public final class RdsApply {
 
   private static <T> List<T> ofType(List<Message> resources, Class<T> type) {
     return resources.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  /** The {@code stats_config} of docs/envoy-bootstrap.yaml, the bootstrap Gatewire ships. */
-  static Object shippedStatsConfig() {
-    try {
-      return new YAMLMapper()
-          .readValue(RepoRoot.find().resolve("docs/envoy-bootstrap.yaml").toFile(), Map.class)
-          .get("stats_config");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String header() {

@@ -2,6 +2,7 @@ package io.gatewire.benchmarks.propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewire.testkit.envoy.EnvoyBootstrap;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class RdsApplySmokeTest {
             variant,
             RdsApply.served(16, variant.tracing),
             2,
-            Optional.of(RdsApply.shippedStatsConfig()));
+            Optional.of(EnvoyBootstrap.shippedStatsConfig()));
 
     assertThat(result.virtualHosts()).isEqualTo(16);
     assertThat(result.applyMs()).hasSize(2).allMatch(ms -> ms >= 0);

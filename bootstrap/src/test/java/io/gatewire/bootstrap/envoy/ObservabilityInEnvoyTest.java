@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gatewire.testkit.echo.EchoBackends;
 import io.gatewire.testkit.envoy.Envoy;
 import io.gatewire.testkit.envoy.EnvoyBootstrap;
-import io.gatewire.testkit.tools.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -104,7 +102,7 @@ class ObservabilityInEnvoyTest {
     envoy =
         fixture.envoy(
             EnvoyBootstrap.ads("envoy-observability", "myns/eg", fixture.xdsPort())
-                .withStatsConfig(shippedStatsConfig()));
+                .withStatsConfig(EnvoyBootstrap.shippedStatsConfig()));
     envoy.awaitLive(Duration.ofSeconds(10));
     envoy.awaitStable(Duration.ofSeconds(10));
 
@@ -497,17 +495,6 @@ class ObservabilityInEnvoyTest {
                         + "/"
                         + o.path("name").asText()));
     return objects;
-  }
-
-  /** The {@code stats_config} of docs/envoy-bootstrap.yaml, the bootstrap Gatewire ships. */
-  static Object shippedStatsConfig() {
-    try {
-      return new YAMLMapper()
-          .readValue(RepoRoot.find().resolve("docs/envoy-bootstrap.yaml").toFile(), Map.class)
-          .get("stats_config");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static OtlpReceiver.ReceivedSpan span(String path) {

@@ -3,6 +3,9 @@ package io.gatewire.testkit.envoy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatewire.testkit.tools.RepoRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +88,17 @@ public record EnvoyBootstrap(
     listeners.add(listener);
     return new EnvoyBootstrap(
         nodeId, nodeCluster, xdsPort, protocol, initialFetchTimeout, listeners, statsConfig);
+  }
+
+  /** The {@code stats_config} of docs/envoy-bootstrap.yaml, the bootstrap Gatewire ships. */
+  public static Object shippedStatsConfig() {
+    try {
+      return new ObjectMapper(new YAMLFactory())
+          .readValue(RepoRoot.find().resolve("docs/envoy-bootstrap.yaml").toFile(), Map.class)
+          .get("stats_config");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
